@@ -1,0 +1,38 @@
+/* pb-cli-private.h: what the pricebook-cli commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "pb-catalog.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the contract. */
+#define PB_CLI_OK       0
+#define PB_CLI_INTERNAL 1
+#define PB_CLI_INPUT    2
+
+typedef struct
+{
+  PbCatalog *catalog;   /* the built-in catalog or --catalog FILE */
+} PbCli;
+
+/* Each command parses its own options from argv (argv[0] is the command's
+ * name) and returns an exit status.  Output goes to stdout only on success. */
+int  pb_cli_quote    (PbCli *cli, int argc, char **argv);
+int  pb_cli_optimize (PbCli *cli, int argc, char **argv);
+int  pb_cli_simulate (PbCli *cli, int argc, char **argv);
+
+/* Prints "pricebook-cli: MESSAGE" on stderr and maps the error to 2 (input,
+ * rule, overflow) or 1 (anything else). */
+int  pb_cli_fail     (const GError *error);
+/* Prints a usage error for @command on stderr; returns 2. */
+int  pb_cli_usage    (const char   *command,
+                      const char   *message);
+/* Writes @root to stdout as pretty JSON followed by a newline. */
+void pb_cli_print    (JsonNode     *root);
+
+G_END_DECLS

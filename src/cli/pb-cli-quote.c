@@ -1,0 +1,8 @@
+/* placeholder: being written */
+#include "pb-cli-private.h"
+
+int
+pb_cli_quote (PbCli *cli, int argc, char **argv)
+{
+  return pb_cli_usage (argv[0], "not written yet");
+}

@@ -1,0 +1,130 @@
+/* pricebook-cli.c: the headless face of Pricebook
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every command asks the model library; none computes a price or a date of
+ * its own.  See README.md for the contract.
+ */
+#define G_LOG_DOMAIN "pricebook-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pb-cli-private.h"
+#include "pb-error.h"
+
+static const char usage[] =
+  "Usage: pricebook-cli [--catalog FILE] COMMAND [ARGS…]\n"
+  "\n"
+  "Commands:\n"
+  "  quote QUOTE.json                         price a quote (pricebook-quote/1)\n"
+  "  optimize voice --minutes N               cheapest Voice Message packages for N minutes\n"
+  "  optimize live --viewers V [--rooms R]    cheapest Enterprise Live codes for R rooms of V viewers\n"
+  "  simulate SCENARIO.json [--at INSTANT]    replay a scenario: the state at INSTANT, or the timeline\n"
+  "\n"
+  "Options:\n"
+  "  --catalog FILE   read prices and rules from FILE instead of the built-in catalog\n"
+  "  --help           show this help\n"
+  "  --version        show the version\n"
+  "\n"
+  "Exit status: 0 success, 2 wrong input (the message names file, line:column, item and rule),\n"
+  "1 internal error.  Times are China Standard Time (UTC+08:00) whatever TZ says.\n";
+
+int
+pb_cli_fail (const GError *error)
+{
+  g_printerr ("pricebook-cli: %s\n", error->message);
+  if (error->domain == PB_ERROR && error->code == PB_ERROR_INTERNAL)
+    return PB_CLI_INTERNAL;
+  return error->domain == PB_ERROR ? PB_CLI_INPUT : PB_CLI_INTERNAL;
+}
+
+int
+pb_cli_usage (const char *command, const char *message)
+{
+  g_printerr ("pricebook-cli %s: %s\nTry “pricebook-cli --help”.\n", command, message);
+  return PB_CLI_INPUT;
+}
+
+void
+pb_cli_print (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+typedef int (*CommandFunc) (PbCli *cli, int argc, char **argv);
+
+static const struct
+{
+  const char  *name;
+  CommandFunc  func;
+} commands[] = {
+  { "quote", pb_cli_quote },
+  { "optimize", pb_cli_optimize },
+  { "simulate", pb_cli_simulate },
+};
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbCatalog) catalog = NULL;
+  const char *catalog_path = NULL;
+  PbCli cli = { 0 };
+  int i = 1;
+
+  /* Numbers and JSON stay in the C locale: output is a contract, not prose. */
+  setlocale (LC_ALL, "C.UTF-8");
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          fputs (usage, stdout);
+          return PB_CLI_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          printf ("pricebook-cli %s\n", PACKAGE_VERSION);
+          return PB_CLI_OK;
+        }
+      else if (g_str_equal (argv[i], "--catalog") && i + 1 < argc)
+        catalog_path = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--catalog="))
+        catalog_path = argv[i] + strlen ("--catalog=");
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("unknown option “%s”", argv[i]);
+
+          return pb_cli_usage ("", message);
+        }
+    }
+  if (i >= argc)
+    {
+      fputs (usage, stderr);
+      return PB_CLI_INPUT;
+    }
+
+  catalog = catalog_path ? pb_catalog_new_from_file (catalog_path, &error)
+                         : pb_catalog_get_default (&error);
+  if (catalog == NULL)
+    return pb_cli_fail (error);
+  cli.catalog = catalog;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].func (&cli, argc - i, argv + i);
+
+  return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate)");
+}

@@ -1,0 +1,99 @@
+/* pb-json-private.h: guarded JSON loading with positions for error messages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every file Pricebook reads (quote, scenario, catalog) goes through
+ * PbJsonDoc: it refuses oversized, binary and deeply nested input before
+ * json-glib sees it, remembers where each value ended so that a message can
+ * say "file:line:column", and offers typed getters whose errors name the
+ * member, the item and the allowed range.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Quotes and scenarios are small; the largest legitimate file is a scenario
+ * with many recorded calls.  Anything larger is refused before parsing. */
+#define PB_JSON_MAX_BYTES (32 * 1024 * 1024)
+#define PB_JSON_MAX_DEPTH 32
+
+typedef struct _PbJsonDoc PbJsonDoc;
+
+PbJsonDoc  *pb_json_doc_load_file   (const char  *path,
+                                     GError     **error);
+PbJsonDoc  *pb_json_doc_load_bytes  (GBytes      *bytes,
+                                     const char  *name,
+                                     GError     **error);
+void        pb_json_doc_free        (PbJsonDoc   *doc);
+JsonNode   *pb_json_doc_get_root    (PbJsonDoc   *doc);
+const char *pb_json_doc_get_name    (PbJsonDoc   *doc);
+
+/* Sets @error to "NAME:LINE:COL: WHERE: message".  @at is a JsonNode, or the
+ * JsonObject or JsonArray of a member; the position is where it ended. */
+void        pb_json_doc_error       (PbJsonDoc    *doc,
+                                     gconstpointer at,
+                                     GError     **error,
+                                     gint         code,
+                                     const char  *where,
+                                     const char  *format,
+                                     ...) G_GNUC_PRINTF (6, 7);
+
+/* Getters: a missing member takes the fallback; a fallback of
+ * PB_JSON_REQUIRED (ints), NULL (strings) or -1 (booleans) makes it required. */
+#define PB_JSON_REQUIRED G_MININT64
+
+JsonObject *pb_json_doc_root_object  (PbJsonDoc   *doc,
+                                      const char  *format_name,
+                                      GError     **error);
+gboolean    pb_json_check_members    (PbJsonDoc          *doc,
+                                      JsonNode           *node,
+                                      const char         *where,
+                                      const char * const *allowed,
+                                      GError            **error);
+gboolean    pb_json_get_int          (PbJsonDoc   *doc,
+                                      JsonObject  *object,
+                                      const char  *member,
+                                      const char  *where,
+                                      gint64       min,
+                                      gint64       max,
+                                      gint64       fallback,
+                                      gint64      *result,
+                                      GError     **error);
+gboolean    pb_json_get_string       (PbJsonDoc   *doc,
+                                      JsonObject  *object,
+                                      const char  *member,
+                                      const char  *where,
+                                      const char  *fallback,
+                                      const char **result,
+                                      GError     **error);
+gboolean    pb_json_get_bool         (PbJsonDoc   *doc,
+                                      JsonObject  *object,
+                                      const char  *member,
+                                      const char  *where,
+                                      gint         fallback,
+                                      gboolean    *result,
+                                      GError     **error);
+gboolean    pb_json_get_object       (PbJsonDoc   *doc,
+                                      JsonObject  *object,
+                                      const char  *member,
+                                      const char  *where,
+                                      gboolean     required,
+                                      JsonObject **result,
+                                      GError     **error);
+gboolean    pb_json_get_array        (PbJsonDoc   *doc,
+                                      JsonObject  *object,
+                                      const char  *member,
+                                      const char  *where,
+                                      gboolean     required,
+                                      JsonArray  **result,
+                                      GError     **error);
+gboolean    pb_json_write_file       (JsonNode    *root,
+                                      const char  *path,
+                                      GError     **error);
+char       *pb_json_to_string        (JsonNode    *root);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbJsonDoc, pb_json_doc_free)
+
+G_END_DECLS

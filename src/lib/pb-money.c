@@ -1,0 +1,207 @@
+/* pb-money.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pb-money"
+
+#include "pb-money.h"
+#include "pb-error.h"
+
+#include <string.h>
+
+static gboolean
+overflow (GError **error)
+{
+  g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW,
+               "amount out of range (more than ¥999,999,999,999,999.99)");
+  return FALSE;
+}
+
+static gboolean
+check_range (gint64 value, PbMoney *result, GError **error)
+{
+  if (value > PB_MONEY_MAX || value < -PB_MONEY_MAX)
+    return overflow (error);
+  *result = value;
+  return TRUE;
+}
+
+gboolean
+pb_money_add (PbMoney a, PbMoney b, PbMoney *result, GError **error)
+{
+  gint64 sum;
+
+  if (__builtin_add_overflow (a, b, &sum))
+    return overflow (error);
+  return check_range (sum, result, error);
+}
+
+gboolean
+pb_money_multiply (PbMoney amount, gint64 factor, PbMoney *result, GError **error)
+{
+  gint64 product;
+
+  if (__builtin_mul_overflow (amount, factor, &product))
+    return overflow (error);
+  return check_range (product, result, error);
+}
+
+/* Half-up to a multiple of 10 milli-yuan; symmetric for negative amounts. */
+PbMoney
+pb_money_round_to_fen (PbMoney amount)
+{
+  gint64 rest = amount % 10;
+
+  if (amount >= 0)
+    return rest >= 5 ? amount - rest + 10 : amount - rest;
+  return rest <= -5 ? amount - rest - 10 : amount - rest;
+}
+
+/* amount × percent / 100, where the percent has two decimals (Q-3), rounded
+ * half-up to the fen.  The product of a large amount and 10000 does not fit
+ * in 64 bits, so it is formed in 128 bits (GCC and Clang on 64-bit targets). */
+gboolean
+pb_money_percent (PbMoney amount, gint percent_hundredths, PbMoney *result, GError **error)
+{
+  __int128 product = (__int128) amount * percent_hundredths;
+  __int128 fen = product / 100000;            /* 10000 (percent) × 10 (milli per fen) */
+  __int128 rest = product % 100000;
+
+  if (rest >= 50000)
+    fen++;
+  else if (rest <= -50000)
+    fen--;
+  if (fen * 10 > PB_MONEY_MAX || fen * 10 < -PB_MONEY_MAX)
+    return overflow (error);
+  *result = (PbMoney) (fen * 10);
+  return TRUE;
+}
+
+static char *
+format_digits (PbMoney amount, gboolean grouped)
+{
+  PbMoney rounded = pb_money_round_to_fen (amount);
+  guint64 magnitude = rounded < 0 ? (guint64) -rounded : (guint64) rounded;
+  guint64 yuan = magnitude / 1000;
+  guint fen = (guint) ((magnitude % 1000) / 10);
+  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, yuan);
+  GString *out = g_string_new (rounded < 0 ? "-" : "");
+  gsize len = strlen (whole);
+
+  if (grouped)
+    g_string_append (out, "¥");
+  for (gsize i = 0; i < len; i++)
+    {
+      if (grouped && i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, whole[i]);
+    }
+  g_string_append_printf (out, ".%02u", fen);
+  return g_string_free (out, FALSE);
+}
+
+/* "1050.00": the form of the files and the CLI. */
+char *
+pb_money_format (PbMoney amount)
+{
+  return format_digits (amount, FALSE);
+}
+
+/* "¥1,050.00": the form of the window and the documents. */
+char *
+pb_money_format_display (PbMoney amount)
+{
+  return format_digits (amount, TRUE);
+}
+
+/* Parses "[-]digits[.d[d[d]]]" into @scale-ths; the strict grammar is on
+ * purpose: "1,050", "1e3", " 5" and "0x10" are refused, never guessed at. */
+static gboolean
+parse_fixed (const char *text, guint decimals, gboolean allow_negative,
+             gint64 limit, gint64 *result, const char *what, GError **error)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gint64 value = 0;
+  guint seen_decimals = 0;
+  gboolean seen_digit = FALSE;
+
+  if (text == NULL || *text == '\0')
+    goto invalid;
+  if (*p == '-' && allow_negative)
+    {
+      negative = TRUE;
+      p++;
+    }
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      seen_digit = TRUE;
+      if (__builtin_mul_overflow (value, 10, &value) ||
+          __builtin_add_overflow (value, *p - '0', &value))
+        goto too_large;
+    }
+  if (*p == '.')
+    {
+      p++;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          if (++seen_decimals > decimals)
+            {
+              g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+                           "“%s” has more than %u decimals", text, decimals);
+              return FALSE;
+            }
+          seen_digit = TRUE;
+          if (__builtin_mul_overflow (value, 10, &value) ||
+              __builtin_add_overflow (value, *p - '0', &value))
+            goto too_large;
+        }
+    }
+  if (*p != '\0' || !seen_digit)
+    goto invalid;
+  for (; seen_decimals < decimals; seen_decimals++)
+    if (__builtin_mul_overflow (value, 10, &value))
+      goto too_large;
+  if (value > limit)
+    goto too_large;
+  *result = negative ? -value : value;
+  return TRUE;
+
+invalid:
+  g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+               "“%s” is not %s: write digits with an optional decimal point, such as “1050.00”",
+               text ? text : "", what);
+  return FALSE;
+too_large:
+  g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW, "“%s” is out of range for %s", text, what);
+  return FALSE;
+}
+
+gboolean
+pb_money_parse (const char *text, PbMoney *result, GError **error)
+{
+  return parse_fixed (text, 3, TRUE, PB_MONEY_MAX, result, "an amount in yuan", error);
+}
+
+/* a discount percent from 0 to 100 with at most two decimals. */
+gboolean
+pb_percent_parse (const char *text, gint *hundredths, GError **error)
+{
+  gint64 value;
+
+  if (!parse_fixed (text, 2, FALSE, 10000, &value, "a percent from 0 to 100", error))
+    return FALSE;
+  *hundredths = (gint) value;
+  return TRUE;
+}
+
+/* "5", "12.5", "12.25": the shortest form that keeps every decimal. */
+char *
+pb_percent_format (gint hundredths)
+{
+  if (hundredths % 100 == 0)
+    return g_strdup_printf ("%d", hundredths / 100);
+  if (hundredths % 10 == 0)
+    return g_strdup_printf ("%d.%d", hundredths / 100, (hundredths % 100) / 10);
+  return g_strdup_printf ("%d.%02d", hundredths / 100, hundredths % 100);
+}

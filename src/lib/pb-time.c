@@ -1,0 +1,242 @@
+/* pb-time.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pb-time"
+
+#include "pb-time.h"
+#include "pb-error.h"
+
+#include <string.h>
+
+#define CST_OFFSET (8 * 3600)
+
+GTimeZone *
+pb_time_zone (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, g_time_zone_new_offset (CST_OFFSET));
+  return zone;
+}
+
+GDateTime *
+pb_time_to_date_time (PbInstant instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+
+  return g_date_time_to_timezone (utc, pb_time_zone ());
+}
+
+/* The civil fields in +08:00, computed without GDateTime: the lifecycle
+ * engine asks for them millions of times and the offset never changes. */
+static void
+civil_from_instant (PbInstant instant, int *year, int *month, int *day, int *seconds_of_day)
+{
+  gint64 local = instant + CST_OFFSET;
+  gint64 days = local >= 0 ? local / PB_SECONDS_PER_DAY
+                           : (local - PB_SECONDS_PER_DAY + 1) / PB_SECONDS_PER_DAY;
+  gint64 era, doe, yoe, doy, mp, y;
+
+  *seconds_of_day = (int) (local - days * PB_SECONDS_PER_DAY);
+  /* Howard Hinnant's days-to-civil algorithm (proleptic Gregorian). */
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = (int) (y + (*month <= 2));
+}
+
+static gint64
+days_from_civil (int year, int month, int day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+PbInstant
+pb_time_from_parts (int year, int month, int day, int hour, int minute, int second)
+{
+  return days_from_civil (year, month, day) * PB_SECONDS_PER_DAY
+         + hour * 3600 + minute * 60 + second - CST_OFFSET;
+}
+
+static gboolean
+in_range (PbInstant instant, const char *text, GError **error)
+{
+  if (instant < PB_INSTANT_MIN || instant > PB_INSTANT_MAX)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+                   "“%s” is outside the supported range 1970-01-01 to 2199-12-31", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ISO 8601 with or without an offset ("2020-01-01T12:00:00+08:00",
+ * "2020-01-01T04:00:00Z", "2020-01-01T12:00"); no offset means +08:00.  A
+ * bare date ("2020-01-01") means its midnight in +08:00. */
+gboolean
+pb_time_parse (const char *text, PbInstant *result, GError **error)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *with_seconds = NULL;
+  gsize length = text ? strlen (text) : 0;
+
+  if (length < 10 || !g_ascii_isdigit (text[0]))
+    goto invalid;
+  if (length == 10)
+    return pb_time_parse_date (text, result, error);
+  /* GLib wants seconds; people often leave them out ("…T12:00+08:00"). */
+  if (length >= 16 && text[13] == ':' && strchr ("Zz+-", text[16]) != NULL)
+    with_seconds = g_strdup_printf ("%.16s:00%s", text, text + 16);
+  dt = g_date_time_new_from_iso8601 (with_seconds ? with_seconds : text, pb_time_zone ());
+  if (dt == NULL)
+    goto invalid;
+  if (!in_range (g_date_time_to_unix (dt), text, error))
+    return FALSE;
+  *result = g_date_time_to_unix (dt);
+  return TRUE;
+
+invalid:
+  g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+               "“%s” is not a valid date and time: write ISO 8601 with a real calendar date, "
+               "such as 2020-01-01T12:00:00+08:00", text ? text : "");
+  return FALSE;
+}
+
+/* "YYYY-MM-DD", strictly, and a day that exists (no Feb 30). */
+gboolean
+pb_time_parse_date (const char *text, PbInstant *result, GError **error)
+{
+  int year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    goto invalid;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      goto invalid;
+  year = atoi (text);
+  month = atoi (text + 5);
+  day = atoi (text + 8);
+  if (month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month (month, year))
+    goto invalid;
+  *result = pb_time_from_parts (year, month, day, 0, 0, 0);
+  return in_range (*result, text, error);
+
+invalid:
+  g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+               "“%s” is not a valid date: write YYYY-MM-DD with a day that exists, such as 2020-02-29",
+               text ? text : "");
+  return FALSE;
+}
+
+char *
+pb_time_format (PbInstant instant)
+{
+  int y, m, d, sod;
+
+  civil_from_instant (instant, &y, &m, &d, &sod);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d+08:00",
+                          y, m, d, sod / 3600, sod / 60 % 60, sod % 60);
+}
+
+char *
+pb_time_format_date (PbInstant instant)
+{
+  int y, m, d, sod;
+
+  civil_from_instant (instant, &y, &m, &d, &sod);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+PbInstant
+pb_time_add_days (PbInstant instant, int days)
+{
+  /* A fixed offset has no daylight saving: a day is always 86400 s. */
+  return instant + (gint64) days * PB_SECONDS_PER_DAY;
+}
+
+/* Calendar months, the day clamped to the last day of the target month
+ * (EL-T3, VM-9): Dec 31 + 2 months = Feb 29 in a leap year. */
+PbInstant
+pb_time_add_months (PbInstant instant, int months)
+{
+  int y, m, d, sod, index, days_in_month;
+
+  civil_from_instant (instant, &y, &m, &d, &sod);
+  index = y * 12 + (m - 1) + months;
+  y = index / 12;
+  m = index % 12 + 1;
+  days_in_month = g_date_get_days_in_month (m, y);
+  return pb_time_from_parts (y, m, MIN (d, days_in_month), 0, 0, 0) + sod;
+}
+
+PbInstant
+pb_time_add_years (PbInstant instant, int years)
+{
+  return pb_time_add_months (instant, years * 12);
+}
+
+int
+pb_time_month_index (PbInstant instant)
+{
+  int y, m, d, sod;
+
+  civil_from_instant (instant, &y, &m, &d, &sod);
+  return y * 12 + (m - 1);
+}
+
+PbInstant
+pb_time_month_start (int month_index)
+{
+  return pb_time_from_parts (month_index / 12, month_index % 12 + 1, 1, 0, 0, 0);
+}
+
+/* EL-T1: "one year" from S ends at (S − 1 day) + 1 calendar year, so
+ * 2020-01-01 12:00 → 2020-12-31 12:00.  EL-T4: or S + 365 days. */
+PbInstant
+pb_time_term_end (PbTermRule rule, PbInstant start)
+{
+  if (rule == PB_TERM_RULE_365_DAYS)
+    return pb_time_add_days (start, 365);
+  return pb_time_add_years (pb_time_add_days (start, -1), 1);
+}
+
+/* EL-T2: a renewal while valid adds one year to the current end. */
+PbInstant
+pb_time_term_renew (PbTermRule rule, PbInstant old_end)
+{
+  if (rule == PB_TERM_RULE_365_DAYS)
+    return pb_time_add_days (old_end, 365);
+  return pb_time_add_years (old_end, 1);
+}
+
+gboolean
+pb_term_rule_from_string (const char *text, PbTermRule *rule)
+{
+  if (g_strcmp0 (text, "calendar") == 0)
+    *rule = PB_TERM_RULE_CALENDAR;
+  else if (g_strcmp0 (text, "365-days") == 0)
+    *rule = PB_TERM_RULE_365_DAYS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+pb_term_rule_to_string (PbTermRule rule)
+{
+  return rule == PB_TERM_RULE_365_DAYS ? "365-days" : "calendar";
+}

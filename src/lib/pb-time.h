@@ -1,0 +1,68 @@
+/* pb-time.h: instants in China Standard Time and the EL-T date rules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An instant is a count of seconds since the Unix epoch.  Every calendar
+ * question (which day, which month, "one year later") is answered in
+ * UTC+08:00 whatever the machine's TZ says, because that is the time the
+ * purchase guides speak in.  Nothing else in Pricebook does date arithmetic.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef gint64 PbInstant;
+
+/* "No instant": an unbound code's binding time, a base fee never bought. */
+#define PB_INSTANT_NONE G_MININT64
+
+/* The range every instant must fall in: 1970-01-01 to 2199-12-31 (+08:00),
+ * so that a term or a deadline computed from it is always representable. */
+#define PB_INSTANT_MIN ((PbInstant) 0)
+#define PB_INSTANT_MAX ((PbInstant) 7258003199)
+
+#define PB_SECONDS_PER_DAY 86400
+
+typedef enum
+{
+  PB_TERM_RULE_CALENDAR,  /* EL-T1/EL-T2: one calendar year less a day */
+  PB_TERM_RULE_365_DAYS,  /* EL-T4: 365 days */
+} PbTermRule;
+
+GTimeZone  *pb_time_zone            (void);
+gboolean    pb_time_parse           (const char  *text,
+                                     PbInstant   *result,
+                                     GError     **error);
+gboolean    pb_time_parse_date      (const char  *text,
+                                     PbInstant   *result,
+                                     GError     **error);
+char       *pb_time_format          (PbInstant    instant);
+char       *pb_time_format_date     (PbInstant    instant);
+GDateTime  *pb_time_to_date_time    (PbInstant    instant);
+PbInstant   pb_time_from_parts      (int          year,
+                                     int          month,
+                                     int          day,
+                                     int          hour,
+                                     int          minute,
+                                     int          second);
+PbInstant   pb_time_add_days        (PbInstant    instant,
+                                     int          days);
+PbInstant   pb_time_add_months      (PbInstant    instant,
+                                     int          months);
+PbInstant   pb_time_add_years       (PbInstant    instant,
+                                     int          years);
+int         pb_time_month_index     (PbInstant    instant);
+PbInstant   pb_time_month_start     (int          month_index);
+
+PbInstant   pb_time_term_end        (PbTermRule   rule,
+                                     PbInstant    start);
+PbInstant   pb_time_term_renew      (PbTermRule   rule,
+                                     PbInstant    old_end);
+
+gboolean    pb_term_rule_from_string (const char *text,
+                                      PbTermRule *rule);
+const char *pb_term_rule_to_string   (PbTermRule  rule);
+
+G_END_DECLS
