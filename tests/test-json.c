@@ -1,9 +1,181 @@
-/* placeholder: being written */
-#include <glib.h>
+/* test-json.c: guarded JSON loading and its messages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "pb-error.h"
+#include "pb-json-private.h"
+
+#include <glib/gstdio.h>
+
+static PbJsonDoc *
+load (const char *text, gssize length, GError **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize) length);
+
+  return pb_json_doc_load_bytes (bytes, "in.json", error);
+}
+
+static void
+assert_refused (const char *text, gssize length, const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbJsonDoc) doc = load (text, length, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, needle);
+}
+
+static void
+test_json_refused (void)
+{
+  g_autofree char *deep = NULL;
+  g_autoptr(GString) nested = g_string_new (NULL);
+
+  assert_refused ("", 0, "in.json: the file is empty");
+  assert_refused ("{\"a\": 1,\n \"b\": }", -1, "in.json:2:");
+  assert_refused ("{\"a\": 1,\n \"b\": }", -1, "malformed JSON");
+  assert_refused ("{\"a\": \"x\0y\"}", 12, "NUL byte");
+  assert_refused ("{\"a\": \"\xff\xfe\"}", -1, "not UTF-8");
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (nested, '[');
+  assert_refused (nested->str, -1, "nested more than 32 levels");
+  /* Brackets inside strings do not count as nesting. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PbJsonDoc) doc = load ("{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"[[[\"}", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (doc);
+  }
+}
+
+static void
+test_json_size_limit (void)
+{
+  gsize size = PB_JSON_MAX_BYTES + 1;
+  g_autofree char *big = g_malloc (size);
+
+  memset (big, ' ', size);
+  big[0] = '[';
+  big[size - 1] = ']';
+  assert_refused (big, (gssize) size, "more than the 32 MiB");
+}
+
+static void
+test_json_getters (void)
+{
+  const char *text =
+    "{\n"
+    "  \"format\": \"test/1\",\n"
+    "  \"n\": 12,\n"
+    "  \"f\": 1.5,\n"
+    "  \"s\": \"x\",\n"
+    "  \"huge\": 99999999999999999999,\n"
+    "  \"o\": { \"k\": true }\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbJsonDoc) doc = load (text, -1, &error);
+  JsonObject *root, *o;
+  gint64 n;
+  const char *s;
+  gboolean b;
+  const char * const allowed[] = { "format", "n", "f", "s", "huge", NULL };
+
+  g_assert_no_error (error);
+  root = pb_json_doc_root_object (doc, "test/1", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (pb_json_get_int (doc, root, "n", "item 0", 1, 100, PB_JSON_REQUIRED, &n, &error));
+  g_assert_cmpint (n, ==, 12);
+  g_assert_true (pb_json_get_int (doc, root, "absent", "item 0", 1, 100, 7, &n, &error));
+  g_assert_cmpint (n, ==, 7);
+
+  g_assert_false (pb_json_get_int (doc, root, "n", "item 0", 13, 100, PB_JSON_REQUIRED, &n, &error));
+  /* The column is where json-glib finished reading the value. */
+  g_assert_true (g_str_has_prefix (error->message, "in.json:3:"));
+  g_assert_true (g_str_has_suffix (error->message, ": item 0: “n” is 12, outside the range 13 to 100"));
+  g_clear_error (&error);
+  g_assert_false (pb_json_get_int (doc, root, "f", "item 0", 0, 100, PB_JSON_REQUIRED, &n, &error));
+  g_assert_nonnull (strstr (error->message, "in.json:4:"));
+  g_assert_nonnull (strstr (error->message, "not a fraction"));
+  g_clear_error (&error);
+  g_assert_false (pb_json_get_int (doc, root, "s", NULL, 0, 100, PB_JSON_REQUIRED, &n, &error));
+  g_assert_nonnull (strstr (error->message, "not a string"));
+  g_clear_error (&error);
+  g_assert_false (pb_json_get_int (doc, root, "huge", NULL, 0, 100, PB_JSON_REQUIRED, &n, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_clear_error (&error);
+  g_assert_false (pb_json_get_int (doc, root, "absent", "item 4", 0, 100, PB_JSON_REQUIRED, &n, &error));
+  g_assert_nonnull (strstr (error->message, "item 4: “absent” is missing"));
+  g_clear_error (&error);
+
+  g_assert_true (pb_json_get_string (doc, root, "s", NULL, NULL, &s, &error));
+  g_assert_cmpstr (s, ==, "x");
+  g_assert_false (pb_json_get_string (doc, root, "n", NULL, NULL, &s, &error));
+  g_assert_nonnull (strstr (error->message, "must be a string, not a number"));
+  g_clear_error (&error);
+
+  g_assert_true (pb_json_get_object (doc, root, "o", NULL, TRUE, &o, &error));
+  g_assert_true (pb_json_get_bool (doc, o, "k", NULL, -1, &b, &error));
+  g_assert_true (b);
+  g_assert_false (pb_json_get_bool (doc, o, "missing", "o", -1, &b, &error));
+  /* A missing member is reported where its object ends. */
+  g_assert_nonnull (strstr (error->message, "in.json:7:"));
+  g_clear_error (&error);
+
+  g_assert_false (pb_json_check_members (doc, pb_json_doc_get_root (doc), "quote", allowed, &error));
+  g_assert_nonnull (strstr (error->message, "unknown member “o”"));
+  g_clear_error (&error);
+
+  g_assert_null (pb_json_doc_root_object (doc, "other/1", &error));
+  g_assert_nonnull (strstr (error->message, "unknown format “test/1”"));
+}
+
+static void
+test_json_root_not_object (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbJsonDoc) doc = load ("[1, 2]", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (pb_json_doc_root_object (doc, "pricebook-quote/1", &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+}
+
+/* Saving replaces the file in one step: a reader sees the old or the new
+ * document, never a part of one. */
+static void
+test_json_write_atomic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *readonly = g_build_filename (dir, "locked", "out.json", NULL);
+  g_autoptr(JsonNode) node = json_from_string ("{\"a\": [1, 2]}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *back = NULL;
+
+  g_assert_true (pb_json_write_file (node, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &back, NULL, NULL));
+  g_assert_true (g_str_has_suffix (back, "}\n"));
+  g_assert_false (pb_json_write_file (node, readonly, &error));
+  g_assert_nonnull (error);
+  g_remove (path);
+  g_rmdir (dir);
+}
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/json/refused", test_json_refused);
+  g_test_add_func ("/json/size-limit", test_json_size_limit);
+  g_test_add_func ("/json/getters", test_json_getters);
+  g_test_add_func ("/json/root-not-object", test_json_root_not_object);
+  g_test_add_func ("/json/write-atomic", test_json_write_atomic);
   return g_test_run ();
 }

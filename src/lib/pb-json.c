@@ -7,6 +7,7 @@
 #include "pb-json-private.h"
 #include "pb-error.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct _PbJsonDoc
@@ -103,16 +104,20 @@ check_shape (const char *data, gsize length, guint *bad_line, const char **why)
   return TRUE;
 }
 
-/* json-glib prefixes its messages with "<data>:L:C: Parse error: "; keep
- * only the reason and put our own file name and position in front. */
-static const char *
-strip_parser_prefix (const char *message)
+/* json-glib words its messages "<data>:L:C: Parse error: reason" and
+ * forgets the position once it fails; take the position and the reason out
+ * of the message and put our own file name in front. */
+static char *
+describe_parse_error (const char *name, const char *message)
 {
   const char *reason = strstr (message, "Parse error: ");
+  guint line = 0, column = 0;
+  const char *p = strchr (message, ':');
 
-  if (reason != NULL)
-    return reason + strlen ("Parse error: ");
-  return message;
+  if (p != NULL && sscanf (p, ":%u:%u:", &line, &column) == 2 && reason != NULL)
+    return g_strdup_printf ("%s:%u:%u: malformed JSON: %s", name, line, column,
+                            reason + strlen ("Parse error: "));
+  return g_strdup_printf ("%s: malformed JSON: %s", name, message);
 }
 
 PbJsonDoc *
@@ -155,10 +160,9 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
   g_signal_connect (doc->parser, "array-element", G_CALLBACK (on_array_element), doc);
   if (!json_parser_load_from_data (doc->parser, data, (gssize) length, &local_error))
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s:%u:%u: malformed JSON: %s", name,
-                   json_parser_get_current_line (doc->parser),
-                   json_parser_get_current_pos (doc->parser),
-                   strip_parser_prefix (local_error->message));
+      g_autofree char *message = describe_parse_error (name, local_error->message);
+
+      g_set_error_literal (error, PB_ERROR, PB_ERROR_INPUT, message);
       return NULL;
     }
   if (json_parser_get_root (doc->parser) == NULL)
