@@ -143,6 +143,51 @@ test_money_percent (void)
   }
 }
 
+static void
+assert_chinese (const char *amount, const char *expected)
+{
+  g_autofree char *words = NULL;
+  PbMoney value;
+
+  g_assert_true (pb_money_parse (amount, &value, NULL));
+  words = pb_money_format_chinese (value);
+  g_assert_cmpstr (words, ==, expected);
+}
+
+/* 人民币大写: zeros inside the number, 万/亿 groups, jiao and fen. */
+static void
+test_money_chinese (void)
+{
+  assert_chinese ("1050.00", "壹仟零伍拾元整");
+  assert_chinese ("0", "零元整");
+  assert_chinese ("1", "壹元整");
+  assert_chinese ("10", "壹拾元整");
+  assert_chinese ("101", "壹佰零壹元整");
+  assert_chinese ("110", "壹佰壹拾元整");
+  assert_chinese ("1005.30", "壹仟零伍元叁角整");
+  assert_chinese ("1000.05", "壹仟元零伍分");
+  assert_chinese ("1000.50", "壹仟元伍角整");
+  assert_chinese ("0.50", "伍角整");
+  assert_chinese ("0.05", "伍分");
+  assert_chinese ("0.56", "伍角陆分");
+  assert_chinese ("10010", "壹万零壹拾元整");
+  assert_chinese ("10100", "壹万零壹佰元整");
+  assert_chinese ("100000", "壹拾万元整");
+  assert_chinese ("110000", "壹拾壹万元整");
+  assert_chinese ("200000", "贰拾万元整");
+  assert_chinese ("1000010", "壹佰万零壹拾元整");
+  assert_chinese ("100000000", "壹亿元整");
+  assert_chinese ("100000001", "壹亿零壹元整");
+  assert_chinese ("100100000", "壹亿零壹拾万元整");
+  assert_chinese ("140000", "壹拾肆万元整");
+  assert_chinese ("269100", "贰拾陆万玖仟壹佰元整");
+  assert_chinese ("10395", "壹万零叁佰玖拾伍元整");
+  assert_chinese ("1234567890.12", "壹拾贰亿叁仟肆佰伍拾陆万柒仟捌佰玖拾元壹角贰分");
+  assert_chinese ("1000000000000", "壹万亿元整");
+  assert_chinese ("0.105", "壹角壹分");       /* rounded half-up to the fen first */
+  assert_chinese ("-12.30", "负壹拾贰元叁角整");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -152,5 +197,6 @@ main (int argc, char **argv)
   g_test_add_func ("/money/parse", test_money_parse);
   g_test_add_func ("/money/overflow", test_money_overflow);
   g_test_add_func ("/money/Q-3/percent", test_money_percent);
+  g_test_add_func ("/money/chinese-capitals", test_money_chinese);
   return g_test_run ();
 }

@@ -114,6 +114,62 @@ pb_money_format_display (PbMoney amount)
   return format_digits (amount, TRUE);
 }
 
+/* The amount in Chinese capital numerals (人民币大写), as Chinese quotes and
+ * invoices carry it: ¥1,050.00 → 壹仟零伍拾元整, ¥1,000.05 → 壹仟元零伍分,
+ * ¥100,000,001 → 壹亿零壹元整.  A run of zeros between two non-zero digits is
+ * one 零, even across a 万 or 亿 group; a group of four zeros drops its unit. */
+char *
+pb_money_format_chinese (PbMoney amount)
+{
+  static const char * const digits[] = { "零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖" };
+  static const char * const units[] = { "", "拾", "佰", "仟" };
+  static const char * const groups[] = { "", "万", "亿", "万亿" };
+  PbMoney rounded = pb_money_round_to_fen (amount);
+  guint64 magnitude = rounded < 0 ? (guint64) -rounded : (guint64) rounded;
+  guint64 yuan = magnitude / 1000;
+  guint jiao = (guint) (magnitude / 100 % 10);
+  guint fen = (guint) (magnitude / 10 % 10);
+  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, yuan);
+  GString *out = g_string_new (rounded < 0 ? "负" : "");
+  gsize len = strlen (whole);
+  gboolean pending_zero = FALSE, group_used = FALSE;
+
+  for (gsize i = 0; i < len && yuan > 0; i++)
+    {
+      guint digit = (guint) (whole[i] - '0');
+      gsize position = len - 1 - i;
+
+      if (digit == 0)
+        pending_zero = TRUE;
+      else
+        {
+          if (pending_zero)
+            g_string_append (out, digits[0]);
+          pending_zero = FALSE;
+          group_used = TRUE;
+          g_string_append (out, digits[digit]);
+          g_string_append (out, units[position % 4]);
+        }
+      if (position % 4 == 0 && position > 0 && group_used)
+        {
+          g_string_append (out, groups[position / 4]);
+          group_used = FALSE;
+        }
+    }
+
+  if (yuan > 0)
+    g_string_append (out, "元");
+  if (jiao == 0 && fen == 0)
+    g_string_append (out, yuan > 0 ? "整" : "零元整");
+  else if (jiao == 0)
+    g_string_append_printf (out, "%s%s分", yuan > 0 ? "零" : "", digits[fen]);
+  else if (fen == 0)
+    g_string_append_printf (out, "%s角整", digits[jiao]);
+  else
+    g_string_append_printf (out, "%s角%s分", digits[jiao], digits[fen]);
+  return g_string_free (out, FALSE);
+}
+
 /* Parses "[-]digits[.d[d[d]]]" into @scale-ths; the strict grammar is on
  * purpose: "1,050", "1e3", " 5" and "0x10" are refused, never guessed at. */
 static gboolean

@@ -36,6 +36,7 @@ gboolean pb_money_percent        (PbMoney      amount,
 PbMoney  pb_money_round_to_fen   (PbMoney      amount);
 char    *pb_money_format         (PbMoney      amount);
 char    *pb_money_format_display (PbMoney      amount);
+char    *pb_money_format_chinese (PbMoney      amount);
 gboolean pb_money_parse          (const char  *text,
                                   PbMoney     *result,
                                   GError     **error);
