@@ -1,2 +1,907 @@
-/* placeholder: being written */
-#include <glib.h>
+/* pb-scenario.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pb-scenario"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pb-scenario.h"
+#include "pb-error.h"
+#include "pb-json-private.h"
+
+struct _PbScenario
+{
+  GObject       parent_instance;
+
+  PbCatalog    *catalog;
+  char         *title;
+  char         *term_rule_override;   /* NULL: the catalog's rule */
+  GArray       *events;               /* PbScenarioEvent, in file order */
+  GStringChunk *strings;              /* every string an event points to */
+  GHashTable   *bought;               /* "code:A" / "package:P1" → buying event index */
+};
+
+G_DEFINE_FINAL_TYPE (PbScenario, pb_scenario, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_TERM_RULE_OVERRIDE,
+  PROP_N_EVENTS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------ */
+/* Event types                                                        */
+
+#define COMMON_MEMBERS "at", "type", "note", "enabled"
+
+static const struct
+{
+  const char        *name;
+  const char        *subject;
+  const char * const members[10];
+} event_types[PB_N_EVENT_TYPES] = {
+  [PB_EVENT_LIVE_BASE_FEE_BUY] = { "live.base_fee.buy", "gift_code", { COMMON_MEMBERS, "gift_code" } },
+  [PB_EVENT_LIVE_CODE_BUY] = { "live.code.buy", "code", { COMMON_MEMBERS, "code", "tier", "extra_viewers" } },
+  [PB_EVENT_LIVE_CODE_BIND] = { "live.code.bind", "code", { COMMON_MEMBERS, "code" } },
+  [PB_EVENT_LIVE_CODE_EXPAND] = { "live.code.expand", "code", { COMMON_MEMBERS, "code", "extra_viewers" } },
+  [PB_EVENT_LIVE_BROADCAST] = { "live.broadcast", "code", { COMMON_MEMBERS, "code", "viewers", "minutes" } },
+  [PB_EVENT_VOICE_NUMBER_ACTIVATE] = { "voice.number.activate", "number", { COMMON_MEMBERS, "number" } },
+  [PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE] = { "voice.number.unsubscribe", "number", { COMMON_MEMBERS, "number" } },
+  [PB_EVENT_VOICE_PACKAGE_BUY] = { "voice.package.buy", "package", { COMMON_MEMBERS, "package", "kind", "minutes" } },
+  [PB_EVENT_VOICE_CALL] = { "voice.call", "number", { COMMON_MEMBERS, "number", "seconds", "answered" } },
+};
+
+void
+pb_scenario_event_init (PbScenarioEvent *event, PbEventType type, PbInstant at, const char *subject)
+{
+  g_return_if_fail (event != NULL);
+
+  memset (event, 0, sizeof *event);
+  event->type = type;
+  event->at = at;
+  event->subject = subject;
+  event->enabled = TRUE;
+  /* A call built in code is answered unless told otherwise; a file must
+   * always say (VM-7). */
+  event->answered = TRUE;
+}
+
+const char *
+pb_event_type_to_string (PbEventType type)
+{
+  g_return_val_if_fail (type < PB_N_EVENT_TYPES, NULL);
+  return event_types[type].name;
+}
+
+gboolean
+pb_event_type_from_string (const char *text, PbEventType *type)
+{
+  for (guint i = 0; i < PB_N_EVENT_TYPES; i++)
+    if (g_strcmp0 (text, event_types[i].name) == 0)
+      {
+        *type = (PbEventType) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pb_event_type_subject_member (PbEventType type)
+{
+  g_return_val_if_fail (type < PB_N_EVENT_TYPES, NULL);
+  return event_types[type].subject;
+}
+
+static char *
+known_event_types (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < PB_N_EVENT_TYPES; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", event_types[i].name);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking one event against the catalog                             */
+
+/* Codes and packages are named by their buying event; later events refer
+ * to them by that name, so two buys of one name would be ambiguous. */
+static char *
+bought_key (const PbScenarioEvent *event)
+{
+  switch (event->type)
+    {
+    case PB_EVENT_LIVE_BASE_FEE_BUY:
+    case PB_EVENT_LIVE_CODE_BUY:
+      return g_strconcat ("code:", event->subject, NULL);
+    case PB_EVENT_VOICE_PACKAGE_BUY:
+      return g_strconcat ("package:", event->subject, NULL);
+    default:
+      return NULL;
+    }
+}
+
+static char *
+known_tiers (PbCatalog *catalog)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n_tiers;
+  const PbCodeTier *tiers = pb_catalog_el_tiers (catalog, &n_tiers);
+
+  for (guint i = 0; i < n_tiers; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", tiers[i].id);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static char *
+known_fixed_sizes (PbCatalog *catalog)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n_packages;
+  const PbFixedPackage *packages = pb_catalog_vm_fixed_packages (catalog, &n_packages);
+
+  for (guint i = 0; i < n_packages; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? ", " : "", packages[i].minutes);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* EL-5: add-on viewers come in multiples of the catalog's step; a code may
+ * be bought without any (0), an expansion must add some. */
+static char *
+check_extra_viewers (PbCatalog *catalog, gint64 viewers, gboolean zero_allowed)
+{
+  gint64 step = pb_catalog_el_addon_step (catalog);
+
+  if ((viewers == 0 && zero_allowed) ||
+      (viewers > 0 && viewers <= PB_SCENARIO_MAX_VIEWERS && viewers % step == 0))
+    return NULL;
+  return g_strdup_printf (_("“extra_viewers” is %" G_GINT64_FORMAT ": add-on viewers come in "
+                            "positive multiples of %" G_GINT64_FORMAT " up to %" G_GINT64_FORMAT "%s (EL-5)"),
+                          viewers, step, PB_SCENARIO_MAX_VIEWERS,
+                          zero_allowed ? _(", or 0 for none") : "");
+}
+
+/* VM-5: a fixed package has one of the catalog's sizes.  VM-6: a custom one
+ * is at least the minimum, on the step grid. */
+static char *
+check_package (PbCatalog *catalog, const PbScenarioEvent *event)
+{
+  gint64 min = pb_catalog_vm_custom_min (catalog);
+  gint64 step = pb_catalog_vm_custom_step (catalog);
+
+  if (event->package_kind == PB_PACKAGE_FIXED)
+    {
+      g_autofree char *sizes = NULL;
+
+      if (pb_catalog_vm_fixed_package (catalog, event->minutes) != NULL)
+        return NULL;
+      sizes = known_fixed_sizes (catalog);
+      return g_strdup_printf (_("“minutes” is %" G_GINT64_FORMAT ": a fixed package has one of the "
+                                "sizes %s (VM-5)"), event->minutes, sizes);
+    }
+  if (event->minutes >= min && event->minutes <= PB_SCENARIO_MAX_MINUTES && event->minutes % step == 0)
+    return NULL;
+  return g_strdup_printf (_("“minutes” is %" G_GINT64_FORMAT ": a custom package is at least %"
+                            G_GINT64_FORMAT " minutes, in steps of %" G_GINT64_FORMAT ", up to %"
+                            G_GINT64_FORMAT " (VM-6)"),
+                          event->minutes, min, step, PB_SCENARIO_MAX_MINUTES);
+}
+
+static char *
+check_range (const char *member, gint64 value, gint64 min, gint64 max, const char *rule)
+{
+  if (value >= min && value <= max)
+    return NULL;
+  return g_strdup_printf (_("“%s” is %" G_GINT64_FORMAT ", outside the range %" G_GINT64_FORMAT
+                            " to %" G_GINT64_FORMAT " (%s)"), member, value, min, max, rule);
+}
+
+/* The checks that depend on the event's type; @member as for check_event(). */
+static char *
+check_payload (PbScenario *self, const PbScenarioEvent *event, const char **member)
+{
+  switch (event->type)
+    {
+    case PB_EVENT_LIVE_CODE_BUY:
+      *member = "tier";
+      if (pb_catalog_el_tier (self->catalog, event->tier) == NULL)
+        {
+          g_autofree char *tiers = known_tiers (self->catalog);
+
+          return g_strdup_printf (_("unknown tier “%s” (known: %s) (EL-4)"),
+                                  event->tier ? event->tier : "", tiers);
+        }
+      *member = "extra_viewers";
+      return check_extra_viewers (self->catalog, event->extra_viewers, TRUE);
+    case PB_EVENT_LIVE_CODE_EXPAND:
+      *member = "extra_viewers";
+      return check_extra_viewers (self->catalog, event->extra_viewers, FALSE);
+    case PB_EVENT_LIVE_BROADCAST:
+      /* Too long or too crowded is the engine's EL-9 rejection, not malformed. */
+      *member = "viewers";
+      if (event->viewers < 1 || event->viewers > PB_SCENARIO_MAX_VIEWERS)
+        return check_range ("viewers", event->viewers, 1, PB_SCENARIO_MAX_VIEWERS, "EL-9");
+      *member = "minutes";
+      return check_range ("minutes", event->minutes, 1, PB_SCENARIO_MAX_MINUTES, "EL-9");
+    case PB_EVENT_VOICE_PACKAGE_BUY:
+      *member = "minutes";
+      return check_package (self->catalog, event);
+    case PB_EVENT_VOICE_CALL:
+      *member = "seconds";
+      return check_range ("seconds", event->seconds, 0, PB_SCENARIO_MAX_SECONDS, "VM-7");
+    default:
+      return NULL;
+    }
+}
+
+/* Returns NULL when @event is well formed; else a message, with @member set
+ * to the member at fault. */
+static char *
+check_event (PbScenario *self, const PbScenarioEvent *event, const char **member)
+{
+  g_autofree char *key = NULL;
+  char *message;
+  gpointer previous;
+
+  *member = event_types[event->type].subject;
+  if (event->subject == NULL || *event->subject == '\0')
+    return g_strdup_printf (_("“%s” must not be empty"), *member);
+
+  *member = "at";
+  if (event->at < PB_INSTANT_MIN || event->at > PB_INSTANT_MAX)
+    return g_strdup (_("“at” is outside the supported range 1970-01-01 to 2199-12-31"));
+
+  message = check_payload (self, event, member);
+  if (message != NULL)
+    return message;
+
+  key = bought_key (event);
+  *member = event_types[event->type].subject;
+  if (key != NULL && g_hash_table_lookup_extended (self->bought, key, NULL, &previous))
+    {
+      if (event->type == PB_EVENT_VOICE_PACKAGE_BUY)
+        return g_strdup_printf (_("package “%s” is already bought by event %u: each package needs "
+                                  "its own name (VM-5/VM-6)"), event->subject, GPOINTER_TO_UINT (previous));
+      return g_strdup_printf (_("code “%s” is already bought by event %u: each code needs its own "
+                                "name (EL-3/EL-4)"), event->subject, GPOINTER_TO_UINT (previous));
+    }
+  return NULL;
+}
+
+/* Copies @event to the end, its strings into the scenario's chunk. */
+static guint
+add_event (PbScenario *self, const PbScenarioEvent *event)
+{
+  PbScenarioEvent copy = *event;
+  g_autofree char *key = bought_key (event);
+
+  copy.index = self->events->len;
+  copy.subject = g_string_chunk_insert_const (self->strings, event->subject);
+  copy.tier = event->tier ? g_string_chunk_insert_const (self->strings, event->tier) : NULL;
+  copy.note = event->note ? g_string_chunk_insert_const (self->strings, event->note) : NULL;
+  g_array_append_val (self->events, copy);
+  if (key != NULL)
+    g_hash_table_insert (self->bought, g_steal_pointer (&key), GUINT_TO_POINTER (copy.index));
+  return copy.index;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                            */
+
+static void
+pb_scenario_finalize (GObject *object)
+{
+  PbScenario *self = PB_SCENARIO (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->term_rule_override, g_free);
+  g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->bought, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pb_scenario_parent_class)->finalize (object);
+}
+
+static void
+pb_scenario_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PbScenario *self = PB_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_TERM_RULE_OVERRIDE:
+      g_value_set_string (value, self->term_rule_override);
+      break;
+    case PROP_N_EVENTS:
+      g_value_set_uint (value, self->events->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_scenario_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PbScenario *self = PB_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      pb_scenario_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_TERM_RULE_OVERRIDE:
+      if (!pb_scenario_set_term_rule_override (self, g_value_get_string (value)))
+        g_warning ("unknown term rule “%s”", g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_scenario_class_init (PbScenarioClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pb_scenario_finalize;
+  object_class->get_property = pb_scenario_get_property;
+  object_class->set_property = pb_scenario_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TERM_RULE_OVERRIDE] =
+    g_param_spec_string ("term-rule-override", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_EVENTS] =
+    g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after anything that changes the replay: an event appended or
+   * switched on or off, the term rule.  A simulator replays on it. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+pb_scenario_init (PbScenario *self)
+{
+  self->title = g_strdup ("");
+  self->events = g_array_new (FALSE, TRUE, sizeof (PbScenarioEvent));
+  self->strings = g_string_chunk_new (4096);
+  self->bought = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+PbScenario *
+pb_scenario_new (PbCatalog *catalog)
+{
+  PbScenario *self;
+
+  g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (PB_TYPE_SCENARIO, NULL);
+  self->catalog = g_object_ref (catalog);
+  return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                            */
+
+typedef struct
+{
+  PbJsonDoc  *doc;
+  PbScenario *scenario;
+} Loader;
+
+static gboolean
+load_catalog_override (Loader *loader, JsonObject *root, GError **error)
+{
+  static const char * const allowed[] = { "term_rule", NULL };
+  JsonObject *catalog;
+  const char *rule = NULL;
+
+  if (!pb_json_get_object (loader->doc, root, "catalog", "catalog", FALSE, &catalog, error))
+    return FALSE;
+  if (catalog == NULL)
+    return TRUE;
+  if (!pb_json_check_members (loader->doc, json_object_get_member (root, "catalog"), "catalog",
+                              allowed, error) ||
+      !pb_json_get_string (loader->doc, catalog, "term_rule", "catalog", "", &rule, error))
+    return FALSE;
+  if (*rule == '\0' && !json_object_has_member (catalog, "term_rule"))
+    return TRUE;
+  if (!pb_scenario_set_term_rule_override (loader->scenario, rule))
+    {
+      pb_json_doc_error (loader->doc, json_object_get_member (catalog, "term_rule"), error,
+                         PB_ERROR_INPUT, "catalog",
+                         _("unknown term rule “%s” (known: calendar, 365-days) (EL-T4)"), rule);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_at (Loader *loader, JsonObject *object, const char *where, PbInstant *at, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  if (!pb_json_get_string (loader->doc, object, "at", where, NULL, &text, error))
+    return FALSE;
+  if (!pb_time_parse (text, at, &local_error))
+    {
+      pb_json_doc_error (loader->doc, json_object_get_member (object, "at"), error, PB_ERROR_INPUT,
+                         where, "“at”: %s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Only the type is checked here (any whole number); check_event says what
+ * range applies and why, with the rule ID. */
+static gboolean
+load_int (Loader *loader, JsonObject *object, const char *member, const char *where,
+          gint64 fallback, gint64 *result, GError **error)
+{
+  return pb_json_get_int (loader->doc, object, member, where, G_MININT64 + 1, G_MAXINT64,
+                          fallback, result, error);
+}
+
+static gboolean
+load_package_kind (Loader *loader, JsonObject *object, const char *where,
+                   PbPackageKind *kind, GError **error)
+{
+  const char *text;
+
+  if (!pb_json_get_string (loader->doc, object, "kind", where, NULL, &text, error))
+    return FALSE;
+  if (g_str_equal (text, "fixed"))
+    *kind = PB_PACKAGE_FIXED;
+  else if (g_str_equal (text, "custom"))
+    *kind = PB_PACKAGE_CUSTOM;
+  else
+    {
+      pb_json_doc_error (loader->doc, json_object_get_member (object, "kind"), error, PB_ERROR_INPUT,
+                         where, _("unknown package kind “%s” (known: fixed (VM-5), custom (VM-6))"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The members that depend on the event's type. */
+static gboolean
+load_payload (Loader *loader, JsonObject *object, const char *where,
+              PbScenarioEvent *event, GError **error)
+{
+  PbJsonDoc *doc = loader->doc;
+
+  if (!pb_json_get_string (doc, object, event_types[event->type].subject, where, NULL,
+                           &event->subject, error))
+    return FALSE;
+
+  switch (event->type)
+    {
+    case PB_EVENT_LIVE_CODE_BUY:
+      return pb_json_get_string (doc, object, "tier", where, NULL, &event->tier, error) &&
+             load_int (loader, object, "extra_viewers", where, 0, &event->extra_viewers, error);
+    case PB_EVENT_LIVE_CODE_EXPAND:
+      return load_int (loader, object, "extra_viewers", where, PB_JSON_REQUIRED,
+                       &event->extra_viewers, error);
+    case PB_EVENT_LIVE_BROADCAST:
+      return load_int (loader, object, "viewers", where, PB_JSON_REQUIRED, &event->viewers, error) &&
+             load_int (loader, object, "minutes", where, PB_JSON_REQUIRED, &event->minutes, error);
+    case PB_EVENT_VOICE_PACKAGE_BUY:
+      return load_package_kind (loader, object, where, &event->package_kind, error) &&
+             load_int (loader, object, "minutes", where, PB_JSON_REQUIRED, &event->minutes, error);
+    case PB_EVENT_VOICE_CALL:
+      return load_int (loader, object, "seconds", where, PB_JSON_REQUIRED, &event->seconds, error) &&
+             pb_json_get_bool (doc, object, "answered", where, -1, &event->answered, error);
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+load_type (Loader *loader, JsonObject *object, const char *where, PbEventType *type, GError **error)
+{
+  const char *text;
+
+  if (!pb_json_get_string (loader->doc, object, "type", where, NULL, &text, error))
+    return FALSE;
+  if (!pb_event_type_from_string (text, type))
+    {
+      g_autofree char *known = known_event_types ();
+
+      pb_json_doc_error (loader->doc, json_object_get_member (object, "type"), error, PB_ERROR_INPUT,
+                         where, _("unknown event type “%s” (known: %s)"), text, known);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_event (Loader *loader, JsonArray *events, guint index, GError **error)
+{
+  JsonNode *node = json_array_get_element (events, index);
+  g_autofree char *where = g_strdup_printf (_("event %u"), index);
+  g_autofree char *message = NULL;
+  PbScenarioEvent event = { .index = index, .enabled = TRUE };
+  const char *member = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      pb_json_doc_error (loader->doc, node, error, PB_ERROR_INPUT, where, _("an event must be an object"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  if (!load_type (loader, object, where, &event.type, error))
+    return FALSE;
+
+  g_free (where);
+  where = g_strdup_printf (_("event %u (%s)"), index, event_types[event.type].name);
+  if (!pb_json_check_members (loader->doc, node, where, event_types[event.type].members, error) ||
+      !load_at (loader, object, where, &event.at, error) ||
+      !pb_json_get_bool (loader->doc, object, "enabled", where, TRUE, &event.enabled, error) ||
+      !pb_json_get_string (loader->doc, object, "note", where, "", &event.note, error) ||
+      !load_payload (loader, object, where, &event, error))
+    return FALSE;
+  if (!json_object_has_member (object, "note"))
+    event.note = NULL;
+
+  message = check_event (loader->scenario, &event, &member);
+  if (message != NULL)
+    {
+      JsonNode *at = member ? json_object_get_member (object, member) : NULL;
+
+      pb_json_doc_error (loader->doc, at ? (gconstpointer) at : (gconstpointer) object, error,
+                         PB_ERROR_INPUT, where, "%s", message);
+      return FALSE;
+    }
+  add_event (loader->scenario, &event);
+  return TRUE;
+}
+
+static gboolean
+load_root (Loader *loader, GError **error)
+{
+  static const char * const allowed[] = { "format", "title", "catalog", "events", NULL };
+  JsonObject *root = pb_json_doc_root_object (loader->doc, PB_SCENARIO_FORMAT, error);
+  const char *title;
+  JsonArray *events;
+
+  if (root == NULL ||
+      !pb_json_check_members (loader->doc, pb_json_doc_get_root (loader->doc), NULL, allowed, error) ||
+      !pb_json_get_string (loader->doc, root, "title", NULL, "", &title, error) ||
+      !load_catalog_override (loader, root, error) ||
+      !pb_json_get_array (loader->doc, root, "events", NULL, TRUE, &events, error))
+    return FALSE;
+  pb_scenario_set_title (loader->scenario, title);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    if (!load_event (loader, events, i, error))
+      return FALSE;
+  return TRUE;
+}
+
+static PbScenario *
+new_from_doc (PbJsonDoc *doc, PbCatalog *catalog, GError **error)
+{
+  g_autoptr(PbScenario) self = pb_scenario_new (catalog);
+  Loader loader = { doc, self };
+
+  if (!load_root (&loader, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+PbScenario *
+pb_scenario_new_from_bytes (GBytes *bytes, const char *name, PbCatalog *catalog, GError **error)
+{
+  g_autoptr(PbJsonDoc) doc = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
+
+  doc = pb_json_doc_load_bytes (bytes, name ? name : "scenario", error);
+  return doc ? new_from_doc (doc, catalog, error) : NULL;
+}
+
+PbScenario *
+pb_scenario_new_from_file (const char *path, PbCatalog *catalog, GError **error)
+{
+  g_autoptr(PbJsonDoc) doc = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
+
+  doc = pb_json_doc_load_file (path, error);
+  return doc ? new_from_doc (doc, catalog, error) : NULL;
+}
+
+PbScenario *
+pb_scenario_new_from_resource (const char *resource_path, PbCatalog *catalog, GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INTERNAL, "%s: %s", resource_path, local_error->message);
+      return NULL;
+    }
+  return pb_scenario_new_from_bytes (bytes, resource_path, catalog, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                             */
+
+static void
+add_instant (JsonBuilder *builder, const char *member, PbInstant instant)
+{
+  g_autofree char *text = pb_time_format (instant);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_int (JsonBuilder *builder, const char *member, gint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+build_payload (JsonBuilder *builder, const PbScenarioEvent *event)
+{
+  switch (event->type)
+    {
+    case PB_EVENT_LIVE_CODE_BUY:
+      add_string (builder, "tier", event->tier);
+      add_int (builder, "extra_viewers", event->extra_viewers);
+      break;
+    case PB_EVENT_LIVE_CODE_EXPAND:
+      add_int (builder, "extra_viewers", event->extra_viewers);
+      break;
+    case PB_EVENT_LIVE_BROADCAST:
+      add_int (builder, "viewers", event->viewers);
+      add_int (builder, "minutes", event->minutes);
+      break;
+    case PB_EVENT_VOICE_PACKAGE_BUY:
+      add_string (builder, "kind", event->package_kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
+      add_int (builder, "minutes", event->minutes);
+      break;
+    case PB_EVENT_VOICE_CALL:
+      add_int (builder, "seconds", event->seconds);
+      json_builder_set_member_name (builder, "answered");
+      json_builder_add_boolean_value (builder, event->answered);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+build_event (JsonBuilder *builder, const PbScenarioEvent *event)
+{
+  json_builder_begin_object (builder);
+  add_instant (builder, "at", event->at);
+  add_string (builder, "type", event_types[event->type].name);
+  add_string (builder, event_types[event->type].subject, event->subject);
+  build_payload (builder, event);
+  if (event->note != NULL)
+    add_string (builder, "note", event->note);
+  /* Written only when off, so that ordinary files stay as people write them. */
+  if (!event->enabled)
+    {
+      json_builder_set_member_name (builder, "enabled");
+      json_builder_add_boolean_value (builder, FALSE);
+    }
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+pb_scenario_to_json (PbScenario *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", PB_SCENARIO_FORMAT);
+  add_string (builder, "title", self->title);
+  if (self->term_rule_override != NULL)
+    {
+      json_builder_set_member_name (builder, "catalog");
+      json_builder_begin_object (builder);
+      add_string (builder, "term_rule", self->term_rule_override);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->events->len; i++)
+    build_event (builder, &g_array_index (self->events, PbScenarioEvent, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+gboolean
+pb_scenario_save_to_file (PbScenario *self, const char *path, GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  root = pb_scenario_to_json (self);
+  if (!pb_json_write_file (root, path, &local_error))
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("%s: cannot save: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Accessors                                                          */
+
+PbCatalog *
+pb_scenario_get_catalog (PbScenario *self)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+  return self->catalog;
+}
+
+const char *
+pb_scenario_get_title (PbScenario *self)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+  return self->title;
+}
+
+void
+pb_scenario_set_title (PbScenario *self, const char *title)
+{
+  g_return_if_fail (PB_IS_SCENARIO (self));
+
+  if (title == NULL)
+    title = "";
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+pb_scenario_get_term_rule_override (PbScenario *self)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+  return self->term_rule_override;
+}
+
+gboolean
+pb_scenario_set_term_rule_override (PbScenario *self, const char *term_rule)
+{
+  PbTermRule rule;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), FALSE);
+
+  if (term_rule != NULL && !pb_term_rule_from_string (term_rule, &rule))
+    return FALSE;
+  if (g_strcmp0 (self->term_rule_override, term_rule) == 0)
+    return TRUE;
+  g_free (self->term_rule_override);
+  self->term_rule_override = g_strdup (term_rule);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERM_RULE_OVERRIDE]);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+PbTermRule
+pb_scenario_get_term_rule (PbScenario *self)
+{
+  PbTermRule rule;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), PB_TERM_RULE_CALENDAR);
+
+  if (self->term_rule_override != NULL && pb_term_rule_from_string (self->term_rule_override, &rule))
+    return rule;
+  return pb_catalog_el_term_rule (self->catalog);
+}
+
+guint
+pb_scenario_get_n_events (PbScenario *self)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (self), 0);
+  return self->events->len;
+}
+
+const PbScenarioEvent *
+pb_scenario_get_event (PbScenario *self, guint index)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (index < self->events->len, NULL);
+  return &g_array_index (self->events, PbScenarioEvent, index);
+}
+
+const PbScenarioEvent *
+pb_scenario_get_events (PbScenario *self, guint *n_events)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+  *n_events = self->events->len;
+  return (const PbScenarioEvent *) self->events->data;
+}
+
+void
+pb_scenario_set_event_enabled (PbScenario *self, guint index, gboolean enabled)
+{
+  PbScenarioEvent *event;
+
+  g_return_if_fail (PB_IS_SCENARIO (self));
+  g_return_if_fail (index < self->events->len);
+
+  event = &g_array_index (self->events, PbScenarioEvent, index);
+  if (event->enabled == !!enabled)
+    return;
+  event->enabled = !!enabled;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gint
+pb_scenario_append_event (PbScenario *self, const PbScenarioEvent *event, GError **error)
+{
+  g_autofree char *message = NULL;
+  const char *member = NULL;
+  guint index;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), -1);
+  g_return_val_if_fail (event != NULL, -1);
+
+  if (event->type >= PB_N_EVENT_TYPES)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("event %u: unknown event type %d"),
+                   self->events->len, (int) event->type);
+      return -1;
+    }
+  message = check_event (self, event, &member);
+  if (message != NULL)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("event %u (%s): %s"), self->events->len,
+                   event_types[event->type].name, message);
+      return -1;
+    }
+  index = add_event (self, event);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return (gint) index;
+}
