@@ -43,6 +43,7 @@ test_json_refused (void)
   for (int i = 0; i < 100000; i++)
     g_string_append_c (nested, '[');
   assert_refused (nested->str, -1, "nested more than 32 levels");
+
   /* Brackets inside strings do not count as nesting. */
   {
     g_autoptr(GError) error = NULL;
@@ -75,6 +76,7 @@ test_json_getters (void)
     "  \"f\": 1.5,\n"
     "  \"s\": \"x\",\n"
     "  \"huge\": 99999999999999999999,\n"
+    "  \"minus\": -99999999999999999999,\n"
     "  \"o\": { \"k\": true }\n"
     "}\n";
   g_autoptr(GError) error = NULL;
@@ -83,7 +85,7 @@ test_json_getters (void)
   gint64 n;
   const char *s;
   gboolean b;
-  const char * const allowed[] = { "format", "n", "f", "s", "huge", NULL };
+  const char * const allowed[] = { "format", "n", "f", "s", "huge", "minus", NULL };
 
   g_assert_no_error (error);
   root = pb_json_doc_root_object (doc, "test/1", &error);
@@ -106,8 +108,14 @@ test_json_getters (void)
   g_assert_false (pb_json_get_int (doc, root, "s", NULL, 0, 100, PB_JSON_REQUIRED, &n, &error));
   g_assert_nonnull (strstr (error->message, "not a string"));
   g_clear_error (&error);
-  g_assert_false (pb_json_get_int (doc, root, "huge", NULL, 0, 100, PB_JSON_REQUIRED, &n, &error));
+  /* json-glib alone would read these as -1 and 1. */
+  g_assert_false (pb_json_get_int (doc, root, "huge", "item 2", 0, 100, PB_JSON_REQUIRED, &n, &error));
   g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "in.json:6:"));
+  g_assert_nonnull (strstr (error->message, "item 2: “huge” must be a whole number from 0 to 100, not a number too large to read"));
+  g_clear_error (&error);
+  g_assert_false (pb_json_get_int (doc, root, "minus", NULL, -100, 100, PB_JSON_REQUIRED, &n, &error));
+  g_assert_nonnull (strstr (error->message, "too large"));
   g_clear_error (&error);
   g_assert_false (pb_json_get_int (doc, root, "absent", "item 4", 0, 100, PB_JSON_REQUIRED, &n, &error));
   g_assert_nonnull (strstr (error->message, "item 4: “absent” is missing"));
@@ -124,7 +132,7 @@ test_json_getters (void)
   g_assert_true (b);
   g_assert_false (pb_json_get_bool (doc, o, "missing", "o", -1, &b, &error));
   /* A missing member is reported where its object ends. */
-  g_assert_nonnull (strstr (error->message, "in.json:7:"));
+  g_assert_nonnull (strstr (error->message, "in.json:8:"));
   g_clear_error (&error);
 
   g_assert_false (pb_json_check_members (doc, pb_json_doc_get_root (doc), "quote", allowed, &error));

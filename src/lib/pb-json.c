@@ -7,6 +7,7 @@
 #include "pb-json-private.h"
 #include "pb-error.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,9 +63,9 @@ on_array_element (JsonParser *parser, JsonArray *array, int index, PbJsonDoc *do
 /* json-glib recurses once per level: refuse deep nesting before it does.
  * The scan skips strings so that brackets inside them do not count. */
 static gboolean
-check_shape (const char *data, gsize length, guint *bad_line, const char **why)
+check_shape (const char *data, gsize length, GArray *long_integers, guint *bad_line, const char **why)
 {
-  guint depth = 0, line = 1;
+  guint depth = 0, line = 1, digits = 0;
   gboolean in_string = FALSE;
 
   for (gsize i = 0; i < length; i++)
@@ -86,6 +87,16 @@ check_shape (const char *data, gsize length, guint *bad_line, const char **why)
           else if (c == '"')
             in_string = FALSE;
           continue;
+        }
+      /* Remember where each integer part of more than 18 digits starts:
+       * json-glib would wrap it (see defuse_long_integers). */
+      digits = g_ascii_isdigit (c) ? digits + 1 : 0;
+      if (digits == 19)
+        {
+          gsize start = i - 18;
+
+          if (start == 0 || strchr (".eE+", data[start - 1]) == NULL)
+            g_array_append_val (long_integers, start);
         }
       if (c == '"')
         in_string = TRUE;
@@ -120,6 +131,21 @@ describe_parse_error (const char *name, const char *message)
   return g_strdup_printf ("%s: malformed JSON: %s", name, message);
 }
 
+/* json-glib wraps integers beyond 64 bits without a word
+ * (99999999999999999999 reads as -1, -99999999999999999999 as 1).  Turning
+ * the second digit into an exponent ("9e999999999999999999") keeps every
+ * position in the file and makes the value an infinite double, which the
+ * typed getters then refuse by name, with the item it belongs to. */
+static char *
+defuse_long_integers (const char *data, gsize length, GArray *long_integers)
+{
+  char *copy = g_memdup2 (data, length);
+
+  for (guint i = 0; i < long_integers->len; i++)
+    copy[g_array_index (long_integers, gsize, i) + 1] = 'e';
+  return copy;
+}
+
 PbJsonDoc *
 pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
 {
@@ -129,6 +155,8 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
   const char *data = g_bytes_get_data (bytes, &length);
   const char *why = NULL;
   guint bad_line = 0;
+  g_autoptr(GArray) long_integers = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *defused = NULL;
 
   doc->name = g_strdup (name);
   if (length > PB_JSON_MAX_BYTES)
@@ -143,7 +171,7 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file is empty", name);
       return NULL;
     }
-  if (!check_shape (data, length, &bad_line, &why))
+  if (!check_shape (data, length, long_integers, &bad_line, &why))
     {
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s:%u: the file %s", name, bad_line, why);
       return NULL;
@@ -153,6 +181,9 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file is not UTF-8 text", name);
       return NULL;
     }
+
+  if (long_integers->len > 0)
+    data = defused = defuse_long_integers (data, length, long_integers);
 
   doc->parser = json_parser_new_immutable ();
   doc->positions = g_hash_table_new (NULL, NULL);
@@ -309,7 +340,8 @@ describe_node (JsonNode *node)
     {
     case G_TYPE_STRING: return "a string";
     case G_TYPE_BOOLEAN: return "a boolean";
-    case G_TYPE_DOUBLE: return "a fraction";
+    case G_TYPE_DOUBLE:
+      return isinf (json_node_get_double (node)) ? "a number too large to read" : "a fraction";
     default: return "a number";
     }
 }
