@@ -1,9 +1,399 @@
-/* placeholder: being written */
+/* test-cli-quote.c: `pricebook-cli quote QUOTE.json`, as outside tests see it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The contract: the priced quote as JSON on stdout and exit 0; or exit 2,
+ * nothing on stdout, and stderr naming the file, line:column, the item and
+ * the rule.  Never a crash, whatever the file holds.
+ */
 #include <glib.h>
+#include <glib/gstdio.h>
+
+#include "pb-test-cli.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
+}
+
+/* A quote file around @items, written to a temporary folder. */
+static char *
+write_quote (const char *customer, const char *items)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{ \"format\": \"pricebook-quote/1\",\n"
+    "  \"number\": \"Q-T\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": %s,\n"
+    "  \"items\": [\n%s\n  ] }\n",
+    customer ? customer : "{ \"name\": \"测试科技有限公司\", \"enterprise\": true }", items);
+
+  return pb_test_write_temp ("quote.pricebook", text, -1);
+}
+
+static const char *
+money_member (JsonObject *object, const char *member)
+{
+  return json_object_get_string_member (object, member);
+}
+
+/* The contract's example, priced by hand (see test-pricing.c): items
+ * ¥1,800 + ¥20,000 + ¥2,625 + ¥140,000 + ¥117,000 + ¥1,000,000 =
+ * ¥1,281,425.00; 5 % off = ¥64,071.25; total ¥1,217,353.75. */
+static void
+test_contract_example (void)
+{
+  g_autofree char *path = data_path ("contract-example.pricebook");
+  g_auto(PbCliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *items, *lines, *terms;
+  const char *amounts[] = { "1800.00", "20000.00", "2625.00", "140000.00", "117000.00", "1000000.00" };
+  const guint n_lines[] = { 1, 1, 1, 2, 2, 1 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  root = pb_cli_run_json (&run);
+  g_assert_cmpstr (run.err, ==, "");
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "number"), ==, "Q-2026-0001");
+  items = json_object_get_array_member (object, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_assert_cmpstr (money_member (item, "amount"), ==, amounts[i]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "lines")), ==, n_lines[i]);
+    }
+  lines = json_object_get_array_member (json_array_get_object_element (items, 0), "lines");
+  {
+    JsonObject *line = json_array_get_object_element (lines, 0);
+
+    g_assert_cmpstr (json_object_get_string_member (line, "description"), ==,
+                     "Voice Message number monthly fee (3 numbers × 12 months)");
+    g_assert_cmpint (json_object_get_int_member (line, "quantity"), ==, 36);
+    g_assert_cmpstr (money_member (line, "unit_price"), ==, "50.00");
+    g_assert_cmpstr (money_member (line, "amount"), ==, "1800.00");
+  }
+  /* EL-3: the gifted Flagship code is a ¥0 line inside the base-fee item. */
+  lines = json_object_get_array_member (json_array_get_object_element (items, 3), "lines");
+  g_assert_cmpstr (money_member (json_array_get_object_element (lines, 1), "amount"), ==, "0.00");
+  g_assert_cmpstr (money_member (object, "subtotal"), ==, "1281425.00");
+  g_assert_cmpstr (money_member (object, "discount"), ==, "64071.25");
+  g_assert_cmpstr (money_member (object, "total"), ==, "1217353.75");
+  terms = json_object_get_array_member (object, "terms");
+  g_assert_cmpuint (json_array_get_length (terms), >, 0);
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    for (guint i = 0; i < json_array_get_length (terms); i++)
+      g_string_append_printf (all, "%s\n", json_array_get_string_element (terms, i));
+    g_assert_nonnull (strstr (all->str, "(EL-11)"));
+    g_assert_nonnull (strstr (all->str, "(EL-7)"));
+    g_assert_nonnull (strstr (all->str, "(VM-1)"));
+    g_assert_nonnull (strstr (all->str, "(EL-6)"));
+  }
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "warnings")), ==, 0);
+}
+
+/* the shipped sample of both products, with a Chinese customer. */
+static void
+test_sample (void)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_auto(PbCliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  pb_cli_run (&run, "quote", path, NULL);
+  root = pb_cli_run_json (&run);
+  /* 24 × ¥50 + ¥10,000 + 30,000 × ¥0.105 + ¥140,000 + 2 × (¥9,000 + 100 × ¥100)
+   * = ¥192,350.00; 3.5 % = ¥6,732.25. */
+  g_assert_cmpstr (money_member (json_node_get_object (root), "total"), ==, "185617.75");
+}
+
+/* Malformed JSON: the message says where. */
+static void
+test_malformed (void)
+{
+  g_autofree char *path = pb_test_write_temp ("bad.pricebook",
+    "{ \"format\": \"pricebook-quote/1\",\n  \"number\": \"Q\" \"date\": \"2026-11-22\" }\n", -1);
+  g_autofree char *where = g_strdup_printf ("%s:2:", path);
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, where, "malformed JSON", NULL);
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *path = pb_test_write_temp ("empty.pricebook", "", 0);
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, path, "empty", NULL);
+}
+
+static void
+test_binary (void)
+{
+  static const char bytes[] = { 0x7f, 'E', 'L', 'F', 0x02, 0x01, 0x00, 0x00, (char) 0xff, (char) 0xfe };
+  g_autofree char *path = pb_test_write_temp ("binary.pricebook", bytes, sizeof bytes);
+  g_autofree char *utf16 = pb_test_write_temp ("utf16.pricebook", "\xff\xfe{\x00}\x00", 6);
+  g_autofree char *latin1 = pb_test_write_temp ("latin1.pricebook", "{ \"number\": \"caf\xe9\" }", -1);
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) run2 = { 0 };
+  g_auto(PbCliRun) run3 = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, path, "binary", NULL);
+  pb_cli_run (&run2, "quote", utf16, NULL);
+  pb_assert_input_error (&run2, utf16, NULL);
+  pb_cli_run (&run3, "quote", latin1, NULL);
+  pb_assert_input_error (&run3, latin1, "UTF-8", NULL);
+}
+
+/* Every prefix of a good file is refused, never half-priced. */
+static void
+test_truncated (void)
+{
+  g_autofree char *good = data_path ("contract-example.pricebook");
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (good, &text, &length, NULL));
+  for (gsize cut = 0; cut + 2 < length; cut += 37)
+    {
+      g_autofree char *path = pb_test_write_temp ("truncated.pricebook", text, (gssize) cut);
+      g_auto(PbCliRun) run = { 0 };
+
+      pb_cli_run (&run, "quote", path, NULL);
+      pb_assert_input_error (&run, path, NULL);
+    }
+}
+
+/* Numbers are JSON integers in range: strings, fractions and huge numbers
+ * are refused, naming the member, the item and the place. */
+static void
+test_wrong_types (void)
+{
+  static const struct { const char *value; const char *needle; } cases[] = {
+    { "\"12\"", "a string" },
+    { "12.5", "a fraction" },
+    { "1e400", "whole number" },
+    { "99999999999999999999", "too large" },
+    { "-99999999999999999999", "too large" },
+    { "-3", "outside the range" },
+    { "1201", "outside the range 0 to 1200" },
+    { "null", "not null" },
+    { "[12]", "not an array" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *item = g_strdup_printf (
+        "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": %s }",
+        cases[i].value);
+      g_autofree char *path = write_quote (NULL, item);
+      g_autofree char *where = g_strdup_printf ("%s:5:", path);
+      g_auto(PbCliRun) run = { 0 };
+
+      pb_cli_run (&run, "quote", path, NULL);
+      pb_assert_input_error (&run, where, "item 0 (numbers)", "“months”", cases[i].needle, "VM-3", NULL);
+    }
+}
+
+static void
+test_deep_nesting (void)
+{
+  GString *text = g_string_new ("{ \"format\": \"pricebook-quote/1\", \"items\": ");
+  g_autofree char *path = NULL;
+  g_auto(PbCliRun) run = { 0 };
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  path = pb_test_write_temp ("deep.pricebook", text->str, (gssize) text->len);
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, path, "nested", NULL);
+  g_string_free (text, TRUE);
+}
+
+/* the date is a day that exists. */
+static void
+test_impossible_date (void)
+{
+  g_autofree char *path = pb_test_write_temp ("date.pricebook",
+    "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q\",\n"
+    "  \"date\": \"2026-02-30\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"A\", \"enterprise\": true }, \"items\": [] }", -1);
+  g_autofree char *where = g_strdup_printf ("%s:2:", path);
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, where, "2026-02-30", "not a valid date", NULL);
+}
+
+/* the item kinds of the contract, and nothing else. */
+static void
+test_unknown_kind (void)
+{
+  g_autofree char *path = write_quote (NULL,
+    "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1 },\n"
+    "    { \"product\": \"voice\", \"kind\": \"sms_package\", \"minutes\": 1000 }");
+  g_autofree char *where = g_strdup_printf ("%s:6:", path);
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, where, "item 1", "unknown kind “sms_package”", "Q-2", NULL);
+}
+
+/* Unknown members are refused: a misspelt one must not take a default. */
+static void
+test_unknown_member (void)
+{
+  g_autofree char *path = write_quote (NULL,
+    "    { \"product\": \"voice\", \"kind\": \"fixed_package\", \"minutes\": 10000, \"quantiy\": 5 }");
+  g_autofree char *where = g_strdup_printf ("%s:5:", path);
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, where, "item 0 (fixed_package)", "unknown member “quantiy”", NULL);
+}
+
+/* VM-10, EL-2: only enterprises buy; the message names the items. */
+static void
+test_not_enterprise (void)
+{
+  g_autofree char *path = write_quote ("{ \"name\": \"张三\", \"enterprise\": false }",
+    "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1 },\n"
+    "    { \"product\": \"live\", \"kind\": \"base_fee\", \"years\": 1 }");
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, path, "not an enterprise", "(item 0)", "(VM-10)", "(item 1)", "(EL-2)", NULL);
+}
+
+/* VM-6: off the grid, reported at the item with the rounding to do. */
+static void
+test_off_grid (void)
+{
+  g_autofree char *path = write_quote (NULL,
+    "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1 },\n"
+    "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 2 },\n"
+    "    { \"product\": \"voice\", \"kind\": \"custom_package\", \"minutes\": 1500 }");
+  g_autofree char *where = g_strdup_printf ("%s:7:", path);
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, where, "item 2 (custom_package)", "round up to 2,000 minutes", "(VM-6)", NULL);
+}
+
+/* EL-7 and EL-5 at once: one line per broken rule. */
+static void
+test_every_rule_reported (void)
+{
+  g_autofree char *path = write_quote (NULL,
+    "    { \"product\": \"live\", \"kind\": \"code\", \"tier\": \"standard\", \"extra_viewers\": 150 },\n"
+    "    { \"product\": \"voice\", \"kind\": \"custom_package\", \"minutes\": 500, \"voucher\": \"V-1\" }");
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, "item 0 (code)", "use 100 or 200 (EL-5)", "(EL-7)",
+                         "item 1 (custom_package)", "(VM-6)", "(VM-1)", NULL);
+  lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "pricebook-cli: ") && strstr (lines[i], path) != NULL);
+}
+
+/* a total beyond the money range is an input error, never a wrap. */
+static void
+test_overflow (void)
+{
+  GString *items = g_string_new ("    { \"product\": \"live\", \"kind\": \"base_fee\", \"years\": 1 }");
+  g_autofree char *path = NULL;
+  g_auto(PbCliRun) run = { 0 };
+
+  for (int i = 0; i < 10; i++)
+    g_string_append (items, ",\n    { \"product\": \"live\", \"kind\": \"code\", \"tier\": \"flagship\", "
+                            "\"quantity\": 100000, \"extra_viewers\": 10000000 }");
+  path = write_quote (NULL, items->str);
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, path, "item 10 (code)", "out of range", NULL);
+  g_string_free (items, TRUE);
+}
+
+/* warnings are priced, listed as strings with their rule. */
+static void
+test_warnings (void)
+{
+  g_autofree char *path = write_quote (NULL,
+    "    { \"product\": \"voice\", \"kind\": \"custom_package\", \"minutes\": 99000 }");
+  g_auto(PbCliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *warnings;
+  const char *warning;
+
+  pb_cli_run (&run, "quote", path, NULL);
+  root = pb_cli_run_json (&run);
+  g_assert_cmpstr (money_member (json_node_get_object (root), "total"), ==, "10395.00");
+  warnings = json_object_get_array_member (json_node_get_object (root), "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  warning = json_array_get_string_element (warnings, 0);
+  g_assert_true (g_str_has_prefix (warning, "item 0 (custom_package): "));
+  g_assert_nonnull (strstr (warning, "100,000-minute"));
+  g_assert_true (g_str_has_suffix (warning, "(VM-6)"));
+}
+
+/* Unreadable input and wrong usage are input errors too. */
+static void
+test_usage_and_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-cli-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.pricebook", NULL);
+  g_auto(PbCliRun) none = { 0 };
+  g_auto(PbCliRun) two = { 0 };
+  g_auto(PbCliRun) absent = { 0 };
+  g_auto(PbCliRun) folder = { 0 };
+  g_auto(PbCliRun) help = { 0 };
+
+  pb_cli_run (&none, "quote", NULL);
+  pb_assert_input_error (&none, "quote", NULL);
+  pb_cli_run (&two, "quote", missing, missing, NULL);
+  pb_assert_input_error (&two, "quote", NULL);
+  pb_cli_run (&absent, "quote", missing, NULL);
+  pb_assert_input_error (&absent, missing, "cannot read", NULL);
+  pb_cli_run (&folder, "quote", dir, NULL);
+  pb_assert_input_error (&folder, dir, "folder", NULL);
+  pb_cli_run (&help, "quote", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "pricebook-cli quote QUOTE.json"));
+  g_rmdir (dir);
+}
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/quote/Q-3/contract-example", test_contract_example);
+  g_test_add_func ("/cli/quote/Q-2/sample", test_sample);
+  g_test_add_func ("/cli/quote/Q-4/malformed-json", test_malformed);
+  g_test_add_func ("/cli/quote/Q-4/empty-file", test_empty);
+  g_test_add_func ("/cli/quote/Q-4/binary-file", test_binary);
+  g_test_add_func ("/cli/quote/Q-4/truncated-file", test_truncated);
+  g_test_add_func ("/cli/quote/Q-4/wrong-types", test_wrong_types);
+  g_test_add_func ("/cli/quote/Q-4/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/cli/quote/Q-1/impossible-date", test_impossible_date);
+  g_test_add_func ("/cli/quote/Q-2/unknown-kind", test_unknown_kind);
+  g_test_add_func ("/cli/quote/Q-4/unknown-member", test_unknown_member);
+  g_test_add_func ("/cli/quote/VM-10/not-enterprise", test_not_enterprise);
+  g_test_add_func ("/cli/quote/VM-6/off-grid", test_off_grid);
+  g_test_add_func ("/cli/quote/Q-4/every-rule-reported", test_every_rule_reported);
+  g_test_add_func ("/cli/quote/Q-3/overflow", test_overflow);
+  g_test_add_func ("/cli/quote/Q-5/warnings", test_warnings);
+  g_test_add_func ("/cli/quote/Q-4/usage-and-files", test_usage_and_files);
+
   return g_test_run ();
 }

@@ -1,9 +1,1148 @@
-/* placeholder: being written */
-#include <glib.h>
+/* test-pricing.c: what a quote costs and which rules it breaks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every price here is worked out by hand from shared/spec's domain rules
+ * (not from the catalog the code reads), so a wrong catalog entry or a
+ * wrong formula fails here by rule ID.  Money is in milli-yuan: ¥1 = 1000.
+ */
+#include "pb-error.h"
+#include "pb-pricing.h"
+
+#include <string.h>
+
+#define YUAN(y) PB_MONEY_FROM_YUAN (y)
+
+static PbCatalog *
+catalog (void)
+{
+  g_autoptr(GError) error = NULL;
+  PbCatalog *result = pb_catalog_get_default (&error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static PbQuote *
+new_quote (gboolean enterprise)
+{
+  PbQuote *quote = pb_quote_new ();
+  PbCustomer *customer = pb_quote_get_customer (quote);
+
+  pb_quote_set_number (quote, "Q-TEST");
+  pb_quote_set_date (quote, pb_time_from_parts (2026, 11, 22, 0, 0, 0));
+  pb_customer_set_name (customer, "Acme");
+  pb_customer_set_enterprise (customer, enterprise);
+  return quote;
+}
+
+/* Appends an item of @kind; the quote keeps it, the caller borrows it. */
+static PbQuoteItem *
+add_item (PbQuote *quote, PbItemKind kind)
+{
+  g_autoptr(PbQuoteItem) item = pb_quote_item_new (kind);
+
+  pb_quote_append_item (quote, item);
+  return item;
+}
+
+static PbQuoteItem *
+add_numbers (PbQuote *quote, gint64 numbers, gint64 months)
+{
+  PbQuoteItem *item = add_item (quote, PB_ITEM_KIND_NUMBERS);
+
+  pb_quote_item_set_numbers (item, numbers);
+  pb_quote_item_set_months (item, months);
+  return item;
+}
+
+static PbQuoteItem *
+add_package (PbQuote *quote, PbItemKind kind, gint64 minutes, gint64 quantity)
+{
+  PbQuoteItem *item = add_item (quote, kind);
+
+  pb_quote_item_set_minutes (item, minutes);
+  pb_quote_item_set_quantity (item, quantity);
+  return item;
+}
+
+static PbQuoteItem *
+add_code (PbQuote *quote, const char *tier, gint64 quantity, gint64 extra)
+{
+  PbQuoteItem *item = add_item (quote, PB_ITEM_KIND_CODE);
+
+  pb_quote_item_set_tier (item, tier);
+  pb_quote_item_set_quantity (item, quantity);
+  pb_quote_item_set_extra_viewers (item, extra);
+  return item;
+}
+
+static PbQuoteItem *
+add_base_fee (PbQuote *quote, gint64 years)
+{
+  PbQuoteItem *item = add_item (quote, PB_ITEM_KIND_BASE_FEE);
+
+  pb_quote_item_set_years (item, years);
+  return item;
+}
+
+static PbQuoteItem *
+add_expansion (PbQuote *quote, const char *code, gint64 extra)
+{
+  PbQuoteItem *item = add_item (quote, PB_ITEM_KIND_EXPANSION);
+
+  pb_quote_item_set_code (item, code);
+  pb_quote_item_set_extra_viewers (item, extra);
+  return item;
+}
+
+static PbPricing *
+price_ok (PbQuote *quote)
+{
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(GError) error = NULL;
+  PbPricing *pricing = NULL;
+
+  g_assert_true (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (pricing);
+  g_assert_cmpuint (pricing->items->len, ==, pb_quote_get_n_items (quote));
+  return pricing;
+}
+
+static GPtrArray *
+check (PbQuote *quote)
+{
+  g_autoptr(PbCatalog) cat = catalog ();
+
+  return pb_pricing_check (cat, quote);
+}
+
+static const PbPriceLine *
+line_of (PbPricing *pricing, guint item, guint line)
+{
+  PbPricedItem *priced = g_ptr_array_index (pricing->items, item);
+
+  g_assert_cmpuint (line, <, priced->lines->len);
+  return g_ptr_array_index (priced->lines, line);
+}
+
+static void
+assert_line (const PbPriceLine *line, gint64 quantity, PbMoney unit, PbMoney amount, const char *rule)
+{
+  g_assert_cmpint (line->quantity, ==, quantity);
+  g_assert_cmpint (line->unit_price, ==, unit);
+  g_assert_cmpint (line->amount, ==, amount);
+  g_assert_cmpstr (line->rule, ==, rule);
+}
+
+static void
+assert_contains (const char *text, const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", text, needle);
+}
+
+/* The only issue of @rule, asserted to be there with @item and @severity. */
+static const PbQuoteIssue *
+find_issue (GPtrArray *issues, int item, const char *rule, PbIssueSeverity severity)
+{
+  const PbQuoteIssue *found = NULL;
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+
+      if (g_str_equal (issue->rule, rule) && issue->item == item)
+        {
+          g_assert_null (found);
+          found = issue;
+        }
+    }
+  if (found == NULL)
+    g_error ("no %s issue for item %d", rule, item);
+  g_assert_cmpint (found->severity, ==, severity);
+  return found;
+}
+
+static void
+assert_no_issue (GPtrArray *issues, const char *rule)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+
+      if (g_str_equal (issue->rule, rule))
+        g_error ("unexpected %s issue: %s", rule, issue->message);
+    }
+}
+
+static void
+assert_clean (PbQuote *quote)
+{
+  g_autoptr(GPtrArray) issues = check (quote);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      g_autofree char *text = pb_quote_issue_to_string (g_ptr_array_index (issues, i));
+
+      g_error ("unexpected issue: %s", text);
+    }
+}
+
+/* Asserts that pricing fails with PB_ERROR_RULE naming every needle. */
+static void
+assert_not_priced (PbQuote *quote, const char *first_needle, ...)
+{
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  va_list args;
+
+  g_assert_false (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_null (pricing);
+  g_assert_error (error, PB_ERROR, PB_ERROR_RULE);
+  va_start (args, first_needle);
+  for (const char *needle = first_needle; needle != NULL; needle = va_arg (args, const char *))
+    assert_contains (error->message, needle);
+  va_end (args);
+}
+
+/* ------------------------------------------------------------------ */
+
+/* The contract's example, by hand:
+ *   item 0  3 numbers × 12 months = 36 × ¥50 (VM-2)                 ¥1,800.00
+ *   item 1  2 × 100,000-minute package at ¥10,000 (VM-5)           ¥20,000.00
+ *   item 2  25,000 custom minutes × ¥0.105 (VM-6: [10k, 100k))      ¥2,625.00
+ *   item 3  1 year of base fee ¥140,000 (EL-3) + gifted Flagship ¥0 ¥140,000.00
+ *   item 4  3 standard codes × ¥9,000 = ¥27,000 (EL-4)
+ *           + 300 viewers × 3 codes × ¥100 = ¥90,000 (EL-5)        ¥117,000.00
+ *   item 5  expansion of B by 10,000 viewers × ¥100 (EL-6)      ¥1,000,000.00
+ *   subtotal                                                    ¥1,281,425.00
+ *   discount 5 % (Q-3): 1,281,425.00 × 0.05 = 64,071.25            ¥64,071.25
+ *   total                                                       ¥1,217,353.75 */
+static void
+test_contract_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quotes",
+                                                 "contract-example.pricebook", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbQuote) quote = pb_quote_new_from_file (path, &error);
+  g_autoptr(PbPricing) pricing = NULL;
+  const PbMoney amounts[] = { YUAN (1800), YUAN (20000), YUAN (2625), YUAN (140000), YUAN (117000),
+                              YUAN (1000000) };
+
+  g_assert_no_error (error);
+  pricing = price_ok (quote);
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    g_assert_cmpint (((PbPricedItem *) g_ptr_array_index (pricing->items, i))->amount, ==, amounts[i]);
+  assert_line (line_of (pricing, 0, 0), 36, YUAN (50), YUAN (1800), "VM-2");
+  assert_line (line_of (pricing, 1, 0), 2, YUAN (10000), YUAN (20000), "VM-5");
+  assert_line (line_of (pricing, 2, 0), 1, YUAN (2625), YUAN (2625), "VM-6");
+  assert_line (line_of (pricing, 3, 0), 1, YUAN (140000), YUAN (140000), "EL-3");
+  assert_line (line_of (pricing, 3, 1), 1, 0, 0, "EL-3");
+  assert_line (line_of (pricing, 4, 0), 3, YUAN (9000), YUAN (27000), "EL-4");
+  assert_line (line_of (pricing, 4, 1), 900, YUAN (100), YUAN (90000), "EL-5");
+  assert_line (line_of (pricing, 5, 0), 10000, YUAN (100), YUAN (1000000), "EL-6");
+  g_assert_cmpint (pricing->subtotal, ==, YUAN (1281425));
+  g_assert_cmpint (pricing->discount_percent, ==, 500);
+  g_assert_cmpint (pricing->discount, ==, 64071250);
+  g_assert_cmpint (pricing->total, ==, 1217353750);
+  g_assert_cmpuint (pricing->warnings->len, ==, 0);
+}
+
+/* VM-2: ¥50 per number per month; VM-3/VM-4: whole months. */
+static void
+test_numbers (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+
+  add_numbers (quote, 3, 12);
+  add_numbers (quote, 1, 1);
+  pricing = price_ok (quote);
+  assert_line (line_of (pricing, 0, 0), 36, YUAN (50), YUAN (1800), "VM-2");
+  g_assert_cmpstr (line_of (pricing, 0, 0)->description, ==,
+                   "Voice Message number monthly fee (3 numbers × 12 months)");
+  assert_line (line_of (pricing, 1, 0), 1, YUAN (50), YUAN (50), "VM-2");
+  g_assert_cmpstr (line_of (pricing, 1, 0)->description, ==,
+                   "Voice Message number monthly fee (1 number × 1 month)");
+  g_assert_cmpint (pricing->total, ==, YUAN (1850));
+}
+
+/* VM-5: the five fixed packages at their list prices. */
+static void
+test_fixed_packages (void)
+{
+  static const struct { gint64 minutes; PbMoney price; } packages[] = {
+    { 10000, YUAN (1050) }, { 100000, YUAN (10000) }, { 500000, YUAN (47500) },
+    { 1000000, YUAN (90000) }, { 3000000, YUAN (255000) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (packages); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(PbPricing) pricing = NULL;
+
+      add_package (quote, PB_ITEM_KIND_FIXED_PACKAGE, packages[i].minutes, 2);
+      pricing = price_ok (quote);
+      assert_line (line_of (pricing, 0, 0), 2, packages[i].price, packages[i].price * 2, "VM-5");
+      assert_contains (line_of (pricing, 0, 0)->description, "minute package");
+    }
+}
+
+/* VM-5: a size that is not a package is an error, with the sizes around it. */
+static void
+test_fixed_unknown_size (void)
+{
+  static const struct { gint64 minutes; const char *suggestion; } cases[] = {
+    { 20000, "use 10,000 or 100,000 minutes" },
+    { 5000, "use 10,000 minutes" },
+    { 4000000, "use 3,000,000 minutes" },
+    { 0, "use 10,000 minutes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(GPtrArray) issues = NULL;
+      const PbQuoteIssue *issue;
+
+      add_numbers (quote, 1, 1);
+      add_package (quote, PB_ITEM_KIND_FIXED_PACKAGE, cases[i].minutes, 1);
+      issues = check (quote);
+      issue = find_issue (issues, 1, "VM-5", PB_ISSUE_ERROR);
+      g_assert_cmpint (issue->kind, ==, PB_ITEM_KIND_FIXED_PACKAGE);
+      g_assert_cmpstr (issue->suggestion, ==, cases[i].suggestion);
+      assert_not_priced (quote, "item 1 (fixed_package)", "(VM-5)", NULL);
+    }
+}
+
+/* VM-6: unit price by the package's own size, × its minutes. */
+static void
+test_custom_tiers (void)
+{
+  static const struct { gint64 minutes; PbMoney price; const char *unit; } cases[] = {
+    { 1000, YUAN (110), "¥0.11/minute" },              /* [0, 10k): 0.11 */
+    { 9000, YUAN (990), "¥0.11/minute" },
+    { 10000, YUAN (1050), "¥0.105/minute" },           /* [10k, 100k): 0.105 */
+    { 25000, YUAN (2625), "¥0.105/minute" },
+    { 99000, YUAN (10395), "¥0.105/minute" },
+    { 100000, YUAN (10000), "¥0.10/minute" },          /* [100k, 500k): 0.1 */
+    { 499000, YUAN (49900), "¥0.10/minute" },
+    { 500000, YUAN (47500), "¥0.095/minute" },         /* [500k, 1M): 0.095 */
+    { 1000000, YUAN (90000), "¥0.09/minute" },         /* [1M, 3M): 0.09 */
+    { 2990000, YUAN (269100), "¥0.09/minute" },
+    { 3000000, YUAN (255000), "¥0.085/minute" },       /* ≥ 3M: 0.085 */
+    { 1000000000, YUAN (85000000), "¥0.085/minute" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(PbPricing) pricing = NULL;
+
+      add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, cases[i].minutes, 1);
+      pricing = price_ok (quote);
+      assert_line (line_of (pricing, 0, 0), 1, cases[i].price, cases[i].price, "VM-6");
+      assert_contains (line_of (pricing, 0, 0)->description, cases[i].unit);
+      g_assert_cmpint (pricing->total, ==, cases[i].price);
+    }
+}
+
+/* VM-6: at least 1,000 minutes, in steps of 1,000. */
+static void
+test_custom_grid (void)
+{
+  static const struct { gint64 minutes; const char *suggestion; } cases[] = {
+    { 1500, "round up to 2,000 minutes" },
+    { 999, "raise it to 1,000 minutes" },
+    { 0, "raise it to 1,000 minutes" },
+    { 25001, "round up to 26,000 minutes" },
+    { 999999999, "round up to 1,000,000,000 minutes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(GPtrArray) issues = NULL;
+      const PbQuoteIssue *issue;
+
+      add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, cases[i].minutes, 1);
+      issues = check (quote);
+      issue = find_issue (issues, 0, "VM-6", PB_ISSUE_ERROR);
+      g_assert_cmpstr (issue->suggestion, ==, cases[i].suggestion);
+      assert_not_priced (quote, "item 0 (custom_package)", cases[i].suggestion, "(VM-6)", NULL);
+    }
+}
+
+/* VM-5/VM-6: a package item that the optimizer covers for less is priced
+ * as asked (list price, Q-3) but warned about. */
+static void
+test_cheaper_cover (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+  const PbQuoteIssue *issue;
+
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 99000, 1);     /* ¥10,395 > ¥10,000 */
+  add_package (quote, PB_ITEM_KIND_FIXED_PACKAGE, 10000, 10);     /* ¥10,500 > ¥10,000 */
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 2990000, 1);   /* ¥269,100 > ¥255,000 */
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 9000, 1);      /* ¥990 < ¥1,050: fine */
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 25000, 1);     /* ¥2,625 is the best */
+  pricing = price_ok (quote);
+  g_assert_cmpint (pricing->subtotal, ==, YUAN (10395 + 10500 + 269100 + 990 + 2625));
+
+  issue = find_issue (pricing->warnings, 0, "VM-6", PB_ISSUE_WARNING);
+  assert_contains (issue->message, "¥10,395.00");
+  assert_contains (issue->message, "¥395.00");
+  assert_contains (issue->suggestion, "100,000-minute");
+  assert_contains (issue->suggestion, "¥10,000.00");
+  issue = find_issue (pricing->warnings, 1, "VM-5", PB_ISSUE_WARNING);
+  assert_contains (issue->message, "¥10,500.00");
+  issue = find_issue (pricing->warnings, 2, "VM-6", PB_ISSUE_WARNING);
+  assert_contains (issue->suggestion, "3,000,000-minute");
+  assert_contains (issue->suggestion, "¥255,000.00");
+  g_assert_cmpuint (pricing->warnings->len, ==, 3);
+}
+
+/* EL-3: ¥140,000 a year, and each year's purchase gifts a Flagship code,
+ * shown as a ¥0 line that says it must be bound in time (EL-7). */
+static void
+test_base_fee (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+  PbPricedItem *priced;
+
+  add_base_fee (quote, 2);
+  pricing = price_ok (quote);
+  priced = g_ptr_array_index (pricing->items, 0);
+  g_assert_cmpuint (priced->lines->len, ==, 3);
+  assert_line (line_of (pricing, 0, 0), 2, YUAN (140000), YUAN (280000), "EL-3");
+  g_assert_cmpstr (line_of (pricing, 0, 0)->description, ==, "Enterprise Live base annual fee (2 years)");
+  for (guint i = 1; i <= 2; i++)
+    {
+      assert_line (line_of (pricing, 0, i), 1, 0, 0, "EL-3");
+      assert_contains (line_of (pricing, 0, i)->description, "Gifted Flagship activation code");
+      assert_contains (line_of (pricing, 0, i)->description, "bind within 2 months of purchase");
+    }
+  g_assert_cmpint (priced->amount, ==, YUAN (280000));
+}
+
+/* EL-4: Flagship ¥65,000 (20,000 viewers), Standard ¥9,000 (200). */
+static void
+test_codes (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+
+  add_base_fee (quote, 1);
+  add_code (quote, "flagship", 1, 0);
+  add_code (quote, "standard", 4, 0);
+  pricing = price_ok (quote);
+  g_assert_cmpuint (((PbPricedItem *) g_ptr_array_index (pricing->items, 1))->lines->len, ==, 1);
+  assert_line (line_of (pricing, 1, 0), 1, YUAN (65000), YUAN (65000), "EL-4");
+  assert_contains (line_of (pricing, 1, 0)->description, "Flagship activation code (20,000 viewers)");
+  assert_line (line_of (pricing, 2, 0), 4, YUAN (9000), YUAN (36000), "EL-4");
+  assert_contains (line_of (pricing, 2, 0)->description, "Standard activation code (200 viewers)");
+  g_assert_cmpint (pricing->total, ==, YUAN (140000 + 65000 + 36000));
+}
+
+/* EL-4: a tier the catalog does not know is an error. */
+static void
+test_unknown_tier (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+  const PbQuoteIssue *issue;
+
+  add_base_fee (quote, 1);
+  add_code (quote, "gold", 1, 0);
+  issues = check (quote);
+  issue = find_issue (issues, 1, "EL-4", PB_ISSUE_ERROR);
+  assert_contains (issue->message, "“gold”");
+  g_assert_cmpstr (issue->suggestion, ==, "use flagship or standard");
+  assert_not_priced (quote, "item 1 (code)", "(EL-4)", NULL);
+}
+
+/* EL-5: ¥100 per add-on viewer, per code, in steps of 100. */
+static void
+test_addon (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+
+  add_base_fee (quote, 1);
+  add_code (quote, "standard", 3, 300);
+  add_code (quote, "flagship", 1, 200);    /* a 20,200-viewer code */
+  pricing = price_ok (quote);
+  assert_line (line_of (pricing, 1, 1), 900, YUAN (100), YUAN (90000), "EL-5");
+  assert_contains (line_of (pricing, 1, 1)->description, "300 extra viewers on each of 3 codes");
+  assert_line (line_of (pricing, 2, 1), 200, YUAN (100), YUAN (20000), "EL-5");
+  g_assert_cmpint (((PbPricedItem *) g_ptr_array_index (pricing->items, 2))->amount, ==, YUAN (85000));
+}
+
+/* EL-5: off the step is an error with the multiples around it; 0 on a
+ * code means none, an expansion must add something. */
+static void
+test_addon_step (void)
+{
+  static const struct { gboolean expansion; gint64 extra; const char *suggestion; } cases[] = {
+    { FALSE, 150, "use 100 or 200" },
+    { FALSE, 50, "use 100 (or 0 for none)" },
+    { TRUE, 50, "use 100" },
+    { TRUE, 10050, "use 10,000 or 10,100" },
+    { TRUE, 0, "use 100" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(GPtrArray) issues = NULL;
+
+      add_base_fee (quote, 1);
+      if (cases[i].expansion)
+        add_expansion (quote, "B", cases[i].extra);
+      else
+        add_code (quote, "standard", 1, cases[i].extra);
+      issues = check (quote);
+      g_assert_cmpstr (find_issue (issues, 1, "EL-5", PB_ISSUE_ERROR)->suggestion, ==, cases[i].suggestion);
+      assert_not_priced (quote, "(EL-5)", NULL);
+    }
+  {
+    g_autoptr(PbQuote) quote = new_quote (TRUE);
+    g_autoptr(PbPricing) pricing = NULL;
+
+    add_base_fee (quote, 1);
+    add_code (quote, "standard", 2, 0);
+    pricing = price_ok (quote);
+    /* No add-on, no add-on line. */
+    g_assert_cmpuint (((PbPricedItem *) g_ptr_array_index (pricing->items, 1))->lines->len, ==, 1);
+  }
+}
+
+/* EL-6: an expansion of an existing code is add-on viewers at ¥100, and
+ * its line says it needs the account manager's confirmation. */
+static void
+test_expansion (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+  const char *description;
+
+  pb_quote_set_live_base_fee_until (quote, pb_time_from_parts (2027, 6, 1, 0, 0, 0));
+  add_expansion (quote, "B", 10000);
+  pricing = price_ok (quote);
+  assert_line (line_of (pricing, 0, 0), 10000, YUAN (100), YUAN (1000000), "EL-6");
+  description = line_of (pricing, 0, 0)->description;
+  assert_contains (description, "code B");
+  assert_contains (description, "10,000 extra viewers");
+  assert_contains (description, "account-manager confirmation");
+  assert_contains (description, "applied manually");
+}
+
+/* EL-6: an expansion names the code it expands. */
+static void
+test_expansion_needs_code (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  add_base_fee (quote, 1);
+  add_expansion (quote, "", 100);
+  issues = check (quote);
+  find_issue (issues, 1, "EL-6", PB_ISSUE_ERROR);
+  assert_not_priced (quote, "item 1 (expansion)", "(EL-6)", NULL);
+}
+
+/* EL-7: codes and expansions need a valid base fee, in the quote or in the
+ * account on the quote's date; "until T" is over at T.  A code line says
+ * it must be bound within 2 months of purchase. */
+static void
+test_base_fee_needed (void)
+{
+  PbInstant date = pb_time_from_parts (2026, 11, 22, 0, 0, 0);
+  static const struct { int until_days; gboolean base_fee; gboolean ok; } cases[] = {
+    { G_MININT, FALSE, FALSE },     /* nothing said: error */
+    { G_MININT, TRUE, TRUE },       /* bought in the quote */
+    { 30, FALSE, TRUE },            /* the account's fee runs past the date */
+    { 0, FALSE, FALSE },            /* ends exactly at the date: over */
+    { -1, FALSE, FALSE },           /* lapsed */
+    { -1, TRUE, TRUE },             /* lapsed, renewed in the quote */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(GPtrArray) issues = NULL;
+
+      if (cases[i].until_days != G_MININT)
+        pb_quote_set_live_base_fee_until (quote, pb_time_add_days (date, cases[i].until_days));
+      add_code (quote, "standard", 1, 0);
+      add_expansion (quote, "A", 100);
+      if (cases[i].base_fee)
+        add_base_fee (quote, 1);
+      issues = check (quote);
+      if (cases[i].ok)
+        {
+          g_autoptr(PbPricing) pricing = price_ok (quote);
+
+          assert_no_issue (issues, "EL-7");
+          assert_contains (line_of (pricing, 0, 0)->description, "bind within 2 months of purchase");
+        }
+      else
+        {
+          find_issue (issues, 0, "EL-7", PB_ISSUE_ERROR);
+          find_issue (issues, 1, "EL-7", PB_ISSUE_ERROR);
+          assert_not_priced (quote, "item 0 (code)", "item 1 (expansion)", "(EL-7)", NULL);
+        }
+    }
+}
+
+/* VM-10: Voice Message only for enterprises. */
+static void
+test_voice_enterprise_only (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (FALSE);
+  g_autoptr(GPtrArray) issues = NULL;
+  const PbQuoteIssue *issue;
+
+  add_numbers (quote, 1, 12);
+  add_package (quote, PB_ITEM_KIND_FIXED_PACKAGE, 10000, 1);
+  issues = check (quote);
+  issue = find_issue (issues, -1, "VM-10", PB_ISSUE_ERROR);
+  assert_contains (issue->message, "not an enterprise");
+  assert_contains (issue->message, "items 0, 1");
+  assert_no_issue (issues, "EL-2");
+  assert_not_priced (quote, "quote: ", "(VM-10)", NULL);
+
+  pb_customer_set_enterprise (pb_quote_get_customer (quote), TRUE);
+  assert_clean (quote);
+}
+
+/* EL-2: Enterprise Live only for enterprises. */
+static void
+test_live_enterprise_only (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (FALSE);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  add_base_fee (quote, 1);
+  issues = check (quote);
+  find_issue (issues, -1, "EL-2", PB_ISSUE_ERROR);
+  assert_no_issue (issues, "VM-10");
+  assert_not_priced (quote, "(EL-2)", NULL);
+}
+
+/* VM-11: more than 5 numbers is advice, not an error. */
+static void
+test_number_advisory (void)
+{
+  g_autoptr(PbQuote) five = new_quote (TRUE);
+  g_autoptr(PbQuote) six = new_quote (TRUE);
+  g_autoptr(PbQuote) split = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+
+  add_numbers (five, 5, 1);
+  assert_clean (five);
+  add_numbers (six, 6, 2);
+  pricing = price_ok (six);
+  assert_contains (find_issue (pricing->warnings, 0, "VM-11", PB_ISSUE_WARNING)->message, "6 voice numbers");
+  g_assert_cmpint (pricing->total, ==, YUAN (600));
+  add_numbers (split, 3, 1);
+  add_numbers (split, 3, 1);
+  issues = check (split);
+  find_issue (issues, -1, "VM-11", PB_ISSUE_WARNING);
+}
+
+/* VM-1: no vouchers on Voice Message; Q-3: none deducted anywhere. */
+static void
+test_vouchers (void)
+{
+  g_autoptr(PbQuote) voice = new_quote (TRUE);
+  g_autoptr(PbQuote) live = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  const PbQuoteIssue *issue;
+
+  pb_quote_item_set_voucher (add_package (voice, PB_ITEM_KIND_CUSTOM_PACKAGE, 2000, 1), "DJQ-1");
+  issues = check (voice);
+  issue = find_issue (issues, 0, "VM-1", PB_ISSUE_ERROR);
+  assert_contains (issue->message, "DJQ-1");
+  g_assert_cmpstr (issue->suggestion, ==, "remove the voucher");
+  assert_not_priced (voice, "item 0 (custom_package)", "(VM-1)", NULL);
+
+  pb_quote_item_set_voucher (add_base_fee (live, 1), "DJQ-2");
+  pricing = price_ok (live);
+  find_issue (pricing->warnings, 0, "Q-3", PB_ISSUE_WARNING);
+  g_assert_cmpint (pricing->total, ==, YUAN (140000));
+}
+
+/* every count is at least 1, each error naming its item. */
+static void
+test_counts (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+  guint q4 = 0;
+
+  add_numbers (quote, 0, 12);                                     /* 0 */
+  add_numbers (quote, 2, 0);                                      /* 1 */
+  add_package (quote, PB_ITEM_KIND_FIXED_PACKAGE, 10000, 0);      /* 2 */
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 2000, 0);      /* 3 */
+  add_base_fee (quote, 0);                                        /* 4 */
+  add_code (quote, "standard", 0, 0);                             /* 5 */
+  issues = check (quote);
+  for (int i = 0; i <= 5; i++)
+    g_assert_cmpstr (find_issue (issues, i, "Q-4", PB_ISSUE_ERROR)->suggestion, ==, "use 1 or more");
+  for (guint i = 0; i < issues->len; i++)
+    q4 += g_str_equal (((PbQuoteIssue *) g_ptr_array_index (issues, i))->rule, "Q-4");
+  g_assert_cmpuint (q4, ==, 6);
+  assert_not_priced (quote, "6 rules", "item 0 (numbers): the number count is 0",
+                     "item 1 (numbers): the month count is 0", "item 2 (fixed_package)",
+                     "item 3 (custom_package)", "item 4 (base_fee)", "item 5 (code)", NULL);
+}
+
+/* the error lists every broken rule, one line each, and no warning. */
+static void
+test_error_lists_every_rule (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  add_numbers (quote, 6, 1);                                      /* VM-11 warning only */
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 1500, 1);
+  add_base_fee (quote, 1);
+  add_code (quote, "standard", 1, 150);
+  pb_quote_set_currency (quote, "USD");
+  g_assert_false (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_RULE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  assert_contains (lines[0], "3 rules");
+  g_assert_cmpstr (lines[1], ==, "quote: the currency is “USD”, but the catalog's prices are in CNY; use CNY (Q-1)");
+  g_assert_cmpstr (lines[2], ==, "item 1 (custom_package): a custom package of 1,500 minutes is off the "
+                                 "1,000-minute grid; round up to 2,000 minutes (VM-6)");
+  g_assert_cmpstr (lines[3], ==, "item 3 (code): 150 extra viewers is not a multiple of 100; use 100 or 200 (EL-5)");
+  g_assert_null (strstr (error->message, "VM-11"));
+}
+
+typedef struct
+{
+  gint64      numbers_months;   /* ¥50 each */
+  gint64      custom_minutes;   /* a custom package, 0 for none */
+  const char *percent;
+  PbMoney     subtotal;
+  PbMoney     discount;
+} DiscountCase;
+
+/* Q-3: the discount is the subtotal × percent, half-up to the fen; the
+ * total is what is left. */
+static void
+test_discount_rounding (void)
+{
+  static const DiscountCase cases[] = {
+    { 1, 0, "0.01", YUAN (50), 10 },        /* 0.005 → 0.01 (half-up) */
+    { 1, 0, "0.09", YUAN (50), 50 },        /* 0.045 → 0.05 */
+    { 1, 0, "0.08", YUAN (50), 40 },        /* 0.04, exact */
+    { 0, 1000, "0.03", YUAN (110), 30 },    /* 0.033 → 0.03 (down) */
+    { 0, 1000, "0.05", YUAN (110), 60 },    /* 0.055 → 0.06 */
+    { 0, 1000, "0.07", YUAN (110), 80 },    /* 0.077 → 0.08 */
+    { 1, 0, "33.33", YUAN (50), 16670 },    /* 16.665 → 16.67 */
+    { 36, 25000, "12.35", YUAN (4425), 546490 },  /* 546.4875 → 546.49 */
+    { 3, 0, "100", YUAN (150), YUAN (150) },
+    { 3, 0, "0", YUAN (150), 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(PbPricing) pricing = NULL;
+      g_autoptr(GError) error = NULL;
+      gint percent;
+
+      if (cases[i].numbers_months > 0)
+        add_numbers (quote, 1, cases[i].numbers_months);
+      if (cases[i].custom_minutes > 0)
+        add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, cases[i].custom_minutes, 1);
+      g_assert_true (pb_percent_parse (cases[i].percent, &percent, &error));
+      pb_quote_set_discount (quote, percent);
+      pricing = price_ok (quote);
+      g_assert_cmpint (pricing->subtotal, ==, cases[i].subtotal);
+      g_assert_cmpint (pricing->discount, ==, cases[i].discount);
+      g_assert_cmpint (pricing->total, ==, cases[i].subtotal - cases[i].discount);
+    }
+}
+
+/* Q-3: a total out of the PbMoney range is an error, never a wrap.  Each
+ * item below is (¥65,000 + 10,000,000 × ¥100) × 100,000 ≈ ¥1.0e14 (1.0e17
+ * milli-yuan): nine fit under ¥1e15, the tenth does not. */
+static void
+test_overflow (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+
+  add_base_fee (quote, 1);
+  for (int i = 0; i < 9; i++)
+    add_code (quote, "flagship", PB_QUOTE_ITEM_MAX_QUANTITY, PB_QUOTE_ITEM_MAX_EXTRA_VIEWERS);
+  pricing = price_ok (quote);
+  g_assert_cmpint (pricing->subtotal, ==, YUAN (140000) + 9 * (YUAN (65000) + YUAN (1000000000)) * 100000);
+  g_clear_pointer (&pricing, pb_pricing_free);
+
+  add_code (quote, "flagship", PB_QUOTE_ITEM_MAX_QUANTITY, PB_QUOTE_ITEM_MAX_EXTRA_VIEWERS);
+  g_assert_false (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_null (pricing);
+  g_assert_error (error, PB_ERROR, PB_ERROR_OVERFLOW);
+  assert_contains (error->message, "item 10 (code)");
+}
+
+/* Q-3: one line out of range, with a catalog whose base fee is the
+ * largest amount PbMoney holds: two years of it cannot be added up. */
+static void
+test_overflow_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (PB_CATALOG_RESOURCE, 0, &error);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(PbCatalog) cat = NULL;
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (text, "\"140000.00\"", "\"999999999999999.999\"", 1), ==, 1);
+  changed = g_bytes_new (text->str, text->len);
+  cat = pb_catalog_new_from_bytes (changed, "huge catalog", &error);
+  g_assert_no_error (error);
+  add_base_fee (quote, 1);
+  g_assert_true (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_cmpint (pricing->total, ==, PB_MONEY_MAX);
+  g_clear_pointer (&pricing, pb_pricing_free);
+  pb_quote_item_set_years (pb_quote_get_item (quote, 0), 2);
+  g_assert_false (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_OVERFLOW);
+  assert_contains (error->message, "item 0 (base_fee)");
+}
+
+static gboolean
+has_term (PbPricing *pricing, const char *rule, gboolean assumption)
+{
+  for (guint i = 0; i < pricing->terms->len; i++)
+    {
+      const PbQuoteTerm *term = g_ptr_array_index (pricing->terms, i);
+
+      if (g_str_equal (term->rule, rule) && term->assumption == assumption)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Q-5: the terms of the products quoted, each naming its rule, and every
+ * assumption the quote relies on. */
+static void
+test_terms (void)
+{
+  g_autoptr(PbQuote) numbers = new_quote (TRUE);
+  g_autoptr(PbQuote) packages = new_quote (TRUE);
+  g_autoptr(PbQuote) live = new_quote (TRUE);
+  g_autoptr(PbQuote) expansion = new_quote (TRUE);
+  g_autoptr(PbPricing) p = NULL;
+
+  add_numbers (numbers, 1, 1);
+  p = price_ok (numbers);
+  g_assert_true (has_term (p, "VM-10", FALSE) && has_term (p, "VM-1", FALSE));
+  g_assert_false (has_term (p, "EL-11", FALSE) || has_term (p, "VM-9", TRUE));
+  g_clear_pointer (&p, pb_pricing_free);
+
+  add_package (packages, PB_ITEM_KIND_FIXED_PACKAGE, 10000, 1);
+  p = price_ok (packages);
+  g_assert_true (has_term (p, "VM-1", FALSE) && has_term (p, "VM-9", TRUE) &&
+                 has_term (p, "VM-7", TRUE) && has_term (p, "VM-8", TRUE));
+  g_assert_false (has_term (p, "EL-T4", TRUE));
+  g_clear_pointer (&p, pb_pricing_free);
+
+  add_base_fee (live, 1);
+  add_code (live, "standard", 1, 0);
+  p = price_ok (live);
+  g_assert_true (has_term (p, "EL-11", FALSE) && has_term (p, "EL-7", FALSE) && has_term (p, "EL-2", FALSE) &&
+                 has_term (p, "EL-T4", TRUE) && has_term (p, "EL-10", TRUE));
+  g_assert_false (has_term (p, "EL-6", FALSE) || has_term (p, "EL-6", TRUE) || has_term (p, "VM-1", FALSE));
+  for (guint i = 0; i < p->terms->len; i++)
+    {
+      const PbQuoteTerm *term = g_ptr_array_index (p->terms, i);
+      g_autofree char *suffix = g_strdup_printf (" (%s)", term->rule);
+
+      g_assert_true (g_str_has_suffix (term->text, suffix));
+      g_assert_true (g_str_has_prefix (term->text, "Assumption: ") == term->assumption);
+    }
+  g_clear_pointer (&p, pb_pricing_free);
+
+  pb_quote_set_live_base_fee_until (expansion, pb_time_from_parts (2027, 1, 1, 0, 0, 0));
+  add_expansion (expansion, "B", 100);
+  p = price_ok (expansion);
+  g_assert_true (has_term (p, "EL-6", FALSE) && has_term (p, "EL-6", TRUE) && has_term (p, "EL-11", FALSE));
+  g_assert_false (has_term (p, "EL-10", TRUE));
+}
+
+/* EL-11: every quote with Enterprise Live carries the no-refunds term, in
+ * the quote's language; a Voice Message quote does not. */
+static void
+test_no_refunds (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbQuote) voice = new_quote (TRUE);
+  g_autoptr(PbPricing) voice_pricing = NULL;
+
+  add_numbers (voice, 1, 1);
+  voice_pricing = price_ok (voice);
+  g_assert_false (has_term (voice_pricing, "EL-11", FALSE));
+  pb_quote_set_live_base_fee_until (quote, pb_time_from_parts (2027, 1, 1, 0, 0, 0));
+  add_code (quote, "standard", 1, 0);
+  for (int zh = 0; zh <= 1; zh++)
+    {
+      g_autoptr(PbPricing) pricing = NULL;
+      const PbQuoteTerm *term = NULL;
+
+      pb_quote_set_language (quote, zh ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+      pricing = price_ok (quote);
+      for (guint i = 0; i < pricing->terms->len; i++)
+        if (g_str_equal (((PbQuoteTerm *) g_ptr_array_index (pricing->terms, i))->rule, "EL-11"))
+          term = g_ptr_array_index (pricing->terms, i);
+      g_assert_nonnull (term);
+      g_assert_false (term->assumption);
+      assert_contains (term->text, zh ? "不支持退款" : "No refunds");
+      assert_contains (term->text, zh ? "（EL-11）" : "(EL-11)");
+    }
+}
+
+/* Q-5: the terms come from the catalog, word for word, in the quote's
+ * language. */
+static void
+test_terms_from_catalog (void)
+{
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  GPtrArray *catalog_terms = pb_catalog_get_terms (cat);
+  const PbCatalogEntry *validity = pb_catalog_lookup (cat, "voice.package_validity_months");
+
+  add_numbers (quote, 1, 1);
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 1000, 1);
+  add_base_fee (quote, 1);
+  add_expansion (quote, "B", 100);
+  for (int zh = 0; zh <= 1; zh++)
+    {
+      g_autoptr(PbPricing) pricing = NULL;
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      pb_quote_set_language (quote, zh ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+      pricing = price_ok (quote);
+      for (guint i = 0; i < pricing->terms->len; i++)
+        g_string_append_printf (all, "%s\n", ((PbQuoteTerm *) g_ptr_array_index (pricing->terms, i))->text);
+      /* Every catalog term applies: voice, live and an expansion are quoted. */
+      for (guint i = 0; i < catalog_terms->len; i++)
+        {
+          const PbCatalogTerm *term = g_ptr_array_index (catalog_terms, i);
+          g_autofree char *expected = zh ? g_strdup_printf ("%s（%s）\n", term->text_zh, term->rule)
+                                         : g_strdup_printf ("%s (%s)\n", term->text, term->rule);
+
+          assert_contains (all->str, expected);
+        }
+      assert_contains (all->str, zh ? validity->text_zh : validity->text);
+      assert_contains (all->str, zh ? "假设：" : "Assumption: ");
+    }
+}
+
+/* Q-2: line texts in Chinese for a zh_CN quote. */
+static void
+test_chinese_lines (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+
+  pb_quote_set_language (quote, PB_QUOTE_LANGUAGE_ZH_CN);
+  add_numbers (quote, 3, 12);
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 25000, 1);
+  add_base_fee (quote, 1);
+  add_code (quote, "standard", 3, 300);
+  add_expansion (quote, "B", 10000);
+  pricing = price_ok (quote);
+  g_assert_cmpstr (line_of (pricing, 0, 0)->description, ==, "语音消息号码月功能费（3 个号码 × 12 个月）");
+  assert_contains (line_of (pricing, 1, 0)->description, "¥0.105/分钟");
+  assert_contains (line_of (pricing, 2, 1)->description, "赠送旗舰版激活码");
+  assert_contains (line_of (pricing, 2, 1)->description, "2 个月内绑定");
+  assert_contains (line_of (pricing, 3, 0)->description, "标准版激活码");
+  assert_contains (line_of (pricing, 3, 1)->description, "+300 人");
+  assert_contains (line_of (pricing, 4, 0)->description, "商务经理确认");
+  /* The words change, the money does not. */
+  g_assert_cmpint (pricing->subtotal, ==, YUAN (1800 + 2625 + 140000 + 117000 + 1000000));
+}
+
+/* prices are in CNY; another currency is an error. */
+static void
+test_currency (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  add_numbers (quote, 1, 1);
+  pb_quote_set_currency (quote, "USD");
+  issues = check (quote);
+  g_assert_cmpstr (find_issue (issues, -1, "Q-1", PB_ISSUE_ERROR)->suggestion, ==, "use CNY");
+  assert_not_priced (quote, "“USD”", NULL);
+}
+
+/* Q-1: an empty quote for an enterprise is ¥0 with no terms; a quote with
+ * no number or customer name is priced with a warning. */
+static void
+test_empty_quote (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = price_ok (quote);
+  g_autoptr(PbQuote) unnamed = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  g_assert_cmpint (pricing->total, ==, 0);
+  g_assert_cmpuint (pricing->terms->len, ==, 0);
+  g_assert_cmpuint (pricing->warnings->len, ==, 0);
+  pb_quote_set_number (unnamed, "");
+  pb_customer_set_name (pb_quote_get_customer (unnamed), "");
+  issues = check (unnamed);
+  g_assert_cmpuint (issues->len, ==, 2);
+  g_assert_false (pb_pricing_issues_have_errors (issues));
+}
+
+/* Q-3: pricing is a pure function: twice the same answer, the quote
+ * untouched; the JSON carries money as two-decimal strings. */
+static void
+test_pure_and_json (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quotes", "sample.pricebook", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbQuote) quote = pb_quote_new_from_file (path, &error);
+  g_autofree char *before = pb_quote_to_string (quote);
+  g_autoptr(PbPricing) a = price_ok (quote);
+  g_autoptr(PbPricing) b = price_ok (quote);
+  g_autoptr(JsonNode) a_json = pb_pricing_to_json (a, quote);
+  g_autoptr(JsonNode) b_json = pb_pricing_to_json (b, quote);
+  g_autofree char *after = pb_quote_to_string (quote);
+  JsonObject *root = json_node_get_object (a_json);
+  JsonObject *line;
+
+  g_assert_true (json_node_equal (a_json, b_json));
+  g_assert_cmpstr (before, ==, after);
+  /* sample.pricebook by hand: 24 × ¥50 + ¥10,000 + 30,000 × ¥0.105 + ¥140,000
+   * + 2 × (¥9,000 + 100 × ¥100) = ¥192,350.00; 3.5 % = ¥6,732.25. */
+  g_assert_cmpstr (json_object_get_string_member (root, "subtotal"), ==, "192350.00");
+  g_assert_cmpstr (json_object_get_string_member (root, "discount"), ==, "6732.25");
+  g_assert_cmpstr (json_object_get_string_member (root, "total"), ==, "185617.75");
+  g_assert_cmpstr (json_object_get_string_member (root, "number"), ==, "Q-2026-0042");
+  line = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (root, "items"), 0),
+                                  "lines"), 0);
+  g_assert_cmpint (json_object_get_int_member (line, "quantity"), ==, 24);
+  g_assert_cmpstr (json_object_get_string_member (line, "unit_price"), ==, "50.00");
+  g_assert_cmpstr (json_object_get_string_member (line, "amount"), ==, "1200.00");
+  g_assert_cmpstr (json_object_get_string_member (line, "rule"), ==, "VM-2");
+}
+
+/* Q-4: a suggestion with a single value comes with a fix that sets the
+ * item's property; applying it clears the issue.  Two choices get none. */
+static void
+test_fixes (void)
+{
+  static const struct
+  {
+    PbItemKind  kind;
+    gint64      minutes;
+    gint64      extra;
+    gint64      quantity;
+    const char *rule;
+    const char *property;
+    gint64      value;
+  } cases[] = {
+    { PB_ITEM_KIND_CUSTOM_PACKAGE, 1500, 0, 1, "VM-6", "minutes", 2000 },
+    { PB_ITEM_KIND_CUSTOM_PACKAGE, 10, 0, 1, "VM-6", "minutes", 1000 },
+    { PB_ITEM_KIND_CUSTOM_PACKAGE, 2000, 0, 0, "Q-4", "quantity", 1 },
+    { PB_ITEM_KIND_FIXED_PACKAGE, 5000, 0, 1, "VM-5", "minutes", 10000 },
+    { PB_ITEM_KIND_FIXED_PACKAGE, 20000, 0, 1, "VM-5", NULL, 0 },
+    { PB_ITEM_KIND_CODE, 0, 50, 1, "EL-5", "extra-viewers", 100 },
+    { PB_ITEM_KIND_CODE, 0, 150, 1, "EL-5", NULL, 0 },
+    { PB_ITEM_KIND_EXPANSION, 0, 0, 1, "EL-5", "extra-viewers", 100 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbQuote) quote = new_quote (TRUE);
+      g_autoptr(GPtrArray) issues = NULL;
+      const PbQuoteIssue *issue;
+      PbQuoteItem *item;
+
+      pb_quote_set_live_base_fee_until (quote, pb_time_from_parts (2027, 1, 1, 0, 0, 0));
+      item = add_item (quote, cases[i].kind);
+      pb_quote_item_set_minutes (item, cases[i].minutes);
+      pb_quote_item_set_extra_viewers (item, cases[i].extra);
+      pb_quote_item_set_quantity (item, cases[i].quantity);
+      pb_quote_item_set_tier (item, "standard");
+      pb_quote_item_set_code (item, "B");
+      issues = check (quote);
+      issue = find_issue (issues, 0, cases[i].rule, PB_ISSUE_ERROR);
+      g_assert_cmpstr (issue->fix_property, ==, cases[i].property);
+      if (cases[i].property == NULL)
+        continue;
+      g_assert_cmpint (issue->fix_value, ==, cases[i].value);
+      g_object_set (item, issue->fix_property, issue->fix_value, NULL);
+      g_clear_pointer (&issues, g_ptr_array_unref);
+      issues = check (quote);
+      assert_no_issue (issues, cases[i].rule);
+    }
+}
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pricing/Q-3/contract-example", test_contract_example);
+  g_test_add_func ("/pricing/VM-2/numbers", test_numbers);
+  g_test_add_func ("/pricing/VM-5/fixed-packages", test_fixed_packages);
+  g_test_add_func ("/pricing/VM-5/unknown-size", test_fixed_unknown_size);
+  g_test_add_func ("/pricing/VM-6/custom-tiers", test_custom_tiers);
+  g_test_add_func ("/pricing/VM-6/custom-grid", test_custom_grid);
+  g_test_add_func ("/pricing/VM-6/cheaper-cover", test_cheaper_cover);
+  g_test_add_func ("/pricing/EL-3/base-fee-gifts-flagship", test_base_fee);
+  g_test_add_func ("/pricing/EL-4/codes", test_codes);
+  g_test_add_func ("/pricing/EL-4/unknown-tier", test_unknown_tier);
+  g_test_add_func ("/pricing/EL-5/add-on", test_addon);
+  g_test_add_func ("/pricing/EL-5/add-on-step", test_addon_step);
+  g_test_add_func ("/pricing/EL-6/expansion", test_expansion);
+  g_test_add_func ("/pricing/EL-6/expansion-names-code", test_expansion_needs_code);
+  g_test_add_func ("/pricing/EL-7/base-fee-needed", test_base_fee_needed);
+  g_test_add_func ("/pricing/VM-10/enterprise-only", test_voice_enterprise_only);
+  g_test_add_func ("/pricing/EL-2/enterprise-only", test_live_enterprise_only);
+  g_test_add_func ("/pricing/VM-11/more-than-five-numbers", test_number_advisory);
+  g_test_add_func ("/pricing/VM-1/vouchers", test_vouchers);
+  g_test_add_func ("/pricing/Q-4/counts-below-one", test_counts);
+  g_test_add_func ("/pricing/Q-4/error-lists-every-rule", test_error_lists_every_rule);
+  g_test_add_func ("/pricing/Q-4/fixes", test_fixes);
+  g_test_add_func ("/pricing/Q-3/discount-rounding", test_discount_rounding);
+  g_test_add_func ("/pricing/Q-3/overflow", test_overflow);
+  g_test_add_func ("/pricing/Q-3/overflow-line", test_overflow_line);
+  g_test_add_func ("/pricing/Q-5/terms", test_terms);
+  g_test_add_func ("/pricing/Q-5/terms-from-catalog", test_terms_from_catalog);
+  g_test_add_func ("/pricing/EL-11/no-refunds-term", test_no_refunds);
+  g_test_add_func ("/pricing/Q-2/chinese-lines", test_chinese_lines);
+  g_test_add_func ("/pricing/Q-1/currency", test_currency);
+  g_test_add_func ("/pricing/Q-1/empty-quote", test_empty_quote);
+  g_test_add_func ("/pricing/Q-3/pure-and-json", test_pure_and_json);
+
   return g_test_run ();
 }

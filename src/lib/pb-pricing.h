@@ -1,0 +1,96 @@
+/* pb-pricing.h: what a quote costs, and which rules it breaks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * pb_pricing_check() is the Q-4 check the window runs on every edit: a list
+ * of issues, each an error (the quote cannot be priced) or a warning (it can,
+ * but someone should look).  pb_pricing_compute() is a pure function of the
+ * catalog and the quote: list price × quantity for every line, exact, in
+ * milli-yuan (Q-3), the discount on the subtotal rounded half-up to the fen,
+ * the terms the buyer must know (Q-5).  A quote with an error is never
+ * priced; an amount out of the PbMoney range is an error, never a wrap.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "pb-catalog.h"
+#include "pb-money.h"
+#include "pb-quote.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PB_ISSUE_ERROR,     /* the quote breaks a rule: it is not priced */
+  PB_ISSUE_WARNING,   /* advisory (VM-11), or money left on the table (VM-5/VM-6) */
+} PbIssueSeverity;
+
+typedef struct
+{
+  int              item;        /* 0-based index of the item; -1: the quote as a whole */
+  PbItemKind       kind;        /* the item's kind, when item ≥ 0 */
+  PbIssueSeverity  severity;
+  char            *rule;        /* "VM-6" */
+  char            *message;     /* in words, for people */
+  char            *suggestion;  /* "round up to 2,000 minutes", or NULL */
+  /* When the suggestion is one value, the fix a button can apply: set the
+   * item's int64 property @fix_property ("minutes") to @fix_value. */
+  const char      *fix_property;  /* static string, or NULL */
+  gint64           fix_value;
+} PbQuoteIssue;
+
+typedef struct
+{
+  char    *description;         /* in the quote's language */
+  gint64   quantity;
+  PbMoney  unit_price;          /* the list price */
+  PbMoney  amount;              /* unit_price × quantity, exact */
+  char    *rule;
+} PbPriceLine;
+
+typedef struct
+{
+  PbItemKind  kind;
+  PbMoney     amount;           /* the sum of the lines */
+  GPtrArray  *lines;            /* PbPriceLine */
+} PbPricedItem;
+
+typedef struct
+{
+  char     *rule;
+  char     *text;               /* in the quote's language, ending with the rule ID */
+  gboolean  assumption;         /* a Pricebook convention, not the guides' word */
+} PbQuoteTerm;
+
+typedef struct
+{
+  GPtrArray *items;             /* PbPricedItem: one per quote item, in order */
+  PbMoney    subtotal;
+  gint       discount_percent;  /* hundredths of a percent */
+  PbMoney    discount;          /* subtotal × percent, half-up to the fen */
+  PbMoney    total;             /* subtotal − discount */
+  GPtrArray *terms;             /* PbQuoteTerm */
+  GPtrArray *warnings;          /* PbQuoteIssue, all PB_ISSUE_WARNING */
+} PbPricing;
+
+GPtrArray *pb_pricing_check         (PbCatalog           *catalog,
+                                     PbQuote             *quote);
+gboolean   pb_pricing_issues_have_errors (GPtrArray      *issues);
+char      *pb_quote_issue_to_string (const PbQuoteIssue  *issue);
+void       pb_quote_issue_free      (PbQuoteIssue        *issue);
+
+gboolean   pb_pricing_compute       (PbCatalog           *catalog,
+                                     PbQuote             *quote,
+                                     PbPricing          **result,
+                                     GError             **error);
+void       pb_pricing_free          (PbPricing           *pricing);
+
+/* The contract's output of `pricebook-cli quote` (money as "1050.00"). */
+JsonNode  *pb_pricing_to_json       (PbPricing           *pricing,
+                                     PbQuote             *quote);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPricing, pb_pricing_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbQuoteIssue, pb_quote_issue_free)
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+/* pb-quote.h: a quote, its file format and its "changed" signal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Q-1: a quote has a number, a date, a validity in days, a customer, a
+ * currency, items and an optional discount.  It is saved as
+ * "pricebook-quote/1" (see README "Files"), plus three optional members:
+ * "account": { "live_base_fee_until": INSTANT } (EL-7), and two extensions
+ * of the format: "language": "en" | "zh_CN", the language of the documents
+ * made from it, and "status": "draft" | "sent" | "accepted" | "rejected",
+ * where the quote stands with the customer.
+ *
+ * The quote holds no price and no rule: pb-pricing.h prices it and checks
+ * it (Q-3, Q-4).  The window re-prices on "changed", which is emitted after
+ * anything in the quote changed: one of its properties, the customer, the
+ * list of items or a field of an item.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "pb-customer.h"
+#include "pb-quote-item.h"
+#include "pb-time.h"
+
+G_BEGIN_DECLS
+
+#define PB_QUOTE_FORMAT "pricebook-quote/1"
+
+/* the only currency the catalog prices in. */
+#define PB_QUOTE_CURRENCY "CNY"
+
+/* The ranges of the quote's own numbers (see pb-quote-item.h for the items'):
+ *   valid_days        1 .. 3,650 (ten years)
+ *   discount_percent  "0" .. "100", at most two decimals (Q-3), held in
+ *                     hundredths of a percent: 0 .. 10,000
+ *   items             0 .. 1,000 */
+#define PB_QUOTE_MAX_VALID_DAYS ((gint64) 3650)
+#define PB_QUOTE_MAX_DISCOUNT   10000
+#define PB_QUOTE_MAX_ITEMS      1000
+
+typedef enum
+{
+  PB_QUOTE_LANGUAGE_EN,     /* "en" */
+  PB_QUOTE_LANGUAGE_ZH_CN,  /* "zh_CN" */
+} PbQuoteLanguage;
+
+#define PB_TYPE_QUOTE_LANGUAGE (pb_quote_language_get_type ())
+GType       pb_quote_language_get_type    (void) G_GNUC_CONST;
+const char *pb_quote_language_to_string   (PbQuoteLanguage  language);
+gboolean    pb_quote_language_from_string (const char      *text,
+                                           PbQuoteLanguage *language);
+
+/* Where the quote stands with the customer; the window locks an accepted
+ * quote.  It changes no price. */
+typedef enum
+{
+  PB_QUOTE_STATUS_DRAFT,     /* "draft" */
+  PB_QUOTE_STATUS_SENT,      /* "sent" */
+  PB_QUOTE_STATUS_ACCEPTED,  /* "accepted" */
+  PB_QUOTE_STATUS_REJECTED,  /* "rejected" */
+} PbQuoteStatus;
+
+#define PB_TYPE_QUOTE_STATUS (pb_quote_status_get_type ())
+GType       pb_quote_status_get_type      (void) G_GNUC_CONST;
+const char *pb_quote_status_to_string     (PbQuoteStatus    status);
+gboolean    pb_quote_status_from_string   (const char      *text,
+                                           PbQuoteStatus   *status);
+
+#define PB_TYPE_QUOTE (pb_quote_get_type ())
+G_DECLARE_FINAL_TYPE (PbQuote, pb_quote, PB, QUOTE, GObject)
+
+PbQuote         *pb_quote_new                     (void);
+PbQuote         *pb_quote_copy                    (PbQuote          *self);
+PbQuote         *pb_quote_new_from_file           (const char       *path,
+                                                   GError          **error);
+PbQuote         *pb_quote_new_from_bytes          (GBytes           *bytes,
+                                                   const char       *name,
+                                                   GError          **error);
+JsonNode        *pb_quote_to_json                 (PbQuote          *self);
+char            *pb_quote_to_string               (PbQuote          *self);
+gboolean         pb_quote_save_to_file            (PbQuote          *self,
+                                                   const char       *path,
+                                                   GError          **error);
+gboolean         pb_quote_equal                   (PbQuote          *a,
+                                                   PbQuote          *b);
+
+const char      *pb_quote_get_number              (PbQuote          *self);
+void             pb_quote_set_number              (PbQuote          *self,
+                                                   const char       *number);
+PbInstant        pb_quote_get_date                (PbQuote          *self);
+void             pb_quote_set_date                (PbQuote          *self,
+                                                   PbInstant         date);
+gint64           pb_quote_get_valid_days          (PbQuote          *self);
+void             pb_quote_set_valid_days          (PbQuote          *self,
+                                                   gint64            valid_days);
+PbCustomer      *pb_quote_get_customer            (PbQuote          *self);
+void             pb_quote_set_customer            (PbQuote          *self,
+                                                   PbCustomer       *customer);
+const char      *pb_quote_get_currency            (PbQuote          *self);
+void             pb_quote_set_currency            (PbQuote          *self,
+                                                   const char       *currency);
+gint             pb_quote_get_discount            (PbQuote          *self);
+void             pb_quote_set_discount            (PbQuote          *self,
+                                                   gint              hundredths);
+PbInstant        pb_quote_get_live_base_fee_until (PbQuote          *self);
+void             pb_quote_set_live_base_fee_until (PbQuote          *self,
+                                                   PbInstant         until);
+PbQuoteLanguage  pb_quote_get_language            (PbQuote          *self);
+void             pb_quote_set_language            (PbQuote          *self,
+                                                   PbQuoteLanguage   language);
+PbQuoteStatus    pb_quote_get_status              (PbQuote          *self);
+void             pb_quote_set_status              (PbQuote          *self,
+                                                   PbQuoteStatus     status);
+/* Where the quote was read from (the file's name), or NULL. */
+const char      *pb_quote_get_origin              (PbQuote          *self);
+
+/* The items, in order, as a GListModel of PbQuoteItem (read-only: change
+ * the list with the functions below so that the quote can follow its items). */
+GListModel      *pb_quote_get_items               (PbQuote          *self);
+guint            pb_quote_get_n_items             (PbQuote          *self);
+PbQuoteItem     *pb_quote_get_item                (PbQuote          *self,
+                                                   guint             position);
+void             pb_quote_append_item             (PbQuote          *self,
+                                                   PbQuoteItem      *item);
+void             pb_quote_insert_item             (PbQuote          *self,
+                                                   guint             position,
+                                                   PbQuoteItem      *item);
+void             pb_quote_remove_item             (PbQuote          *self,
+                                                   guint             position);
+
+G_END_DECLS
