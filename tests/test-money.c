@@ -30,6 +30,22 @@ test_money_format (void)
 }
 
 static void
+test_format_count (void)
+{
+  const struct { gint64 value; const char *text; } cases[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1,000" }, { 100000, "100,000" }, { 3000000, "3,000,000" },
+    { -1500, "-1,500" }, { G_MAXINT64, "9,223,372,036,854,775,807" }, { G_MININT64, "-9,223,372,036,854,775,808" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pb_format_count (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
 test_money_round (void)
 {
   g_assert_cmpint (pb_money_round_to_fen (1054), ==, 1050);
@@ -194,6 +210,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/round-half-up", test_money_round);
+  g_test_add_func ("/money/format-count", test_format_count);
   g_test_add_func ("/money/parse", test_money_parse);
   g_test_add_func ("/money/overflow", test_money_overflow);
   g_test_add_func ("/money/Q-3/percent", test_money_percent);

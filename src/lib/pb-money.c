@@ -77,26 +77,45 @@ pb_money_percent (PbMoney amount, gint percent_hundredths, PbMoney *result, GErr
   return TRUE;
 }
 
-static char *
-format_digits (PbMoney amount, gboolean grouped)
+/* Appends @whole's digits to @out, with a comma every three when @grouped. */
+static void
+append_grouped (GString *out, const char *whole, gboolean grouped)
 {
-  PbMoney rounded = pb_money_round_to_fen (amount);
-  guint64 magnitude = rounded < 0 ? (guint64) -rounded : (guint64) rounded;
-  guint64 yuan = magnitude / 1000;
-  guint fen = (guint) ((magnitude % 1000) / 10);
-  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, yuan);
-  GString *out = g_string_new (rounded < 0 ? "-" : "");
   gsize len = strlen (whole);
 
-  if (grouped)
-    g_string_append (out, "¥");
   for (gsize i = 0; i < len; i++)
     {
       if (grouped && i > 0 && (len - i) % 3 == 0)
         g_string_append_c (out, ',');
       g_string_append_c (out, whole[i]);
     }
-  g_string_append_printf (out, ".%02u", fen);
+}
+
+static char *
+format_digits (PbMoney amount, gboolean grouped)
+{
+  PbMoney rounded = pb_money_round_to_fen (amount);
+  guint64 magnitude = rounded < 0 ? (guint64) -rounded : (guint64) rounded;
+  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 1000);
+  GString *out = g_string_new (rounded < 0 ? "-" : "");
+
+  if (grouped)
+    g_string_append (out, "¥");
+  append_grouped (out, whole, grouped);
+  g_string_append_printf (out, ".%02u", (guint) ((magnitude % 1000) / 10));
+  return g_string_free (out, FALSE);
+}
+
+/* "100,000": counts of minutes, viewers and numbers as the window and the
+ * documents show them, the same in every locale (as the amounts are). */
+char *
+pb_format_count (gint64 value)
+{
+  guint64 magnitude = value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
+  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude);
+  GString *out = g_string_new (value < 0 ? "-" : "");
+
+  append_grouped (out, whole, TRUE);
   return g_string_free (out, FALSE);
 }
 

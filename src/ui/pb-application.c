@@ -1,0 +1,149 @@
+/* pb-application.c: the single-instance application and its global actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-application.h"
+#include "pb-window.h"
+
+struct _PbApplication
+{
+  GtkApplication  parent_instance;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PbApplication, pb_application, GTK_TYPE_APPLICATION)
+
+PbApplication *
+pb_application_new (void)
+{
+  return g_object_new (PB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/pricebook/Pricebook",
+                       NULL);
+}
+
+GSettings *
+pb_application_get_settings (PbApplication *self)
+{
+  g_return_val_if_fail (PB_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static PbWindow *
+get_or_create_window (PbApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pb_window_new (self));
+  return PB_WINDOW (window);
+}
+
+static void
+pb_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_or_create_window (PB_APPLICATION (app))));
+}
+
+/* Files from the command line or the file manager open in the running
+ * instance: a .pricebook in the quote views, a .pbscenario in the simulator. */
+static void
+pb_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  PbWindow *window = get_or_create_window (PB_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    pb_window_open_file (window, files[i]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Each window asks before it drops unsaved changes; quitting closes them
+   * one by one through that path rather than around it. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+  static const char *developers[] = { "The Pricebook developers", NULL };
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("Pricebook"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Quotes, timelines and lifecycles for Tencent Cloud Voice Message and Enterprise Live"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+pb_application_startup (GApplication *app)
+{
+  PbApplication *self = PB_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.view::quote", { "<Alt>1", NULL } },
+    { "win.view::timeline", { "<Alt>2", NULL } },
+    { "win.view::simulator", { "<Alt>3", NULL } },
+  };
+
+  G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+pb_application_dispose (GObject *object)
+{
+  g_clear_object (&PB_APPLICATION (object)->settings);
+  G_OBJECT_CLASS (pb_application_parent_class)->dispose (object);
+}
+
+static void
+pb_application_class_init (PbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pb_application_dispose;
+  app_class->startup = pb_application_startup;
+  app_class->activate = pb_application_activate;
+  app_class->open = pb_application_open;
+}
+
+static void
+pb_application_init (PbApplication *self)
+{
+}

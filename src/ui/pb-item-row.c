@@ -1,0 +1,410 @@
+/* pb-item-row.c: one quote item's editor, amount and issues
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The editors are bound to the item's properties; the row never prices or
+ * checks anything itself.  The wizard prices the whole quote through the
+ * model after every change and hands each row its amount and its issues.
+ * Spin buttons accept values the rules refuse (1,500 minutes, 0 numbers) on
+ * purpose: the model then says why, at the field, instead of the widget
+ * silently clamping what was typed.
+ */
+#define G_LOG_DOMAIN "pb-item-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-item-row.h"
+
+struct _PbItemRow
+{
+  GtkWidget     parent_instance;
+
+  GtkLabel     *title_label;
+  GtkLabel     *amount_label;
+  GtkButton    *remove_button;
+  GtkFlowBox   *editors;
+  GtkLabel     *note_label;
+  GtkBox       *issues_box;
+
+  PbQuoteItem  *item;
+  PbCatalog    *catalog;
+  gboolean      chinese;
+};
+
+G_DEFINE_FINAL_TYPE (PbItemRow, pb_item_row, GTK_TYPE_WIDGET)
+
+enum { SIGNAL_REMOVE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *
+kind_title (PbItemKind kind)
+{
+  switch (kind)
+    {
+    case PB_ITEM_KIND_NUMBERS: return _("Voice Message numbers");
+    case PB_ITEM_KIND_FIXED_PACKAGE: return _("Fixed minute package");
+    case PB_ITEM_KIND_CUSTOM_PACKAGE: return _("Custom minute package");
+    case PB_ITEM_KIND_BASE_FEE: return _("Enterprise Live base annual fee");
+    case PB_ITEM_KIND_CODE: return _("Activation codes");
+    case PB_ITEM_KIND_EXPANSION: return _("Expansion of an existing code");
+    default: return "";
+    }
+}
+
+/* The rule a buyer must see while filling in this kind of item. */
+static const char *
+kind_note (PbItemKind kind)
+{
+  switch (kind)
+    {
+    case PB_ITEM_KIND_NUMBERS:
+      return _("Billed from the month of activation, a partial month as a whole one, until the month of unsubscription (VM-3, VM-4).");
+    case PB_ITEM_KIND_CUSTOM_PACKAGE:
+      return _("At least 1,000 minutes, in steps of 1,000; the unit price follows the package’s own size (VM-6).");
+    case PB_ITEM_KIND_BASE_FEE:
+      return _("Each year bought gifts one Flagship activation code (EL-3).");
+    case PB_ITEM_KIND_CODE:
+      return _("Each code must be bound within 2 months of purchase while the base fee is valid, or it becomes void (EL-7). Add-on viewers come in steps of 100 (EL-5).");
+    case PB_ITEM_KIND_EXPANSION:
+      return _("Needs the account manager’s confirmation (or a ticket) before purchase and is applied by hand; it ends with the code (EL-6).");
+    default:
+      return NULL;
+    }
+}
+
+static GtkWidget *
+labelled (const char *label, GtkWidget *editor)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), editor);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), editor);
+  return box;
+}
+
+static void
+add_editor (PbItemRow *self, const char *label, GtkWidget *editor)
+{
+  gtk_flow_box_append (self->editors, labelled (label, editor));
+}
+
+static void
+add_spin (PbItemRow *self, const char *label, const char *property, double step, const char *name)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->item), property);
+  GtkAdjustment *adjustment = gtk_adjustment_new (0, 0, (double) G_PARAM_SPEC_INT64 (pspec)->maximum,
+                                                  step, step * 10, 0);
+  GtkWidget *spin = gtk_spin_button_new (adjustment, step, 0);
+
+  gtk_widget_set_name (spin, name);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
+  g_object_bind_property (self->item, property, adjustment, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  add_editor (self, label, spin);
+}
+
+/* VM-5: the fixed sizes come from the catalog. */
+static void
+on_package_selected (GtkDropDown *dropdown, GParamSpec *pspec, PbItemRow *self)
+{
+  guint n;
+  const PbFixedPackage *packages = pb_catalog_vm_fixed_packages (self->catalog, &n);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected < n)
+    pb_quote_item_set_minutes (self->item, packages[selected].minutes);
+}
+
+static void
+add_package_dropdown (PbItemRow *self)
+{
+  guint n;
+  const PbFixedPackage *packages = pb_catalog_vm_fixed_packages (self->catalog, &n);
+  g_autoptr(GtkStringList) sizes = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *price = pb_money_format_display (packages[i].price);
+      g_autofree char *minutes = pb_format_count (packages[i].minutes);
+      g_autofree char *text = g_strdup_printf (_("%s minutes — %s"), minutes, price);
+
+      gtk_string_list_append (sizes, text);
+      if (packages[i].minutes == pb_quote_item_get_minutes (self->item))
+        selected = i;
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (sizes)), NULL);
+  gtk_widget_set_name (dropdown, "package");
+  if (selected == GTK_INVALID_LIST_POSITION && n > 0)
+    {
+      selected = 0;
+      pb_quote_item_set_minutes (self->item, packages[0].minutes);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_package_selected), self, 0);
+  add_editor (self, _("_Package"), dropdown);
+}
+
+/* EL-4: the tiers come from the catalog. */
+static void
+on_tier_selected (GtkDropDown *dropdown, GParamSpec *pspec, PbItemRow *self)
+{
+  guint n;
+  const PbCodeTier *tiers = pb_catalog_el_tiers (self->catalog, &n);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected < n)
+    pb_quote_item_set_tier (self->item, tiers[selected].id);
+}
+
+static void
+add_tier_dropdown (PbItemRow *self)
+{
+  guint n;
+  const PbCodeTier *tiers = pb_catalog_el_tiers (self->catalog, &n);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+  guint selected = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *price = pb_money_format_display (tiers[i].price);
+      g_autofree char *viewers = pb_format_count (tiers[i].viewers);
+      g_autofree char *text = g_strdup_printf (_("%s — %s viewers, %s"),
+                                               self->chinese ? tiers[i].name_zh : tiers[i].name,
+                                               viewers, price);
+
+      gtk_string_list_append (names, text);
+      if (g_strcmp0 (tiers[i].id, pb_quote_item_get_tier (self->item)) == 0)
+        selected = i;
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_widget_set_name (dropdown, "tier");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  if (n > 0)
+    pb_quote_item_set_tier (self->item, tiers[selected].id);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_tier_selected), self, 0);
+  add_editor (self, _("_Tier"), dropdown);
+}
+
+static void
+add_code_entry (PbItemRow *self)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_name (entry, "code");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. B"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  g_object_bind_property (self->item, "code", entry, "text", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  add_editor (self, _("_Code"), entry);
+}
+
+static void
+build_editors (PbItemRow *self)
+{
+  switch (pb_quote_item_get_kind (self->item))
+    {
+    case PB_ITEM_KIND_NUMBERS:
+      add_spin (self, _("_Numbers"), "numbers", 1, "numbers");
+      add_spin (self, _("_Months"), "months", 1, "months");
+      break;
+    case PB_ITEM_KIND_FIXED_PACKAGE:
+      add_package_dropdown (self);
+      add_spin (self, _("_Quantity"), "quantity", 1, "quantity");
+      break;
+    case PB_ITEM_KIND_CUSTOM_PACKAGE:
+      add_spin (self, _("_Minutes"), "minutes", 1000, "minutes");
+      add_spin (self, _("_Quantity"), "quantity", 1, "quantity");
+      break;
+    case PB_ITEM_KIND_BASE_FEE:
+      add_spin (self, _("_Years"), "years", 1, "years");
+      break;
+    case PB_ITEM_KIND_CODE:
+      add_tier_dropdown (self);
+      add_spin (self, _("_Quantity"), "quantity", 1, "quantity");
+      add_spin (self, _("_Add-on viewers per code"), "extra-viewers", 100, "extra-viewers");
+      break;
+    case PB_ITEM_KIND_EXPANSION:
+      add_code_entry (self);
+      add_spin (self, _("_Extra viewers"), "extra-viewers", 100, "extra-viewers");
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_remove_clicked (PbItemRow *self)
+{
+  g_signal_emit (self, signals[SIGNAL_REMOVE], 0);
+}
+
+static void
+on_fix_clicked (GtkButton *button, PbItemRow *self)
+{
+  const char *property = g_object_get_data (G_OBJECT (button), "fix-property");
+  gint64 value = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "fix-value"));
+
+  g_object_set (self->item, property, value, NULL);
+}
+
+/* The model words its messages to follow "item 2 (code): "; alone in a
+ * row they start a sentence. */
+static char *
+capitalize (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buffer[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
+}
+
+static GtkWidget *
+issue_widget (PbItemRow *self, const PbQuoteIssue *issue)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (issue->severity == PB_ISSUE_ERROR
+                                                  ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  g_autofree char *message = capitalize (issue->message);
+  g_autofree char *text = g_strdup_printf ("%s (%s)", message, issue->rule);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (box, issue->severity == PB_ISSUE_ERROR ? "pb-issue-error" : "pb-issue-warning");
+  gtk_widget_add_css_class (box, "pb-issue");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  if (issue->suggestion != NULL && issue->fix_property != NULL)
+    {
+      GtkWidget *fix = gtk_button_new_with_label (issue->suggestion);
+
+      gtk_widget_set_valign (fix, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (fix, "fix");
+      g_object_set_data_full (G_OBJECT (fix), "fix-property", g_strdup (issue->fix_property), g_free);
+      g_object_set_data (G_OBJECT (fix), "fix-value", GSIZE_TO_POINTER ((gsize) issue->fix_value));
+      g_signal_connect_object (fix, "clicked", G_CALLBACK (on_fix_clicked), self, 0);
+      gtk_box_append (GTK_BOX (box), fix);
+    }
+  else if (issue->suggestion != NULL)
+    {
+      g_autofree char *hint = g_strdup_printf ("%s (%s) — %s", message, issue->rule, issue->suggestion);
+
+      gtk_label_set_label (GTK_LABEL (label), hint);
+    }
+  return box;
+}
+
+/* The model's verdict on this item: its amount, or why it has none. */
+void
+pb_item_row_set_result (PbItemRow *self, PbPricedItem *priced, GPtrArray *issues)
+{
+  GtkWidget *child;
+  gboolean has_error = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->issues_box))) != NULL)
+    gtk_box_remove (self->issues_box, child);
+  for (guint i = 0; issues != NULL && i < issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+
+      has_error |= issue->severity == PB_ISSUE_ERROR;
+      gtk_box_append (self->issues_box, issue_widget (self, issue));
+    }
+
+  if (priced != NULL && !has_error)
+    {
+      g_autofree char *amount = pb_money_format_display (priced->amount);
+
+      gtk_label_set_label (self->amount_label, amount);
+    }
+  else
+    gtk_label_set_label (self->amount_label, "—");
+}
+
+void
+pb_item_row_set_locked (PbItemRow *self, gboolean locked)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editors), !locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), !locked);
+}
+
+const char *
+pb_item_row_get_amount_text (PbItemRow *self)
+{
+  return gtk_label_get_label (self->amount_label);
+}
+
+PbQuoteItem *
+pb_item_row_get_item (PbItemRow *self)
+{
+  return self->item;
+}
+
+PbItemRow *
+pb_item_row_new (PbQuoteItem *item, PbCatalog *catalog, gboolean chinese)
+{
+  PbItemRow *self = g_object_new (PB_TYPE_ITEM_ROW, NULL);
+  const char *note;
+
+  self->item = g_object_ref (item);
+  self->catalog = g_object_ref (catalog);
+  self->chinese = chinese;
+  gtk_label_set_label (self->title_label, kind_title (pb_quote_item_get_kind (item)));
+  note = kind_note (pb_quote_item_get_kind (item));
+  gtk_label_set_label (self->note_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+  build_editors (self);
+  return self;
+}
+
+static void
+pb_item_row_dispose (GObject *object)
+{
+  PbItemRow *self = PB_ITEM_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_ITEM_ROW);
+  {
+    GtkWidget *child;
+
+    /* A plain GtkWidget parent unparents its own children. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->item);
+  g_clear_object (&self->catalog);
+  G_OBJECT_CLASS (pb_item_row_parent_class)->dispose (object);
+}
+
+static void
+pb_item_row_class_init (PbItemRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pb_item_row_dispose;
+  signals[SIGNAL_REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbItemRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PbItemRow, amount_label);
+  gtk_widget_class_bind_template_child (widget_class, PbItemRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, PbItemRow, editors);
+  gtk_widget_class_bind_template_child (widget_class, PbItemRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, PbItemRow, issues_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+pb_item_row_init (PbItemRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,25 @@
+/* pb-quote-wizard.h: the four steps of building a quote
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-quote.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_QUOTE_WIZARD (pb_quote_wizard_get_type ())
+G_DECLARE_FINAL_TYPE (PbQuoteWizard, pb_quote_wizard, PB, QUOTE_WIZARD, GtkWidget)
+
+void        pb_quote_wizard_set_quote      (PbQuoteWizard *self,
+                                            PbQuote       *quote);
+PbQuote    *pb_quote_wizard_get_quote      (PbQuoteWizard *self);
+void        pb_quote_wizard_set_step       (PbQuoteWizard *self,
+                                            const char    *step);
+const char *pb_quote_wizard_get_step       (PbQuoteWizard *self);
+const char *pb_quote_wizard_get_total_text (PbQuoteWizard *self);
+void        pb_quote_wizard_undo_remove    (PbQuoteWizard *self);
+
+G_END_DECLS

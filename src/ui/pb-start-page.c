@@ -1,0 +1,199 @@
+/* pb-start-page.c: what the window shows before a document is open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Recent quotes come from GtkRecentManager; each is read and priced by the
+ * model so that the list shows what the file really holds.  A file that has
+ * gone or no longer reads is left out rather than shown wrong.
+ */
+#define G_LOG_DOMAIN "pb-start-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-pricing.h"
+#include "pb-start-page.h"
+
+#include <string.h>
+
+struct _PbStartPage
+{
+  GtkWidget       parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkStack       *recent_stack;
+  GtkListBox     *recent_list;
+  GtkLabel       *empty_label;
+
+  guint           n_rows;
+};
+
+G_DEFINE_FINAL_TYPE (PbStartPage, pb_start_page, GTK_TYPE_WIDGET)
+
+enum { SIGNAL_OPEN_RECENT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *
+status_name (PbQuoteStatus status)
+{
+  switch (status)
+    {
+    case PB_QUOTE_STATUS_SENT: return _("Sent");
+    case PB_QUOTE_STATUS_ACCEPTED: return _("Accepted");
+    case PB_QUOTE_STATUS_REJECTED: return _("Rejected");
+    case PB_QUOTE_STATUS_DRAFT:
+    default: return _("Draft");
+    }
+}
+
+static GtkWidget *
+make_row (GFile *file, PbQuote *quote, PbCatalog *catalog)
+{
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GPtrArray) issues = pb_pricing_check (catalog, quote);
+  g_autofree char *date = pb_time_format_date (pb_quote_get_date (quote));
+  g_autofree char *total = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *search = NULL;
+  const char *customer = pb_customer_get_name (pb_quote_get_customer (quote));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (customer && *customer ? customer : _("Unnamed customer"));
+  GtkWidget *subtitle, *amount;
+
+  if (!pb_pricing_issues_have_errors (issues) && pb_pricing_compute (catalog, quote, &pricing, NULL))
+    total = pb_money_format_display (pricing->total);
+  else
+    total = g_strdup (_("not priced"));
+  details = g_strdup_printf ("%s · %s · %s", pb_quote_get_number (quote), date,
+                             status_name (pb_quote_get_status (quote)));
+  subtitle = gtk_label_new (details);
+  amount = gtk_label_new (total);
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (amount, "pb-amount");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), amount);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  {
+    g_autofree char *haystack = g_strdup_printf ("%s %s", customer ? customer : "", details);
+
+    search = g_utf8_casefold (haystack, -1);
+  }
+  g_object_set_data_full (G_OBJECT (row), "search", g_steal_pointer (&search), g_free);
+  g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
+  return row;
+}
+
+void
+pb_start_page_reload (PbStartPage *self)
+{
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  self->n_rows = 0;
+  for (GList *l = items; l != NULL && self->n_rows < 50; l = l->next)
+    {
+      const char *uri = gtk_recent_info_get_uri (l->data);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(PbQuote) quote = NULL;
+
+      if (path == NULL || !g_str_has_suffix (path, ".pricebook"))
+        continue;
+      quote = pb_quote_new_from_file (path, NULL);
+      if (quote == NULL)
+        continue;
+      gtk_list_box_append (self->recent_list, make_row (file, quote, catalog));
+      self->n_rows++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_stack_set_visible_child_name (self->recent_stack, self->n_rows > 0 ? "list" : "empty");
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row, gpointer data)
+{
+  PbStartPage *self = data;
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *folded = g_utf8_casefold (needle, -1);
+
+  return *needle == '\0' || strstr (g_object_get_data (G_OBJECT (row), "search"), folded) != NULL;
+}
+
+static void
+on_search_changed (PbStartPage *self)
+{
+  gtk_list_box_invalidate_filter (self->recent_list);
+}
+
+static void
+on_row_activated (PbStartPage *self, GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[SIGNAL_OPEN_RECENT], 0, g_object_get_data (G_OBJECT (row), "file"));
+}
+
+static void
+on_recent_changed (PbStartPage *self)
+{
+  pb_start_page_reload (self);
+}
+
+static void
+pb_start_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), PB_TYPE_START_PAGE);
+  {
+    GtkWidget *child;
+
+    /* A plain GtkWidget parent unparents its own children. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  G_OBJECT_CLASS (pb_start_page_parent_class)->dispose (object);
+}
+
+static void
+pb_start_page_class_init (PbStartPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pb_start_page_dispose;
+  signals[SIGNAL_OPEN_RECENT] = g_signal_new ("open-recent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-start-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbStartPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbStartPage, recent_stack);
+  gtk_widget_class_bind_template_child (widget_class, PbStartPage, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, PbStartPage, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+pb_start_page_init (PbStartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_filter_func (self->recent_list, filter_row, self, NULL);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (on_recent_changed), self,
+                           G_CONNECT_SWAPPED);
+  pb_start_page_reload (self);
+}

@@ -1,0 +1,657 @@
+/* pb-window.c: the main window: start page, the open document, its views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the document (a PbQuote, its file, whether it has unsaved
+ * changes) and the commands on it; the quote wizard edits the quote and the
+ * model library prices it.  Nothing here computes a price or a date.
+ */
+#define G_LOG_DOMAIN "pb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-application.h"
+#include "pb-preferences-window.h"
+#include "pb-quote-wizard.h"
+#include "pb-start-page.h"
+#include "pb-window.h"
+
+struct _PbWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_action;
+  GtkStack             *main_stack;
+  PbStartPage          *start_page;
+  GtkStack             *views;
+  PbQuoteWizard        *wizard;
+
+  GSettings            *settings;
+  PbQuote              *quote;
+  GFile                *file;
+  gboolean              dirty;
+  GCallback             banner_callback;
+};
+
+G_DEFINE_FINAL_TYPE (PbWindow, pb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+typedef void (*PbContinuation) (PbWindow *self, gpointer data);
+
+static void save_as (PbWindow *self, PbContinuation then, gpointer data);
+
+/* ------------------------------------------------------------------ */
+/* Title and state                                                    */
+
+static void
+update_title (PbWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->quote == NULL)
+    {
+      gtk_label_set_label (self->title_label, _("Pricebook"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("Pricebook"));
+      return;
+    }
+
+  {
+    const char *customer = pb_customer_get_name (pb_quote_get_customer (self->quote));
+    const char *number = pb_quote_get_number (self->quote);
+
+    /* “•” marks unsaved changes, as GNOME Text Editor does. */
+    title = g_strdup_printf ("%s%s · %s", self->dirty ? "• " : "",
+                             customer && *customer ? customer : _("New customer"),
+                             number && *number ? number : _("No number"));
+  }
+  if (self->file != NULL)
+    subtitle = g_file_get_parse_name (self->file);
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (PbWindow *self)
+{
+  gboolean has_quote = self->quote != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_quote);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_quote);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_quote);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_quote);
+}
+
+static void
+set_dirty (PbWindow *self, gboolean dirty)
+{
+  if (self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  update_title (self);
+}
+
+static void
+on_quote_changed (PbWindow *self)
+{
+  self->dirty = TRUE;
+  update_title (self);
+}
+
+/* Replaces the document; the caller has already asked about unsaved changes. */
+static void
+set_document (PbWindow *self, PbQuote *quote, GFile *file)
+{
+  if (self->quote != NULL)
+    g_signal_handlers_disconnect_by_data (self->quote, self);
+  g_set_object (&self->quote, quote);
+  g_set_object (&self->file, file);
+  self->dirty = FALSE;
+  if (quote != NULL)
+    {
+      g_signal_connect_object (quote, "changed", G_CALLBACK (on_quote_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (pb_quote_get_customer (quote), "notify", G_CALLBACK (update_title), self,
+                               G_CONNECT_SWAPPED);
+    }
+  pb_quote_wizard_set_quote (self->wizard, quote);
+  gtk_stack_set_visible_child_name (self->main_stack, quote ? "document" : "start");
+  if (quote != NULL)
+    gtk_stack_set_visible_child_name (self->views, "quote");
+  update_title (self);
+  update_actions (self);
+}
+
+PbQuote *
+pb_window_get_quote (PbWindow *self)
+{
+  return self->quote;
+}
+
+gboolean
+pb_window_get_dirty (PbWindow *self)
+{
+  return self->dirty;
+}
+
+/* ------------------------------------------------------------------ */
+/* The banner: errors in words, with an optional action                */
+
+void
+pb_window_show_banner (PbWindow *self, const char *message)
+{
+  gtk_label_set_label (self->banner_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_action), FALSE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+void
+pb_window_dismiss_banner (PbWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+const char *
+pb_window_get_banner (PbWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
+static void
+on_banner_action_clicked (PbWindow *self)
+{
+  pb_window_dismiss_banner (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Asking before unsaved changes are dropped                           */
+
+typedef struct
+{
+  PbWindow       *self;
+  PbContinuation  then;
+  gpointer        data;
+} Pending;
+
+enum { RESPONSE_DISCARD = 1, RESPONSE_SAVE = 2 };
+
+static gboolean save_to (PbWindow *self, GFile *file);
+
+static void
+on_confirm_response (GtkDialog *dialog, int response, Pending *pending)
+{
+  PbWindow *self = pending->self;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == RESPONSE_DISCARD)
+    pending->then (self, pending->data);
+  else if (response == RESPONSE_SAVE)
+    {
+      if (self->file == NULL)
+        save_as (self, pending->then, pending->data);
+      else if (save_to (self, self->file))
+        pending->then (self, pending->data);
+    }
+  g_object_unref (self);
+  g_free (pending);
+}
+
+/* Runs @then now when there is nothing to lose, or after the user chose to
+ * save or discard; never when they cancel. */
+static void
+confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
+{
+  GtkWidget *dialog;
+  Pending *pending;
+
+  if (self->quote == NULL || !self->dirty)
+    {
+      then (self, data);
+      return;
+    }
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Save changes to quote “%s” before closing?"),
+                                   pb_quote_get_number (self->quote));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("If you don’t save, your changes will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), RESPONSE_DISCARD,
+                          _("_Save"), RESPONSE_SAVE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SAVE);
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->then = then;
+  pending->data = data;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                          */
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static char *
+next_quote_number (PbWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
+  guint counter = g_settings_get_uint (self->settings, "next-quote-number");
+
+  /* numbers Q-YYYY-NNNN from a counter kept in settings. */
+  g_settings_set_uint (self->settings, "next-quote-number", counter >= 9999 ? 1 : counter + 1);
+  return g_strdup_printf ("Q-%04d-%04u", g_date_time_get_year (now), counter);
+}
+
+void
+pb_window_new_quote (PbWindow *self)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
+  g_autofree char *number = next_quote_number (self);
+
+  pb_quote_set_number (quote, number);
+  pb_quote_set_date (quote, pb_time_from_parts (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), 0, 0, 0));
+  pb_quote_set_valid_days (quote, g_settings_get_uint (self->settings, "default-valid-days"));
+  pb_quote_set_language (quote, g_settings_get_enum (self->settings, "document-language") == 1
+                                ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+  set_document (self, quote, NULL);
+  set_dirty (self, TRUE);
+}
+
+static void
+new_quote_confirmed (PbWindow *self, gpointer data)
+{
+  pb_window_new_quote (self);
+}
+
+gboolean
+pb_window_load_quote (PbWindow *self, GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(PbQuote) quote = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+      return FALSE;
+    }
+  quote = pb_quote_new_from_file (path, error);
+  if (quote == NULL)
+    return FALSE;
+  set_document (self, quote, file);
+  add_recent (file);
+  pb_window_dismiss_banner (self);
+  return TRUE;
+}
+
+static void
+open_confirmed (PbWindow *self, gpointer data)
+{
+  g_autoptr(GFile) file = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (g_str_has_suffix (name, ".pbscenario"))
+    {
+      pb_window_show_banner (self, _("Scenarios open in the simulator, which is not built yet. "
+                                     "Use “pricebook-cli simulate” to replay one."));
+      return;
+    }
+  /* A file that cannot be read opens nothing: the document stays as it was. */
+  if (!pb_window_load_quote (self, file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+
+      pb_window_show_banner (self, message);
+    }
+}
+
+void
+pb_window_open_file (PbWindow *self, GFile *file)
+{
+  confirm_discard (self, open_confirmed, g_object_ref (file));
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog, int response, PbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      pb_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_filters (GtkFileChooser *chooser, gboolean scenarios)
+{
+  g_autoptr(GtkFileFilter) quotes = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (quotes, _("Quotes"));
+  gtk_file_filter_add_pattern (quotes, "*.pricebook");
+  gtk_file_filter_add_mime_type (quotes, "application/x-pricebook-quote");
+  gtk_file_chooser_add_filter (chooser, quotes);
+  if (scenarios)
+    {
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (all, _("Quotes and scenarios"));
+      gtk_file_filter_add_pattern (all, "*.pricebook");
+      gtk_file_filter_add_pattern (all, "*.pbscenario");
+      gtk_file_chooser_add_filter (chooser, all);
+    }
+}
+
+static void
+open_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+save_to (PbWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  /* The library writes a temporary file and renames it: a failed save
+   * leaves the old file whole and the document open and unsaved. */
+  if (path == NULL || !pb_quote_save_to_file (self->quote, path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"),
+                                                  error ? error->message : _("not a local file"));
+
+      pb_window_show_banner (self, message);
+      return FALSE;
+    }
+  g_set_object (&self->file, file);
+  add_recent (file);
+  set_dirty (self, FALSE);
+  update_title (self);
+  pb_window_dismiss_banner (self);
+  return TRUE;
+}
+
+typedef struct
+{
+  PbContinuation then;
+  gpointer       data;
+} SaveAs;
+
+static void
+on_save_as_response (GtkNativeDialog *dialog, int response, SaveAs *save)
+{
+  PbWindow *self = g_object_get_data (G_OBJECT (dialog), "window");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GFile) target = NULL;
+
+      if (!g_str_has_suffix (name, ".pricebook"))
+        {
+          g_autofree char *with_suffix = g_strconcat (name, ".pricebook", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          target = g_file_get_child (parent, with_suffix);
+        }
+      else
+        target = g_object_ref (file);
+      if (save_to (self, target) && save->then != NULL)
+        save->then (self, save->data);
+    }
+  g_free (save);
+  g_object_unref (dialog);
+}
+
+static void
+save_as (PbWindow *self, PbContinuation then, gpointer data)
+{
+  GtkFileChooserNative *dialog;
+  SaveAs *save = g_new0 (SaveAs, 1);
+  g_autofree char *suggested = g_strdup_printf ("%s.pricebook", pb_quote_get_number (self->quote));
+
+  save->then = then;
+  save->data = data;
+  dialog = gtk_file_chooser_native_new (_("Save Quote"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (dialog), FALSE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "window", self);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), save);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->quote == NULL)
+    return;
+  if (self->file == NULL)
+    save_as (self, NULL, NULL);
+  else
+    save_to (self, self->file);
+}
+
+static void
+save_as_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  if (PB_WINDOW (widget)->quote != NULL)
+    save_as (PB_WINDOW (widget), NULL, NULL);
+}
+
+static void
+new_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  confirm_discard (PB_WINDOW (widget), new_quote_confirmed, NULL);
+}
+
+static void
+duplicate_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(PbQuote) copy = NULL;
+  g_autofree char *number = NULL;
+
+  if (self->quote == NULL)
+    return;
+  /* An accepted quote is locked; a duplicate is a new draft with its own number. */
+  copy = pb_quote_copy (self->quote);
+  number = next_quote_number (self);
+  pb_quote_set_number (copy, number);
+  pb_quote_set_status (copy, PB_QUOTE_STATUS_DRAFT);
+  set_document (self, copy, NULL);
+  set_dirty (self, TRUE);
+}
+
+static void
+open_example_confirmed (PbWindow *self, gpointer data)
+{
+  pb_window_show_banner (self, _("The documented example (customer A) is a lifecycle scenario: it opens in "
+                                 "the simulator, which is not built yet. "
+                                 "“pricebook-cli simulate” replays it today."));
+}
+
+static void
+open_example_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_example_confirmed (PB_WINDOW (widget), NULL);
+}
+
+static void
+preferences_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbPreferencesWindow *preferences = pb_preferences_window_new (GTK_WINDOW (widget),
+                                                                PB_WINDOW (widget)->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+view_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->quote != NULL)
+    gtk_stack_set_visible_child_name (self->views, g_variant_get_string (param, NULL));
+}
+
+static void
+close_confirmed (PbWindow *self, gpointer data)
+{
+  set_dirty (self, FALSE);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+close_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static gboolean
+pb_window_close_request (GtkWindow *window)
+{
+  PbWindow *self = PB_WINDOW (window);
+
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  if (self->quote != NULL && self->dirty)
+    {
+      confirm_discard (self, close_confirmed, NULL);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+on_recent_activated (PbWindow *self, GFile *file)
+{
+  pb_window_open_file (self, file);
+}
+
+PbWindow *
+pb_window_new (PbApplication *application)
+{
+  return g_object_new (PB_TYPE_WINDOW, "application", application, NULL);
+}
+
+static void
+pb_window_constructed (GObject *object)
+{
+  PbWindow *self = PB_WINDOW (object);
+  PbApplication *app = PB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  G_OBJECT_CLASS (pb_window_parent_class)->constructed (object);
+
+  self->settings = g_object_ref (app ? pb_application_get_settings (app) : NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+pb_window_dispose (GObject *object)
+{
+  PbWindow *self = PB_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
+  g_clear_object (&self->quote);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
+}
+
+static void
+pb_window_class_init (PbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pb_window_constructed;
+  object_class->dispose = pb_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = pb_window_close_request;
+
+  g_type_ensure (PB_TYPE_START_PAGE);
+  g_type_ensure (PB_TYPE_QUOTE_WIZARD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_action);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, wizard);
+  gtk_widget_class_bind_template_callback (widget_class, pb_window_dismiss_banner);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_action_clicked);
+
+  /* Every command of the window, in one place. */
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+}
+
+static void
+pb_window_init (PbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->start_page, "open-recent", G_CALLBACK (on_recent_activated), self,
+                           G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,105 @@
+/* pb-test-ui.h: drive real widgets from a test, as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+/* The first descendant of @root (depth first) whose widget name is @name. */
+static inline GtkWidget *
+pb_test_find (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pb_test_find (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+pb_test_get (GtkWidget *root, const char *name)
+{
+  GtkWidget *widget = pb_test_find (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget named “%s”", name);
+  return widget;
+}
+
+/* Collects every descendant of @type, depth first. */
+static inline void
+pb_test_collect (GtkWidget *root, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    pb_test_collect (child, type, out);
+}
+
+/* Lets GTK run its idle work (layout, bindings, timeouts due now). */
+static inline void
+pb_test_iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static inline void
+pb_test_click (GtkWidget *root, const char *name)
+{
+  GtkWidget *button = pb_test_get (root, name);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  pb_test_iterate ();
+}
+
+/* Types into an entry or a spin button as a user would: the text, then Enter. */
+static inline void
+pb_test_type (GtkWidget *widget, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  if (GTK_IS_SPIN_BUTTON (widget))
+    gtk_spin_button_update (GTK_SPIN_BUTTON (widget));
+  pb_test_iterate ();
+}
+
+static inline const char *
+pb_test_label (GtkWidget *root, const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (pb_test_get (root, name)));
+}
+
+/* Renders @widget to a PNG, to look at. */
+static inline void
+pb_test_screenshot (GtkWidget *widget, const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  /* Give the frame clock a few frames to lay out and draw what changed. */
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (5000);
+      pb_test_iterate ();
+    }
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+}
