@@ -14,7 +14,6 @@
 struct _PbApplication
 {
   GtkApplication  parent_instance;
-  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PbApplication, pb_application, GTK_TYPE_APPLICATION)
@@ -27,14 +26,6 @@ pb_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/pricebook/Pricebook",
                        NULL);
-}
-
-GSettings *
-pb_application_get_settings (PbApplication *self)
-{
-  g_return_val_if_fail (PB_IS_APPLICATION (self), NULL);
-
-  return self->settings;
 }
 
 static PbWindow *
@@ -102,34 +93,24 @@ static const GActionEntry app_actions[] = {
 static void
 pb_application_startup (GApplication *app)
 {
-  PbApplication *self = PB_APPLICATION (app);
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "win.new", { "<Control>n", NULL } },
-    { "win.open", { "<Control>o", NULL } },
-    { "win.save", { "<Control>s", NULL } },
-    { "win.save-as", { "<Control><Shift>s", NULL } },
-    { "win.close", { "<Control>w", NULL } },
-    { "win.preferences", { "<Control>comma", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "win.view::quote", { "<Alt>1", NULL } },
-    { "win.view::timeline", { "<Alt>2", NULL } },
-    { "win.view::simulator", { "<Alt>3", NULL } },
-  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
 
   G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
 
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
-}
+  /* GtkApplication would find style.css under the resource base path by
+   * itself; loading it here keeps that visible and independent of it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
-static void
-pb_application_dispose (GObject *object)
-{
-  g_clear_object (&PB_APPLICATION (object)->settings);
-  G_OBJECT_CLASS (pb_application_parent_class)->dispose (object);
+    gtk_css_provider_load_from_resource (css, "/io/github/pricebook/Pricebook/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  /* The window's shortcuts are binding actions on its class (pb-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
 static void
@@ -137,7 +118,6 @@ pb_application_class_init (PbApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = pb_application_dispose;
   app_class->startup = pb_application_startup;
   app_class->activate = pb_application_activate;
   app_class->open = pb_application_open;

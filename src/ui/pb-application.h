@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 #define PB_TYPE_APPLICATION (pb_application_get_type ())
 G_DECLARE_FINAL_TYPE (PbApplication, pb_application, PB, APPLICATION, GtkApplication)
 
-PbApplication *pb_application_new          (void);
-GSettings     *pb_application_get_settings (PbApplication *self);
+PbApplication *pb_application_new (void);
 
 G_END_DECLS

@@ -1,0 +1,178 @@
+/* test-ui-window.c: the window's documents — open, save, new, the unsaved
+ * mark, and a malformed file that must change nothing (Q-1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "pb-test-ui.h"
+#include "pb-window.h"
+
+typedef struct
+{
+  PbWindow *window;
+  char     *dir;
+} Fixture;
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("pricebook-window-XXXXXX", NULL);
+  f->window = g_object_new (PB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  pb_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  pb_test_iterate ();
+  g_free (f->dir);
+}
+
+static void
+open_path (Fixture *f, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  pb_window_open_file (f->window, file);
+  pb_test_iterate ();
+}
+
+static const char *
+title (Fixture *f)
+{
+  return gtk_window_get_title (GTK_WINDOW (f->window));
+}
+
+static void
+test_window_open_and_edit (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_file ("sample.pricebook");
+  PbQuote *quote;
+
+  g_assert_null (pb_window_get_quote (f->window));
+  open_path (f, path);
+  quote = pb_window_get_quote (f->window);
+  g_assert_nonnull (quote);
+  g_assert_false (pb_window_get_dirty (f->window));
+  g_assert_nonnull (strstr (title (f), pb_quote_get_number (quote)));
+  g_assert_false (g_str_has_prefix (title (f), "•"));
+
+  pb_customer_set_contact (pb_quote_get_customer (quote), "someone else");
+  pb_test_iterate ();
+  g_assert_true (pb_window_get_dirty (f->window));
+  g_assert_true (g_str_has_prefix (title (f), "•"));
+}
+
+/* A file that cannot be read opens nothing, says why (file, line, column)
+ * and leaves the open document as it was. */
+static void
+test_window_malformed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = data_file ("sample.pricebook");
+  g_autofree char *bad = g_build_filename (f->dir, "broken.pricebook", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  PbQuote *quote;
+  const char *banner;
+
+  g_assert_true (g_file_set_contents (bad, "{\n  \"format\": \"pricebook-quote/1\",\n  \"number\": 12\n}\n", -1, NULL));
+  open_path (f, good);
+  quote = pb_window_get_quote (f->window);
+  before = pb_quote_to_string (quote);
+  g_assert_null (pb_window_get_banner (f->window));
+
+  open_path (f, bad);
+  banner = pb_window_get_banner (f->window);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "broken.pricebook:3:"));
+  g_assert_nonnull (strstr (banner, "number"));
+  g_assert_true (pb_window_get_quote (f->window) == quote);
+  after = pb_quote_to_string (pb_window_get_quote (f->window));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (pb_window_get_dirty (f->window));
+}
+
+/* Save writes the format back; the mark goes; a save that fails keeps the
+ * document dirty and says why. */
+static void
+test_window_save (Fixture *f, gconstpointer data)
+{
+  g_autofree char *source = data_file ("sample.pricebook");
+  g_autofree char *copy = g_build_filename (f->dir, "copy.pricebook", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(PbQuote) reloaded = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  open_path (f, copy);
+  pb_customer_set_name (pb_quote_get_customer (pb_window_get_quote (f->window)), "新名字有限公司");
+  pb_test_iterate ();
+  g_assert_true (pb_window_get_dirty (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  pb_test_iterate ();
+  g_assert_false (pb_window_get_dirty (f->window));
+  reloaded = pb_quote_new_from_file (copy, NULL);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpstr (pb_customer_get_name (pb_quote_get_customer (reloaded)), ==, "新名字有限公司");
+
+  /* A save that cannot replace the file (here a folder has taken its
+   * place, which stops even root): the error shows, nothing is lost. */
+  pb_customer_set_name (pb_quote_get_customer (pb_window_get_quote (f->window)), "又一个名字");
+  pb_test_iterate ();
+  g_assert_cmpint (g_remove (copy), ==, 0);
+  g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  pb_test_iterate ();
+  g_assert_true (pb_window_get_dirty (f->window));
+  g_assert_nonnull (pb_window_get_banner (f->window));
+  g_assert_nonnull (strstr (pb_window_get_banner (f->window), "copy.pricebook"));
+  g_assert_cmpstr (pb_customer_get_name (pb_quote_get_customer (pb_window_get_quote (f->window))), ==, "又一个名字");
+  g_rmdir (copy);
+}
+
+/* New quote: numbered Q-YYYY-NNNN from the counter in settings, which advances. */
+static void
+test_window_new_quote (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.pricebook.Pricebook");
+  g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
+  g_autofree char *expected = NULL;
+
+  g_settings_set_uint (settings, "next-quote-number", 7);
+  g_settings_set_uint (settings, "default-valid-days", 45);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  pb_test_iterate ();
+  expected = g_strdup_printf ("Q-%04d-0007", g_date_time_get_year (now));
+  g_assert_cmpstr (pb_quote_get_number (pb_window_get_quote (f->window)), ==, expected);
+  g_assert_cmpint (pb_quote_get_valid_days (pb_window_get_quote (f->window)), ==, 45);
+  g_assert_cmpuint (g_settings_get_uint (settings, "next-quote-number"), ==, 8);
+  g_assert_true (pb_window_get_dirty (f->window));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/window/open-and-edit", test_window_open_and_edit);
+  ADD ("/ui/window/Q-1/malformed-file", test_window_malformed);
+  ADD ("/ui/window/save", test_window_save);
+  ADD ("/ui/window/Q-1/new-quote-number", test_window_new_quote);
+  return g_test_run ();
+}
