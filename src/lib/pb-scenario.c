@@ -905,3 +905,65 @@ pb_scenario_append_event (PbScenario *self, const PbScenarioEvent *event, GError
   g_signal_emit (self, signals[CHANGED], 0);
   return (gint) index;
 }
+
+/* Replaces every event at once, in the given order (indices follow it).
+ * Each event is checked as the loader checks it; on the first error nothing
+ * changes and @error names the event.  Editing through a trial scenario
+ * keeps the "bought once" bookkeeping in one place. */
+gboolean
+pb_scenario_set_events (PbScenario *self, const PbScenarioEvent *events, guint n_events, GError **error)
+{
+  g_autoptr(PbScenario) trial = NULL;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), FALSE);
+
+  trial = pb_scenario_new (self->catalog);
+  for (guint i = 0; i < n_events; i++)
+    if (pb_scenario_append_event (trial, &events[i], error) < 0)
+      return FALSE;
+  g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->bought, g_hash_table_unref);
+  self->events = g_steal_pointer (&trial->events);
+  self->strings = g_steal_pointer (&trial->strings);
+  self->bought = g_steal_pointer (&trial->bought);
+  /* The trial is finalized without them; give it empty ones to free. */
+  trial->events = g_array_new (FALSE, FALSE, sizeof (PbScenarioEvent));
+  trial->strings = g_string_chunk_new (64);
+  trial->bought = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+void
+pb_scenario_remove_event (PbScenario *self, guint index)
+{
+  g_autoptr(GArray) rest = NULL;
+
+  g_return_if_fail (PB_IS_SCENARIO (self));
+  g_return_if_fail (index < self->events->len);
+
+  rest = g_array_sized_new (FALSE, FALSE, sizeof (PbScenarioEvent), self->events->len);
+  for (guint i = 0; i < self->events->len; i++)
+    if (i != index)
+      g_array_append_val (rest, g_array_index (self->events, PbScenarioEvent, i));
+  /* Removing cannot break a rule of the loader: a bind or an expansion of a
+   * code no longer bought is the replay's business, not the file's. */
+  if (!pb_scenario_set_events (self, (const PbScenarioEvent *) rest->data, rest->len, NULL))
+    g_warn_if_reached ();
+}
+
+gboolean
+pb_scenario_replace_event (PbScenario *self, guint index, const PbScenarioEvent *event, GError **error)
+{
+  g_autoptr(GArray) all = NULL;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (index < self->events->len, FALSE);
+
+  all = g_array_sized_new (FALSE, FALSE, sizeof (PbScenarioEvent), self->events->len);
+  g_array_append_vals (all, self->events->data, self->events->len);
+  g_array_index (all, PbScenarioEvent, index) = *event;
+  return pb_scenario_set_events (self, (const PbScenarioEvent *) all->data, all->len, error);
+}

@@ -131,5 +131,15 @@ void                   pb_scenario_set_event_enabled (PbScenario    *self,
 gint                   pb_scenario_append_event      (PbScenario             *self,
                                                       const PbScenarioEvent  *event,
                                                       GError                **error);
+gboolean               pb_scenario_set_events        (PbScenario             *self,
+                                                      const PbScenarioEvent  *events,
+                                                      guint                   n_events,
+                                                      GError                **error);
+void                   pb_scenario_remove_event      (PbScenario             *self,
+                                                      guint                   index);
+gboolean               pb_scenario_replace_event     (PbScenario             *self,
+                                                      guint                   index,
+                                                      const PbScenarioEvent  *event,
+                                                      GError                **error);
 
 G_END_DECLS
