@@ -160,6 +160,39 @@ test_window_new_quote (Fixture *f, gconstpointer data)
   g_assert_true (pb_window_get_dirty (f->window));
 }
 
+/* The documented example opens as a scenario in the simulator; a scenario
+ * file opens the same way, and a broken one changes nothing. */
+static void
+test_window_example_and_scenarios (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "broken.pbscenario", NULL);
+  g_autofree char *saved = g_build_filename (f->dir, "saved.pbscenario", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+  PbScenario *scenario;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-example", NULL);
+  pb_test_iterate ();
+  scenario = pb_window_get_scenario (f->window);
+  g_assert_nonnull (scenario);
+  g_assert_null (pb_window_get_quote (f->window));
+  g_assert_nonnull (strstr (title (f), "customer A"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pb_test_get (GTK_WIDGET (f->window), "views"))),
+                   ==, "simulator");
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"pricebook-scenario/1\", \"events\": [ 1 ] }", -1, NULL));
+  open_path (f, bad);
+  g_assert_true (pb_window_get_scenario (f->window) == scenario);
+  g_assert_nonnull (strstr (pb_window_get_banner (f->window), "broken.pbscenario"));
+
+  /* Switching an event off is a change to save. */
+  pb_scenario_set_event_enabled (scenario, 2, FALSE);
+  pb_test_iterate ();
+  g_assert_true (pb_window_get_dirty (f->window));
+  g_assert_true (pb_scenario_save_to_file (scenario, saved, NULL));
+  g_assert_true (pb_window_load_scenario (f->window, saved_file, NULL));
+  g_assert_false (pb_scenario_get_event (pb_window_get_scenario (f->window), 2)->enabled);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -174,5 +207,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/Q-1/malformed-file", test_window_malformed);
   ADD ("/ui/window/save", test_window_save);
   ADD ("/ui/window/Q-1/new-quote-number", test_window_new_quote);
+  ADD ("/ui/window/EL-8/example-and-scenarios", test_window_example_and_scenarios);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "pb-application.h"
 #include "pb-preferences-window.h"
 #include "pb-quote-wizard.h"
+#include "pb-simulator-page.h"
 #include "pb-start-page.h"
 #include "pb-window.h"
 
@@ -31,9 +32,14 @@ struct _PbWindow
   PbStartPage          *start_page;
   GtkStack             *views;
   PbQuoteWizard        *wizard;
+  GtkStackPage         *quote_page;
+  GtkStack             *simulator_stack;
+  PbSimulatorPage      *simulator;
 
   GSettings            *settings;
+  /* The document: a quote or a scenario, never both. */
   PbQuote              *quote;
+  PbScenario           *scenario;
   GFile                *file;
   gboolean              dirty;
   GCallback             banner_callback;
@@ -54,7 +60,13 @@ update_title (PbWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (self->quote == NULL)
+  if (self->scenario != NULL)
+    {
+      const char *name = pb_scenario_get_title (self->scenario);
+
+      title = g_strdup_printf ("%s%s", self->dirty ? "• " : "", name && *name ? name : _("Untitled scenario"));
+    }
+  else if (self->quote == NULL)
     {
       gtk_label_set_label (self->title_label, _("Pricebook"));
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
@@ -62,15 +74,16 @@ update_title (PbWindow *self)
       return;
     }
 
-  {
-    const char *customer = pb_customer_get_name (pb_quote_get_customer (self->quote));
-    const char *number = pb_quote_get_number (self->quote);
+  else
+    {
+      const char *customer = pb_customer_get_name (pb_quote_get_customer (self->quote));
+      const char *number = pb_quote_get_number (self->quote);
 
-    /* “•” marks unsaved changes, as GNOME Text Editor does. */
-    title = g_strdup_printf ("%s%s · %s", self->dirty ? "• " : "",
-                             customer && *customer ? customer : _("New customer"),
-                             number && *number ? number : _("No number"));
-  }
+      /* “•” marks unsaved changes, as GNOME Text Editor does. */
+      title = g_strdup_printf ("%s%s · %s", self->dirty ? "• " : "",
+                               customer && *customer ? customer : _("New customer"),
+                               number && *number ? number : _("No number"));
+    }
   if (self->file != NULL)
     subtitle = g_file_get_parse_name (self->file);
   else
@@ -82,15 +95,19 @@ update_title (PbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static gboolean
+has_document (PbWindow *self)
+{
+  return self->quote != NULL || self->scenario != NULL;
+}
+
 static void
 update_actions (PbWindow *self)
 {
-  gboolean has_quote = self->quote != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_quote);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_quote);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_quote);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_quote);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", self->quote != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_document (self));
 }
 
 static void
@@ -109,13 +126,19 @@ on_quote_changed (PbWindow *self)
   update_title (self);
 }
 
-/* Replaces the document; the caller has already asked about unsaved changes. */
+/* Replaces the document with a quote, a scenario or nothing; the caller
+ * has already asked about unsaved changes. */
 static void
-set_document (PbWindow *self, PbQuote *quote, GFile *file)
+set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
 {
+  g_assert (quote == NULL || scenario == NULL);
+
   if (self->quote != NULL)
     g_signal_handlers_disconnect_by_data (self->quote, self);
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
   g_set_object (&self->quote, quote);
+  g_set_object (&self->scenario, scenario);
   g_set_object (&self->file, file);
   self->dirty = FALSE;
   if (quote != NULL)
@@ -124,12 +147,24 @@ set_document (PbWindow *self, PbQuote *quote, GFile *file)
       g_signal_connect_object (pb_quote_get_customer (quote), "notify", G_CALLBACK (update_title), self,
                                G_CONNECT_SWAPPED);
     }
+  if (scenario != NULL)
+    g_signal_connect_object (scenario, "changed", G_CALLBACK (on_quote_changed), self, G_CONNECT_SWAPPED);
   pb_quote_wizard_set_quote (self->wizard, quote);
-  gtk_stack_set_visible_child_name (self->main_stack, quote ? "document" : "start");
-  if (quote != NULL)
-    gtk_stack_set_visible_child_name (self->views, "quote");
+  pb_simulator_page_set_scenario (self->simulator, scenario);
+  gtk_stack_set_visible_child_name (self->simulator_stack, scenario ? "simulator" : "empty");
+  /* A scenario has no quote to edit. */
+  g_object_set (self->quote_page, "visible", scenario == NULL, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, has_document (self) ? "document" : "start");
+  if (has_document (self))
+    gtk_stack_set_visible_child_name (self->views, quote ? "quote" : "simulator");
   update_title (self);
   update_actions (self);
+}
+
+PbScenario *
+pb_window_get_scenario (PbWindow *self)
+{
+  return self->scenario;
 }
 
 PbQuote *
@@ -217,15 +252,17 @@ confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
   GtkWidget *dialog;
   Pending *pending;
 
-  if (self->quote == NULL || !self->dirty)
+  if (!has_document (self) || !self->dirty)
     {
       then (self, data);
       return;
     }
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Save changes to quote “%s” before closing?"),
-                                   pb_quote_get_number (self->quote));
+                                   self->quote ? _("Save changes to quote “%s” before closing?")
+                                               : _("Save changes to scenario “%s” before closing?"),
+                                   self->quote ? pb_quote_get_number (self->quote)
+                                               : pb_scenario_get_title (self->scenario));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             _("If you don’t save, your changes will be lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
@@ -277,7 +314,7 @@ pb_window_new_quote (PbWindow *self)
   pb_quote_set_valid_days (quote, g_settings_get_uint (self->settings, "default-valid-days"));
   pb_quote_set_language (quote, g_settings_get_enum (self->settings, "document-language") == 1
                                 ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
-  set_document (self, quote, NULL);
+  set_document (self, quote, NULL, NULL);
   set_dirty (self, TRUE);
 }
 
@@ -301,7 +338,30 @@ pb_window_load_quote (PbWindow *self, GFile *file, GError **error)
   quote = pb_quote_new_from_file (path, error);
   if (quote == NULL)
     return FALSE;
-  set_document (self, quote, file);
+  set_document (self, quote, NULL, file);
+  add_recent (file);
+  pb_window_dismiss_banner (self);
+  return TRUE;
+}
+
+gboolean
+pb_window_load_scenario (PbWindow *self, GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (error);
+  g_autoptr(PbScenario) scenario = NULL;
+
+  if (catalog == NULL)
+    return FALSE;
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+      return FALSE;
+    }
+  scenario = pb_scenario_new_from_file (path, catalog, error);
+  if (scenario == NULL)
+    return FALSE;
+  set_document (self, NULL, scenario, file);
   add_recent (file);
   pb_window_dismiss_banner (self);
   return TRUE;
@@ -314,14 +374,9 @@ open_confirmed (PbWindow *self, gpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
 
-  if (g_str_has_suffix (name, ".pbscenario"))
-    {
-      pb_window_show_banner (self, _("Scenarios open in the simulator, which is not built yet. "
-                                     "Use “pricebook-cli simulate” to replay one."));
-      return;
-    }
   /* A file that cannot be read opens nothing: the document stays as it was. */
-  if (!pb_window_load_quote (self, file, &error))
+  if (g_str_has_suffix (name, ".pbscenario") ? !pb_window_load_scenario (self, file, &error)
+                                             : !pb_window_load_quote (self, file, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
 
@@ -388,7 +443,9 @@ save_to (PbWindow *self, GFile *file)
 
   /* The library writes a temporary file and renames it: a failed save
    * leaves the old file whole and the document open and unsaved. */
-  if (path == NULL || !pb_quote_save_to_file (self->quote, path, &error))
+  if (path == NULL ||
+      !(self->quote ? pb_quote_save_to_file (self->quote, path, &error)
+                    : pb_scenario_save_to_file (self->scenario, path, &error)))
     {
       g_autofree char *message = g_strdup_printf (_("Could not save: %s"),
                                                   error ? error->message : _("not a local file"));
@@ -421,9 +478,11 @@ on_save_as_response (GtkNativeDialog *dialog, int response, SaveAs *save)
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GFile) target = NULL;
 
-      if (!g_str_has_suffix (name, ".pricebook"))
+      const char *suffix = self->quote ? ".pricebook" : ".pbscenario";
+
+      if (!g_str_has_suffix (name, suffix))
         {
-          g_autofree char *with_suffix = g_strconcat (name, ".pricebook", NULL);
+          g_autofree char *with_suffix = g_strconcat (name, suffix, NULL);
           g_autoptr(GFile) parent = g_file_get_parent (file);
 
           target = g_file_get_child (parent, with_suffix);
@@ -442,13 +501,14 @@ save_as (PbWindow *self, PbContinuation then, gpointer data)
 {
   GtkFileChooserNative *dialog;
   SaveAs *save = g_new0 (SaveAs, 1);
-  g_autofree char *suggested = g_strdup_printf ("%s.pricebook", pb_quote_get_number (self->quote));
+  g_autofree char *suggested = self->quote ? g_strdup_printf ("%s.pricebook", pb_quote_get_number (self->quote))
+                                           : g_strdup (_("scenario.pbscenario"));
 
   save->then = then;
   save->data = data;
-  dialog = gtk_file_chooser_native_new (_("Save Quote"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  add_filters (GTK_FILE_CHOOSER (dialog), FALSE);
+  dialog = gtk_file_chooser_native_new (self->quote ? _("Save Quote") : _("Save Scenario"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  add_filters (GTK_FILE_CHOOSER (dialog), self->scenario != NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "window", self);
@@ -461,7 +521,7 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  if (self->quote == NULL)
+  if (!has_document (self))
     return;
   if (self->file == NULL)
     save_as (self, NULL, NULL);
@@ -472,7 +532,7 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 save_as_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  if (PB_WINDOW (widget)->quote != NULL)
+  if (has_document (PB_WINDOW (widget)))
     save_as (PB_WINDOW (widget), NULL, NULL);
 }
 
@@ -496,22 +556,33 @@ duplicate_action (GtkWidget *widget, const char *name, GVariant *param)
   number = next_quote_number (self);
   pb_quote_set_number (copy, number);
   pb_quote_set_status (copy, PB_QUOTE_STATUS_DRAFT);
-  set_document (self, copy, NULL);
+  set_document (self, copy, NULL, NULL);
   set_dirty (self, TRUE);
 }
 
+/* The purchase guide's worked example (customer A), shipped in the
+ * resources; it opens as a new, unsaved scenario. */
 static void
 open_example_confirmed (PbWindow *self, gpointer data)
 {
-  pb_window_show_banner (self, _("The documented example (customer A) is a lifecycle scenario: it opens in "
-                                 "the simulator, which is not built yet. "
-                                 "“pricebook-cli simulate” replays it today."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
+  g_autoptr(PbScenario) scenario = NULL;
+
+  if (catalog != NULL)
+    scenario = pb_scenario_new_from_resource (PB_SCENARIO_RESOURCE_DIR "customer-a.pbscenario", catalog, &error);
+  if (scenario == NULL)
+    {
+      pb_window_show_banner (self, error->message);
+      return;
+    }
+  set_document (self, NULL, scenario, NULL);
 }
 
 static void
 open_example_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  open_example_confirmed (PB_WINDOW (widget), NULL);
+  confirm_discard (PB_WINDOW (widget), open_example_confirmed, NULL);
 }
 
 static void
@@ -527,9 +598,10 @@ static void
 view_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PbWindow *self = PB_WINDOW (widget);
+  const char *view = g_variant_get_string (param, NULL);
 
-  if (self->quote != NULL)
-    gtk_stack_set_visible_child_name (self->views, g_variant_get_string (param, NULL));
+  if (has_document (self) && (self->quote != NULL || !g_str_equal (view, "quote")))
+    gtk_stack_set_visible_child_name (self->views, view);
 }
 
 static void
@@ -559,7 +631,7 @@ pb_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
-  if (self->quote != NULL && self->dirty)
+  if (has_document (self) && self->dirty)
     {
       confirm_discard (self, close_confirmed, NULL);
       return TRUE;
@@ -605,6 +677,7 @@ pb_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
   g_clear_object (&self->quote);
+  g_clear_object (&self->scenario);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
@@ -622,6 +695,7 @@ pb_window_class_init (PbWindowClass *klass)
 
   g_type_ensure (PB_TYPE_START_PAGE);
   g_type_ensure (PB_TYPE_QUOTE_WIZARD);
+  g_type_ensure (PB_TYPE_SIMULATOR_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, subtitle_label);
@@ -632,6 +706,9 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, views);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, quote_page);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator_stack);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator);
   gtk_widget_class_bind_template_callback (widget_class, pb_window_dismiss_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_action_clicked);
 

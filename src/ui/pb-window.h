@@ -8,6 +8,7 @@
 
 #include "pb-application.h"
 #include "pb-quote.h"
+#include "pb-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,11 @@ void      pb_window_open_file       (PbWindow      *self,
 gboolean  pb_window_load_quote      (PbWindow      *self,
                                      GFile         *file,
                                      GError       **error);
+gboolean  pb_window_load_scenario   (PbWindow      *self,
+                                     GFile         *file,
+                                     GError       **error);
 void      pb_window_new_quote       (PbWindow      *self);
+PbScenario *pb_window_get_scenario  (PbWindow      *self);
 PbQuote  *pb_window_get_quote       (PbWindow      *self);
 gboolean  pb_window_get_dirty       (PbWindow      *self);
 void      pb_window_show_banner     (PbWindow      *self,

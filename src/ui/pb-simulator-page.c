@@ -1,0 +1,841 @@
+/* pb-simulator-page.c: replay a scenario, edit its events, read its state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change to the scenario (an event added, edited, removed or switched
+ * off) replays it through the lifecycle engine at once; the event list shows
+ * what the replay rejected and why, and the state panel reads the replay at
+ * the as-of instant.  Nothing here applies a rule itself.
+ */
+#define G_LOG_DOMAIN "pb-simulator-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-simulator-page.h"
+
+#include <string.h>
+
+struct _PbSimulatorPage
+{
+  GtkWidget       parent_instance;
+
+  GtkLabel       *title_label;
+  GtkListBox     *events_list;
+  GtkLabel       *form_title;
+  GtkGrid        *form_grid;
+  GtkLabel       *form_issue;
+  GtkButton      *form_button;
+  GtkButton      *form_cancel;
+  GtkEntry       *at_entry;
+  GtkScale       *scrubber;
+  GtkAdjustment  *scrubber_adjustment;
+  GtkLabel       *at_issue;
+  GtkBox         *state_box;
+
+  /* The event form, built in code: its rows follow the event type. */
+  GtkDropDown    *type_dropdown;
+  GtkEntry       *when_entry;
+  GtkLabel       *subject_label;
+  GtkEntry       *subject_entry;
+  GtkDropDown    *tier_dropdown;
+  GtkDropDown    *kind_dropdown;
+  GtkSpinButton  *extra_spin;
+  GtkSpinButton  *viewers_spin;
+  GtkSpinButton  *minutes_spin;
+  GtkSpinButton  *seconds_spin;
+  GtkCheckButton *answered_check;
+  GtkEntry       *note_entry;
+  GtkWidget      *rows[16][2];      /* label and field of each form row */
+  guint           n_rows;
+
+  PbScenario     *scenario;
+  PbLifecycle    *lifecycle;
+  PbInstant       at;
+  int             editing;          /* the event being edited, or -1 */
+  gboolean        updating;
+};
+
+G_DEFINE_FINAL_TYPE (PbSimulatorPage, pb_simulator_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_AT, PROP_LIFECYCLE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* Field rows of the form */
+enum { ROW_TYPE, ROW_WHEN, ROW_SUBJECT, ROW_TIER, ROW_KIND, ROW_EXTRA, ROW_VIEWERS, ROW_MINUTES,
+       ROW_SECONDS, ROW_ANSWERED, ROW_NOTE };
+
+static const char *
+event_title (PbEventType type)
+{
+  switch (type)
+    {
+    case PB_EVENT_LIVE_BASE_FEE_BUY: return _("Buy or renew the base fee");
+    case PB_EVENT_LIVE_CODE_BUY: return _("Buy an activation code");
+    case PB_EVENT_LIVE_CODE_BIND: return _("Bind a code");
+    case PB_EVENT_LIVE_CODE_EXPAND: return _("Expand a code");
+    case PB_EVENT_LIVE_BROADCAST: return _("Broadcast");
+    case PB_EVENT_VOICE_NUMBER_ACTIVATE: return _("Activate a number");
+    case PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE: return _("Unsubscribe a number");
+    case PB_EVENT_VOICE_PACKAGE_BUY: return _("Buy a minute package");
+    case PB_EVENT_VOICE_CALL: return _("Call");
+    case PB_N_EVENT_TYPES:
+    default: return "";
+    }
+}
+
+static const char *
+subject_caption (PbEventType type)
+{
+  switch (type)
+    {
+    case PB_EVENT_LIVE_BASE_FEE_BUY: return _("Gifted code");
+    case PB_EVENT_VOICE_NUMBER_ACTIVATE:
+    case PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE:
+    case PB_EVENT_VOICE_CALL: return _("Number");
+    case PB_EVENT_VOICE_PACKAGE_BUY: return _("Package");
+    default: return _("Code");
+    }
+}
+
+static char *
+format_instant (PbInstant instant)
+{
+  return instant == PB_INSTANT_NONE || instant == PB_INSTANT_FOREVER ? g_strdup ("—") : pb_time_format (instant);
+}
+
+/* ------------------------------------------------------------------ */
+/* The event list                                                     */
+
+static char *
+event_details (const PbScenarioEvent *event)
+{
+  g_autofree char *when = pb_time_format (event->at);
+  g_autofree char *count = NULL;
+
+  switch (event->type)
+    {
+    case PB_EVENT_LIVE_CODE_BUY:
+      count = pb_format_count (event->extra_viewers);
+      return g_strdup_printf (_("%s · code %s, %s, %s add-on viewers"), when, event->subject, event->tier, count);
+    case PB_EVENT_LIVE_CODE_EXPAND:
+      count = pb_format_count (event->extra_viewers);
+      return g_strdup_printf (_("%s · code %s, %s more viewers"), when, event->subject, count);
+    case PB_EVENT_LIVE_BROADCAST:
+      count = pb_format_count (event->viewers);
+      return g_strdup_printf (_("%s · code %s, %s viewers, %" G_GINT64_FORMAT " minutes"), when, event->subject,
+                              count, event->minutes);
+    case PB_EVENT_VOICE_PACKAGE_BUY:
+      count = pb_format_count (event->minutes);
+      return g_strdup_printf (event->package_kind == PB_PACKAGE_FIXED ? _("%s · package %s, fixed, %s minutes")
+                                                                       : _("%s · package %s, custom, %s minutes"),
+                              when, event->subject, count);
+    case PB_EVENT_VOICE_CALL:
+      return g_strdup_printf (event->answered ? _("%s · number %s, %" G_GINT64_FORMAT " s, answered")
+                                              : _("%s · number %s, %" G_GINT64_FORMAT " s, not answered"),
+                              when, event->subject, event->seconds);
+    default:
+      return g_strdup_printf ("%s · %s %s", when, subject_caption (event->type), event->subject);
+    }
+}
+
+static const PbRejection *
+rejection_of (PbSimulatorPage *self, guint event)
+{
+  guint n = 0;
+  const PbRejection *rejections = self->lifecycle ? pb_lifecycle_get_rejections (self->lifecycle, &n) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (rejections[i].event == event)
+      return &rejections[i];
+  return NULL;
+}
+
+static void load_form (PbSimulatorPage *self, const PbScenarioEvent *event, int editing);
+
+static void
+on_enabled_toggled (GtkCheckButton *check, PbSimulatorPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "event"));
+
+  if (!self->updating)
+    pb_scenario_set_event_enabled (self->scenario, index, gtk_check_button_get_active (check));
+}
+
+static void
+on_remove_clicked (GtkButton *button, PbSimulatorPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event"));
+
+  if (self->editing == (int) index)
+    load_form (self, NULL, -1);
+  pb_scenario_remove_event (self->scenario, index);
+}
+
+static void
+on_edit_clicked (GtkButton *button, PbSimulatorPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event"));
+
+  load_form (self, pb_scenario_get_event (self->scenario, index), (int) index);
+}
+
+static GtkWidget *
+small_label (const char *text, const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+static GtkWidget *
+event_row (PbSimulatorPage *self, const PbScenarioEvent *event)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *details = event_details (event);
+  const PbRejection *rejection = rejection_of (self, event->index);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), event->enabled);
+  gtk_widget_set_tooltip_text (check, _("Include this event in the replay"));
+  gtk_widget_set_valign (check, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), small_label (event_title (event->type), "heading"));
+  gtk_box_append (GTK_BOX (text), small_label (details, NULL));
+  if (event->note != NULL)
+    gtk_box_append (GTK_BOX (text), small_label (event->note, "dim-label"));
+  if (rejection != NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("Rejected (%s): %s"), rejection->rule, rejection->reason);
+      GtkWidget *label = small_label (why, "pb-issue-error");
+
+      gtk_widget_set_name (label, "rejection");
+      gtk_box_append (GTK_BOX (text), label);
+    }
+  gtk_widget_set_tooltip_text (edit, _("Edit this event"));
+  gtk_widget_set_tooltip_text (remove, _("Remove this event"));
+  for (GtkWidget **w = (GtkWidget *[]) { check, edit, remove, NULL }; *w; w++)
+    g_object_set_data (G_OBJECT (*w), "event", GUINT_TO_POINTER (event->index));
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (edit, GTK_ALIGN_START);
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_enabled_toggled), self, 0);
+  g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked), self, 0);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), edit);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  return box;
+}
+
+static void
+fill_events (PbSimulatorPage *self)
+{
+  GtkWidget *child;
+  guint n = 0;
+  const PbScenarioEvent *events = self->scenario ? pb_scenario_get_events (self->scenario, &n) : NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->events_list))) != NULL)
+    gtk_list_box_remove (self->events_list, child);
+  self->updating = TRUE;
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->events_list, event_row (self, &events[i]));
+  self->updating = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The state at the as-of instant                                     */
+
+static char *
+describe_code (PbSimulatorPage *self, const PbLifecycleCode *code, const PbCodeStatus *status)
+{
+  g_autofree char *viewers = pb_format_count (status->max_viewers);
+  g_autofree char *bound = format_instant (status->bound_at);
+  g_autofree char *expires = format_instant (status->expires_at);
+  g_autofree char *deadline = format_instant (code->bind_deadline);
+  g_autofree char *void_at = format_instant (status->void_at);
+  const PbCodeTier *tier = pb_catalog_el_tier (pb_scenario_get_catalog (self->scenario), code->tier);
+  const char *tier_name = tier ? tier->name : code->tier;
+
+  switch (status->state)
+    {
+    case PB_CODE_UNBOUND:
+      return g_strdup_printf (_("Code %s (%s, %s viewers): not bound yet; bind before %s (EL-7)"),
+                              code->id, tier_name, viewers, deadline);
+    case PB_CODE_VOID:
+      return g_strdup_printf (_("Code %s (%s): void since %s, not bound in time (EL-7)"), code->id, tier_name, void_at);
+    case PB_CODE_ACTIVE:
+      return g_strdup_printf (_("Code %s (%s, %s viewers): usable; bound %s, valid until %s (EL-8)"),
+                              code->id, tier_name, viewers, bound, expires);
+    case PB_CODE_SUSPENDED:
+      return g_strdup_printf (_("Code %s (%s, %s viewers): suspended while the base fee has lapsed; valid until %s (EL-8)"),
+                              code->id, tier_name, viewers, expires);
+    case PB_CODE_EXPIRED:
+    default:
+      return g_strdup_printf (_("Code %s (%s): expired at %s (EL-8)"), code->id, tier_name, expires);
+    }
+}
+
+static void
+add_state_line (PbSimulatorPage *self, GString *all, const char *text, const char *css)
+{
+  gtk_box_append (self->state_box, small_label (text, css));
+  g_string_append_printf (all, "%s\n", text);
+}
+
+static char *
+build_state (PbSimulatorPage *self, gboolean show)
+{
+  GString *all = g_string_new (NULL);
+  PbInstant expires = PB_INSTANT_NONE;
+  PbBaseFeeState base;
+  guint n_rejected;
+  GtkWidget *child;
+
+  if (show)
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->state_box))) != NULL)
+      gtk_box_remove (self->state_box, child);
+  if (self->lifecycle == NULL)
+    return g_string_free (all, FALSE);
+
+#define LINE(text, css) G_STMT_START { if (show) add_state_line (self, all, text, css); \
+                                       else g_string_append_printf (all, "%s\n", text); } G_STMT_END
+  base = pb_lifecycle_base_fee_at (self->lifecycle, self->at, &expires);
+  {
+    g_autofree char *until = format_instant (expires);
+    g_autofree char *text = base == PB_BASE_FEE_ACTIVE
+      ? g_strdup_printf (_("Base fee: valid until %s (EL-3, EL-10)"), until)
+      : base == PB_BASE_FEE_EXPIRED
+      ? g_strdup_printf (_("Base fee: lapsed at %s; codes are suspended until a renewal (EL-8)"), until)
+      : g_strdup (_("Base fee: none bought yet"));
+
+    LINE (text, base == PB_BASE_FEE_EXPIRED ? "pb-issue-warning" : "heading");
+  }
+  for (guint i = 0; i < pb_lifecycle_get_n_codes (self->lifecycle); i++)
+    {
+      const PbLifecycleCode *code = pb_lifecycle_get_code (self->lifecycle, i);
+      PbCodeStatus status;
+
+      if (pb_lifecycle_code_at (self->lifecycle, code, self->at, &status))
+        {
+          g_autofree char *text = describe_code (self, code, &status);
+
+          LINE (text, status.usable ? NULL : "dim-label");
+        }
+    }
+  for (guint i = 0; i < pb_lifecycle_get_n_numbers (self->lifecycle); i++)
+    {
+      const PbLifecycleNumber *number = pb_lifecycle_get_number (self->lifecycle, i);
+      gboolean active;
+      guint months;
+
+      if (pb_lifecycle_number_at (self->lifecycle, number, self->at, &active, &months))
+        {
+          g_autofree char *text = g_strdup_printf (active ? _("Number %s: active, %u months billed (VM-3, VM-4)")
+                                                          : _("Number %s: unsubscribed, %u months billed (VM-4)"),
+                                                   number->id, months);
+
+          LINE (text, NULL);
+        }
+    }
+  for (guint i = 0; i < pb_lifecycle_get_n_packages (self->lifecycle); i++)
+    {
+      const PbLifecyclePackage *package = pb_lifecycle_get_package (self->lifecycle, i);
+      gint64 remaining = pb_lifecycle_package_remaining_at (package, self->at);
+
+      if (remaining >= 0)
+        {
+          g_autofree char *left = pb_format_count (remaining);
+          g_autofree char *total = pb_format_count (package->minutes);
+          g_autofree char *until = format_instant (package->expires_at);
+          g_autofree char *text = self->at >= package->expires_at
+            ? g_strdup_printf (_("Package %s: expired at %s (VM-9)"), package->id, until)
+            : g_strdup_printf (_("Package %s: %s of %s minutes left, valid until %s (VM-9)"),
+                               package->id, left, total, until);
+
+          LINE (text, NULL);
+        }
+    }
+  if (pb_lifecycle_get_n_packages (self->lifecycle) > 0)
+    {
+      g_autofree char *balance = pb_format_count (pb_lifecycle_balance_at (self->lifecycle, self->at));
+      g_autofree char *text = g_strdup_printf (_("Minutes left in all packages: %s"), balance);
+
+      LINE (text, "heading");
+    }
+  n_rejected = pb_lifecycle_count_rejections_at (self->lifecycle, self->at);
+  if (n_rejected > 0)
+    {
+      guint n;
+      const PbRejection *rejections = pb_lifecycle_get_rejections (self->lifecycle, &n);
+
+      for (guint i = 0; i < n_rejected; i++)
+        {
+          g_autofree char *when = pb_time_format (rejections[i].at);
+          g_autofree char *text = g_strdup_printf (_("Rejected at %s, event %u (%s): %s"), when,
+                                                   rejections[i].event, rejections[i].rule, rejections[i].reason);
+
+          LINE (text, "pb-issue-error");
+        }
+    }
+#undef LINE
+  return g_string_free (all, FALSE);
+}
+
+char *
+pb_simulator_page_describe_state (PbSimulatorPage *self)
+{
+  return build_state (self, FALSE);
+}
+
+static void
+show_state (PbSimulatorPage *self)
+{
+  g_autofree char *text = build_state (self, TRUE);
+  g_autofree char *at = format_instant (self->at);
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->at_entry), at);
+  gtk_adjustment_set_value (self->scrubber_adjustment, (double) self->at);
+  gtk_widget_set_visible (GTK_WIDGET (self->at_issue), FALSE);
+  self->updating = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Replay                                                             */
+
+static void
+update_scrubber_range (PbSimulatorPage *self)
+{
+  PbInstant first = pb_lifecycle_get_first_instant (self->lifecycle);
+  PbInstant last = pb_lifecycle_get_horizon (self->lifecycle);
+
+  if (first == PB_INSTANT_NONE)
+    return;
+  /* A month before the first event, and past the last one by the longest
+   * term anything bought can run (a package's validity). */
+  gtk_adjustment_set_lower (self->scrubber_adjustment, (double) pb_time_add_months (first, -1));
+  gtk_adjustment_set_upper (self->scrubber_adjustment,
+                            (double) pb_time_add_months (last, (int) pb_catalog_vm_package_validity_months (
+                                                                 pb_scenario_get_catalog (self->scenario)) + 1));
+}
+
+static void
+replay (PbSimulatorPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->lifecycle);
+  if (self->scenario != NULL)
+    self->lifecycle = pb_lifecycle_replay_scenario (self->scenario, PB_INSTANT_NONE, &error);
+  if (error != NULL)
+    {
+      gtk_label_set_label (self->at_issue, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->at_issue), TRUE);
+    }
+  if (self->lifecycle != NULL)
+    update_scrubber_range (self);
+  fill_events (self);
+  show_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIFECYCLE]);
+}
+
+void
+pb_simulator_page_set_at (PbSimulatorPage *self, PbInstant at)
+{
+  if (self->at == at)
+    return;
+  self->at = at;
+  show_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT]);
+}
+
+PbInstant
+pb_simulator_page_get_at (PbSimulatorPage *self)
+{
+  return self->at;
+}
+
+/* "Previous / next event": the nearest enabled event's instant before or
+ * after the as-of instant. */
+void
+pb_simulator_page_step (PbSimulatorPage *self, int direction)
+{
+  guint n = 0;
+  const PbScenarioEvent *events = self->scenario ? pb_scenario_get_events (self->scenario, &n) : NULL;
+  PbInstant best = PB_INSTANT_NONE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PbInstant t = events[i].at;
+
+      if (!events[i].enabled)
+        continue;
+      if (direction > 0 && t > self->at && (best == PB_INSTANT_NONE || t < best))
+        best = t;
+      else if (direction < 0 && t < self->at && (best == PB_INSTANT_NONE || t > best))
+        best = t;
+    }
+  if (best != PB_INSTANT_NONE)
+    pb_simulator_page_set_at (self, best);
+}
+
+static void on_previous_clicked (PbSimulatorPage *self) { pb_simulator_page_step (self, -1); }
+static void on_next_clicked (PbSimulatorPage *self) { pb_simulator_page_step (self, +1); }
+
+static void
+on_scrubbed (PbSimulatorPage *self)
+{
+  if (!self->updating)
+    pb_simulator_page_set_at (self, (PbInstant) gtk_adjustment_get_value (self->scrubber_adjustment));
+}
+
+static void
+on_at_entry_activate (PbSimulatorPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbInstant at;
+
+  if (pb_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->at_entry)), &at, &error))
+    pb_simulator_page_set_at (self, at);
+  else
+    {
+      gtk_label_set_label (self->at_issue, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->at_issue), TRUE);
+    }
+}
+
+void
+pb_simulator_page_set_scenario (PbSimulatorPage *self, PbScenario *scenario)
+{
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
+  g_set_object (&self->scenario, scenario);
+  load_form (self, NULL, -1);
+  if (scenario != NULL)
+    {
+      g_signal_connect_object (scenario, "changed", G_CALLBACK (replay), self, G_CONNECT_SWAPPED);
+      gtk_label_set_label (self->title_label, pb_scenario_get_title (scenario) ? pb_scenario_get_title (scenario) : "");
+    }
+  replay (self);
+  if (self->lifecycle != NULL && pb_lifecycle_get_first_instant (self->lifecycle) != PB_INSTANT_NONE)
+    pb_simulator_page_set_at (self, pb_lifecycle_get_first_instant (self->lifecycle));
+}
+
+PbScenario *
+pb_simulator_page_get_scenario (PbSimulatorPage *self)
+{
+  return self->scenario;
+}
+
+PbLifecycle *
+pb_simulator_page_get_lifecycle (PbSimulatorPage *self)
+{
+  return self->lifecycle;
+}
+
+/* ------------------------------------------------------------------ */
+/* The event form                                                     */
+
+static void
+show_rows_for (PbSimulatorPage *self, PbEventType type)
+{
+  gboolean visible[] = {
+    [ROW_TYPE] = TRUE, [ROW_WHEN] = TRUE, [ROW_SUBJECT] = TRUE, [ROW_NOTE] = TRUE,
+    [ROW_TIER] = type == PB_EVENT_LIVE_CODE_BUY,
+    [ROW_KIND] = type == PB_EVENT_VOICE_PACKAGE_BUY,
+    [ROW_EXTRA] = type == PB_EVENT_LIVE_CODE_BUY || type == PB_EVENT_LIVE_CODE_EXPAND,
+    [ROW_VIEWERS] = type == PB_EVENT_LIVE_BROADCAST,
+    [ROW_MINUTES] = type == PB_EVENT_LIVE_BROADCAST || type == PB_EVENT_VOICE_PACKAGE_BUY,
+    [ROW_SECONDS] = type == PB_EVENT_VOICE_CALL,
+    [ROW_ANSWERED] = type == PB_EVENT_VOICE_CALL,
+  };
+
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      gtk_widget_set_visible (self->rows[i][0], visible[i]);
+      gtk_widget_set_visible (self->rows[i][1], visible[i]);
+    }
+  gtk_label_set_label (self->subject_label, subject_caption (type));
+}
+
+static void
+on_type_selected (PbSimulatorPage *self)
+{
+  show_rows_for (self, (PbEventType) gtk_drop_down_get_selected (self->type_dropdown));
+}
+
+static void
+load_form (PbSimulatorPage *self, const PbScenarioEvent *event, int editing)
+{
+  g_autofree char *when = NULL;
+  guint n_tiers = 0;
+  const PbCodeTier *tiers = self->scenario
+    ? pb_catalog_el_tiers (pb_scenario_get_catalog (self->scenario), &n_tiers) : NULL;
+
+  self->editing = editing;
+  gtk_label_set_label (self->form_title, editing >= 0 ? _("Edit the Event") : _("Add an Event"));
+  gtk_button_set_label (self->form_button, editing >= 0 ? _("_Update Event") : _("_Add Event"));
+  gtk_widget_set_visible (GTK_WIDGET (self->form_cancel), editing >= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_issue), FALSE);
+  if (event == NULL)
+    return;
+  when = pb_time_format (event->at);
+  gtk_drop_down_set_selected (self->type_dropdown, event->type);
+  gtk_editable_set_text (GTK_EDITABLE (self->when_entry), when);
+  gtk_editable_set_text (GTK_EDITABLE (self->subject_entry), event->subject ? event->subject : "");
+  for (guint i = 0; i < n_tiers; i++)
+    if (g_strcmp0 (tiers[i].id, event->tier) == 0)
+      gtk_drop_down_set_selected (self->tier_dropdown, i);
+  gtk_drop_down_set_selected (self->kind_dropdown, event->package_kind == PB_PACKAGE_CUSTOM ? 1 : 0);
+  gtk_spin_button_set_value (self->extra_spin, (double) event->extra_viewers);
+  gtk_spin_button_set_value (self->viewers_spin, (double) event->viewers);
+  gtk_spin_button_set_value (self->minutes_spin, (double) event->minutes);
+  gtk_spin_button_set_value (self->seconds_spin, (double) event->seconds);
+  gtk_check_button_set_active (self->answered_check, event->answered);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), event->note ? event->note : "");
+}
+
+static void
+on_form_cancel_clicked (PbSimulatorPage *self)
+{
+  load_form (self, NULL, -1);
+}
+
+/* The form's values as an event; the scenario checks it as a file would. */
+static gboolean
+read_form (PbSimulatorPage *self, PbScenarioEvent *event, GError **error)
+{
+  guint n_tiers = 0;
+  const PbCodeTier *tiers = pb_catalog_el_tiers (pb_scenario_get_catalog (self->scenario), &n_tiers);
+  guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+
+  memset (event, 0, sizeof *event);
+  if (!pb_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)), &event->at, error))
+    return FALSE;
+  event->type = (PbEventType) gtk_drop_down_get_selected (self->type_dropdown);
+  event->enabled = TRUE;
+  event->subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
+  event->tier = tier < n_tiers ? tiers[tier].id : NULL;
+  event->package_kind = gtk_drop_down_get_selected (self->kind_dropdown) == 1 ? PB_PACKAGE_CUSTOM : PB_PACKAGE_FIXED;
+  event->extra_viewers = (gint64) gtk_spin_button_get_value (self->extra_spin);
+  event->viewers = (gint64) gtk_spin_button_get_value (self->viewers_spin);
+  event->minutes = (gint64) gtk_spin_button_get_value (self->minutes_spin);
+  event->seconds = (gint64) gtk_spin_button_get_value (self->seconds_spin);
+  event->answered = gtk_check_button_get_active (self->answered_check);
+  event->note = *note ? note : NULL;
+  return TRUE;
+}
+
+static void
+on_form_button_clicked (PbSimulatorPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbScenarioEvent event;
+  gboolean ok;
+
+  if (self->scenario == NULL)
+    return;
+  ok = read_form (self, &event, &error);
+  if (ok && self->editing >= 0)
+    ok = pb_scenario_replace_event (self->scenario, (guint) self->editing, &event, &error);
+  else if (ok)
+    ok = pb_scenario_append_event (self->scenario, &event, &error) >= 0;
+  if (!ok)
+    {
+      gtk_label_set_label (self->form_issue, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->form_issue), TRUE);
+      return;
+    }
+  load_form (self, NULL, -1);
+}
+
+static GtkWidget *
+spin (double upper, double step, const char *name)
+{
+  GtkWidget *widget = gtk_spin_button_new_with_range (0, upper, step);
+
+  gtk_widget_set_name (widget, name);
+  gtk_widget_set_halign (widget, GTK_ALIGN_START);
+  return widget;
+}
+
+static void
+add_form_row (PbSimulatorPage *self, const char *caption, GtkWidget *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (caption);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_grid_attach (self->form_grid, label, 0, (int) self->n_rows, 1, 1);
+  gtk_grid_attach (self->form_grid, field, 1, (int) self->n_rows, 1, 1);
+  self->rows[self->n_rows][0] = label;
+  self->rows[self->n_rows][1] = field;
+  self->n_rows++;
+}
+
+static void
+build_form (PbSimulatorPage *self)
+{
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  const char *kinds[] = { N_("Fixed (VM-5)"), N_("Custom (VM-6)"), NULL };
+  guint n_tiers = 0;
+  const PbCodeTier *tier_list = pb_catalog_el_tiers (catalog, &n_tiers);
+
+  for (PbEventType t = 0; t < PB_N_EVENT_TYPES; t++)
+    gtk_string_list_append (types, event_title (t));
+  for (guint i = 0; i < n_tiers; i++)
+    gtk_string_list_append (tiers, tier_list[i].name);
+  for (guint i = 0; kinds[i]; i++)
+    kinds[i] = _(kinds[i]);
+
+  self->type_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (types)), NULL));
+  self->when_entry = GTK_ENTRY (gtk_entry_new ());
+  self->subject_entry = GTK_ENTRY (gtk_entry_new ());
+  self->tier_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (tiers)), NULL));
+  self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
+  self->extra_spin = GTK_SPIN_BUTTON (spin (PB_SCENARIO_MAX_VIEWERS, 100, "extra_spin"));
+  self->viewers_spin = GTK_SPIN_BUTTON (spin (PB_SCENARIO_MAX_VIEWERS, 100, "viewers_spin"));
+  self->minutes_spin = GTK_SPIN_BUTTON (spin (PB_SCENARIO_MAX_MINUTES, 1, "minutes_spin"));
+  self->seconds_spin = GTK_SPIN_BUTTON (spin (PB_SCENARIO_MAX_SECONDS, 1, "seconds_spin"));
+  self->answered_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("The call was _answered")));
+  self->note_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->type_dropdown), "type_dropdown");
+  gtk_widget_set_name (GTK_WIDGET (self->when_entry), "when_entry");
+  gtk_widget_set_name (GTK_WIDGET (self->subject_entry), "subject_entry");
+  gtk_widget_set_name (GTK_WIDGET (self->tier_dropdown), "tier_dropdown");
+  gtk_widget_set_name (GTK_WIDGET (self->kind_dropdown), "kind_dropdown");
+  gtk_widget_set_name (GTK_WIDGET (self->note_entry), "note_entry");
+  gtk_entry_set_placeholder_text (self->when_entry, "2020-06-01T10:00:00+08:00");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->when_entry), TRUE);
+
+  add_form_row (self, _("_Type"), GTK_WIDGET (self->type_dropdown));
+  add_form_row (self, _("_When"), GTK_WIDGET (self->when_entry));
+  add_form_row (self, _("Code"), GTK_WIDGET (self->subject_entry));
+  self->subject_label = GTK_LABEL (self->rows[ROW_SUBJECT][0]);
+  add_form_row (self, _("T_ier"), GTK_WIDGET (self->tier_dropdown));
+  add_form_row (self, _("_Package kind"), GTK_WIDGET (self->kind_dropdown));
+  add_form_row (self, _("_Extra viewers"), GTK_WIDGET (self->extra_spin));
+  add_form_row (self, _("_Viewers"), GTK_WIDGET (self->viewers_spin));
+  add_form_row (self, _("_Minutes"), GTK_WIDGET (self->minutes_spin));
+  add_form_row (self, _("_Seconds"), GTK_WIDGET (self->seconds_spin));
+  add_form_row (self, "", GTK_WIDGET (self->answered_check));
+  add_form_row (self, _("_Note"), GTK_WIDGET (self->note_entry));
+  g_signal_connect_object (self->type_dropdown, "notify::selected", G_CALLBACK (on_type_selected), self,
+                           G_CONNECT_SWAPPED);
+  show_rows_for (self, PB_EVENT_LIVE_BASE_FEE_BUY);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+pb_simulator_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PbSimulatorPage *self = PB_SIMULATOR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AT:
+      g_value_set_int64 (value, self->at);
+      break;
+    case PROP_LIFECYCLE:
+      g_value_set_object (value, self->lifecycle);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_simulator_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_AT:
+      pb_simulator_page_set_at (PB_SIMULATOR_PAGE (object), g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_simulator_page_dispose (GObject *object)
+{
+  PbSimulatorPage *self = PB_SIMULATOR_PAGE (object);
+  GtkWidget *child;
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_SIMULATOR_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->lifecycle);
+  G_OBJECT_CLASS (pb_simulator_page_parent_class)->dispose (object);
+}
+
+static void
+pb_simulator_page_class_init (PbSimulatorPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_simulator_page_dispose;
+  object_class->get_property = pb_simulator_page_get_property;
+  object_class->set_property = pb_simulator_page_set_property;
+  properties[PROP_AT] = g_param_spec_int64 ("at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LIFECYCLE] = g_param_spec_object ("lifecycle", NULL, NULL, PB_TYPE_LIFECYCLE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/pricebook/Pricebook/pb-simulator-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, events_list);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_title);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_grid);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_issue);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_button);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_cancel);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, at_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, scrubber);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, scrubber_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, at_issue);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, state_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_previous_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_at_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_scrubbed);
+}
+
+static void
+pb_simulator_page_init (PbSimulatorPage *self)
+{
+  self->editing = -1;
+  self->at = PB_INSTANT_NONE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_form (self);
+}

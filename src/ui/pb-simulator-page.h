@@ -1,0 +1,28 @@
+/* pb-simulator-page.h: replay a scenario, edit its events, read its state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-lifecycle.h"
+#include "pb-scenario.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_SIMULATOR_PAGE (pb_simulator_page_get_type ())
+G_DECLARE_FINAL_TYPE (PbSimulatorPage, pb_simulator_page, PB, SIMULATOR_PAGE, GtkWidget)
+
+void         pb_simulator_page_set_scenario  (PbSimulatorPage *self,
+                                              PbScenario      *scenario);
+PbScenario  *pb_simulator_page_get_scenario  (PbSimulatorPage *self);
+PbLifecycle *pb_simulator_page_get_lifecycle (PbSimulatorPage *self);
+PbInstant    pb_simulator_page_get_at        (PbSimulatorPage *self);
+void         pb_simulator_page_set_at        (PbSimulatorPage *self,
+                                              PbInstant        at);
+void         pb_simulator_page_step          (PbSimulatorPage *self,
+                                              int              direction);
+char        *pb_simulator_page_describe_state (PbSimulatorPage *self);
+
+G_END_DECLS

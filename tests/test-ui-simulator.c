@@ -1,0 +1,165 @@
+/* test-ui-simulator.c: the simulator page replays the documented example,
+ * switches events off (what-if), adds one through its form and steps
+ * between events (EL-7, EL-8, EL-10, EL-6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pb-simulator-page.h"
+#include "pb-test-ui.h"
+
+typedef struct
+{
+  GtkWindow       *window;
+  PbSimulatorPage *page;
+  PbScenario      *scenario;
+} Fixture;
+
+static PbInstant
+at (const char *text)
+{
+  PbInstant instant;
+
+  g_assert_true (pb_time_parse (text, &instant, NULL));
+  return instant;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  g_autoptr(GError) error = NULL;
+
+  f->scenario = pb_scenario_new_from_resource (PB_SCENARIO_RESOURCE_DIR "customer-a.pbscenario", catalog, &error);
+  g_assert_no_error (error);
+  f->page = g_object_new (PB_TYPE_SIMULATOR_PAGE, NULL);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 800);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  pb_simulator_page_set_scenario (f->page, f->scenario);
+  pb_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->scenario);
+  pb_test_iterate ();
+}
+
+static char *
+state_at (Fixture *f, const char *instant)
+{
+  pb_simulator_page_set_at (f->page, at (instant));
+  pb_test_iterate ();
+  return pb_simulator_page_describe_state (f->page);
+}
+
+static void
+assert_contains (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", haystack, needle);
+}
+
+/* The documented example, then without its renewal: code A is suspended
+ * from 2020-12-31 12:00 (EL-8), and B's expansion is rejected since B was
+ * never gifted (EL-6). */
+static void
+test_simulator_what_if (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autofree char *with = state_at (f, "2020-12-31T12:00:00+08:00");
+  g_autofree char *without = NULL;
+  g_autoptr(GPtrArray) rejections = g_ptr_array_new ();
+
+  assert_contains (with, "Code A (Flagship, 20,000 viewers): usable");
+  assert_contains (with, "valid until 2021-12-31T12:00:00+08:00");
+  if (g_getenv ("PRICEBOOK_SCREENSHOT_DIR"))
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("PRICEBOOK_SCREENSHOT_DIR"), "simulator.png", NULL);
+
+      pb_test_screenshot (GTK_WIDGET (f->window), path);
+    }
+
+  pb_test_collect (pb_test_get (GTK_WIDGET (f->page), "events_list"), GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 4);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 2), FALSE);   /* the renewal */
+  pb_test_iterate ();
+  g_assert_false (pb_scenario_get_event (f->scenario, 2)->enabled);
+
+  without = state_at (f, "2020-12-31T12:00:00+08:00");
+  assert_contains (without, "Code A (Flagship, 20,000 viewers): suspended");
+  assert_contains (without, "Base fee: lapsed at 2020-12-31T12:00:00+08:00");
+  g_free (without);
+  without = state_at (f, "2020-12-31T11:59:59+08:00");
+  assert_contains (without, "Code A (Flagship, 20,000 viewers): usable");
+  pb_test_collect (pb_test_get (GTK_WIDGET (f->page), "events_list"), GTK_TYPE_LABEL, rejections);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < rejections->len; i++)
+      found |= g_str_equal (gtk_widget_get_name (g_ptr_array_index (rejections, i)), "rejection");
+    g_assert_true (found);
+  }
+}
+
+/* An event added through the form: binding B (EL-7) makes it usable. */
+static void
+test_simulator_add_event (Fixture *f, gconstpointer data)
+{
+  GtkWidget *root = GTK_WIDGET (f->page);
+  g_autofree char *state = NULL;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_get (root, "type_dropdown")), PB_EVENT_LIVE_CODE_BIND);
+  pb_test_type (pb_test_get (root, "when_entry"), "2020-02-30T10:00:00+08:00");
+  pb_test_type (pb_test_get (root, "subject_entry"), "B");
+  pb_test_click (root, "form_button");
+  g_assert_true (gtk_widget_get_visible (pb_test_get (root, "form_issue")));
+  g_assert_cmpuint (pb_scenario_get_n_events (f->scenario), ==, 4);
+
+  pb_test_type (pb_test_get (root, "when_entry"), "2020-06-01T10:00:00+08:00");
+  pb_test_click (root, "form_button");
+  g_assert_false (gtk_widget_get_visible (pb_test_get (root, "form_issue")));
+  g_assert_cmpuint (pb_scenario_get_n_events (f->scenario), ==, 5);
+  state = state_at (f, "2020-06-01T10:00:00+08:00");
+  assert_contains (state, "Code B (Flagship, 30,000 viewers): usable");
+  assert_contains (state, "valid until 2021-05-31T10:00:00+08:00");
+}
+
+/* Previous / next event walk the enabled events' instants. */
+static void
+test_simulator_step (Fixture *f, gconstpointer data)
+{
+  pb_simulator_page_set_at (f->page, at ("2020-01-01T12:00:00+08:00"));
+  pb_test_click (GTK_WIDGET (f->page), "next_button");
+  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-02-01T12:00:00+08:00"));
+  pb_test_click (GTK_WIDGET (f->page), "next_button");
+  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-05-01T15:00:00+08:00"));
+  pb_test_click (GTK_WIDGET (f->page), "previous_button");
+  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-02-01T12:00:00+08:00"));
+  /* Typed instants use any offset; the page shows +08:00. */
+  pb_test_type (pb_test_get (GTK_WIDGET (f->page), "at_entry"), "2020-03-01T04:00:00Z");
+  g_signal_emit_by_name (pb_test_get (GTK_WIDGET (f->page), "at_entry"), "activate");
+  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-03-01T12:00:00+08:00"));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/simulator/EL-8/EL-10/EL-6/what-if", test_simulator_what_if);
+  ADD ("/ui/simulator/EL-7/add-event", test_simulator_add_event);
+  ADD ("/ui/simulator/step", test_simulator_step);
+  return g_test_run ();
+}
