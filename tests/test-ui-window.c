@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "pb-simulator-page.h"
 #include "pb-test-ui.h"
 #include "pb-window.h"
 
@@ -193,6 +194,26 @@ test_window_example_and_scenarios (Fixture *f, gconstpointer data)
   g_assert_false (pb_scenario_get_event (pb_window_get_scenario (f->window), 2)->enabled);
 }
 
+/* "Show on timeline": a quote's purchases, replayed from its date. */
+static void
+test_window_quote_over_time (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_file ("sample.pricebook");
+  GtkWidget *simulator;
+  PbScenario *projection;
+
+  open_path (f, path);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "simulator");
+  pb_test_iterate ();
+  simulator = pb_test_get (GTK_WIDGET (f->window), "simulator");
+  projection = pb_simulator_page_get_scenario (PB_SIMULATOR_PAGE (simulator));
+  g_assert_nonnull (projection);
+  g_assert_nonnull (strstr (pb_scenario_get_title (projection), pb_quote_get_number (pb_window_get_quote (f->window))));
+  g_assert_cmpuint (pb_scenario_get_n_events (projection), >, 0);
+  /* Projecting is not editing: the quote is still saved. */
+  g_assert_false (pb_window_get_dirty (f->window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -208,5 +229,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/save", test_window_save);
   ADD ("/ui/window/Q-1/new-quote-number", test_window_new_quote);
   ADD ("/ui/window/EL-8/example-and-scenarios", test_window_example_and_scenarios);
+  ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
   return g_test_run ();
 }

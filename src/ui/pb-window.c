@@ -14,6 +14,7 @@
 
 #include "pb-application.h"
 #include "pb-preferences-window.h"
+#include "pb-projection.h"
 #include "pb-quote-wizard.h"
 #include "pb-simulator-page.h"
 #include "pb-start-page.h"
@@ -119,8 +120,43 @@ set_dirty (PbWindow *self, gboolean dirty)
   update_title (self);
 }
 
+/* A quote is seen over time through its projection: its purchases bought on
+ * the quote's date, replayed by the lifecycle engine (issue: "Show on
+ * timeline").  It is rebuilt when the quote changes while it is in view;
+ * edits to it in the simulator are what-ifs that never touch the quote. */
+static void
+refresh_projection (PbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbCatalog) catalog = NULL;
+  g_autoptr(PbScenario) projection = NULL;
+  const char *view = gtk_stack_get_visible_child_name (self->views);
+
+  if (self->quote == NULL || g_strcmp0 (view, "quote") == 0)
+    return;
+  catalog = pb_catalog_get_default (&error);
+  if (catalog != NULL)
+    projection = pb_quote_project (self->quote, catalog, pb_quote_get_date (self->quote), &error);
+  if (projection == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The quote cannot be shown over time yet: %s"), error->message);
+
+      pb_window_show_banner (self, message);
+    }
+  pb_simulator_page_set_scenario (self->simulator, projection);
+  gtk_stack_set_visible_child_name (self->simulator_stack, projection ? "simulator" : "empty");
+}
+
 static void
 on_quote_changed (PbWindow *self)
+{
+  self->dirty = TRUE;
+  update_title (self);
+  refresh_projection (self);
+}
+
+static void
+on_scenario_changed (PbWindow *self)
 {
   self->dirty = TRUE;
   update_title (self);
@@ -148,7 +184,7 @@ set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
                                G_CONNECT_SWAPPED);
     }
   if (scenario != NULL)
-    g_signal_connect_object (scenario, "changed", G_CALLBACK (on_quote_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (scenario, "changed", G_CALLBACK (on_scenario_changed), self, G_CONNECT_SWAPPED);
   pb_quote_wizard_set_quote (self->wizard, quote);
   pb_simulator_page_set_scenario (self->simulator, scenario);
   gtk_stack_set_visible_child_name (self->simulator_stack, scenario ? "simulator" : "empty");
@@ -741,5 +777,7 @@ pb_window_init (PbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->start_page, "open-recent", G_CALLBACK (on_recent_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (refresh_projection), self,
                            G_CONNECT_SWAPPED);
 }

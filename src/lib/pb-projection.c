@@ -1,0 +1,164 @@
+/* pb-projection.c: a quote's purchases as a scenario, to see them over time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Show on timeline" turns what a quote sells into the events of buying it
+ * all at one instant, so that the lifecycle engine (and nothing else) says
+ * when base fees lapse, codes must be bound and packages expire.  Ids are
+ * generated: G1… for gifted codes, C1… for codes, N1… for numbers and P1…
+ * for packages.  Nothing is bound or called: the projection shows what the
+ * customer must do next (bind before the deadline), not a guess of it.
+ */
+#define G_LOG_DOMAIN "pb-projection"
+
+#include <glib/gi18n-lib.h>
+
+#include "pb-projection.h"
+
+typedef struct
+{
+  PbScenario *scenario;
+  PbInstant   start;
+  guint       gifts, codes, numbers, packages;
+  GError    **error;
+} Projection;
+
+static gboolean
+add (Projection *p, PbScenarioEvent *event, const char *note)
+{
+  event->note = note;
+  return pb_scenario_append_event (p->scenario, event, p->error) >= 0;
+}
+
+static gboolean
+project_base_fee (Projection *p, PbQuoteItem *item)
+{
+  /* EL-10: the second and later years bought at the same instant are
+   * renewals while valid, each extending the term by a year (EL-T2). */
+  for (gint64 year = 0; year < pb_quote_item_get_years (item); year++)
+    {
+      g_autofree char *gift = g_strdup_printf ("G%u", ++p->gifts);
+      PbScenarioEvent event;
+
+      pb_scenario_event_init (&event, PB_EVENT_LIVE_BASE_FEE_BUY, p->start, gift);
+      if (!add (p, &event, _("Base annual fee from the quote (EL-3)")))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+project_codes (Projection *p, PbQuoteItem *item)
+{
+  for (gint64 i = 0; i < pb_quote_item_get_quantity (item); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("C%u", ++p->codes);
+      PbScenarioEvent event;
+
+      pb_scenario_event_init (&event, PB_EVENT_LIVE_CODE_BUY, p->start, id);
+      event.tier = pb_quote_item_get_tier (item);
+      event.extra_viewers = pb_quote_item_get_extra_viewers (item);
+      if (!add (p, &event, _("Activation code from the quote (EL-4)")))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* VM-3/VM-4: n numbers billed for m months are activated at the start and
+ * unsubscribed in the m-th month. */
+static gboolean
+project_numbers (Projection *p, PbQuoteItem *item)
+{
+  PbInstant last_month = pb_time_add_months (p->start, (int) pb_quote_item_get_months (item) - 1);
+
+  for (gint64 i = 0; i < pb_quote_item_get_numbers (item); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("N%u", ++p->numbers);
+      PbScenarioEvent activate, unsubscribe;
+
+      pb_scenario_event_init (&activate, PB_EVENT_VOICE_NUMBER_ACTIVATE, p->start, id);
+      pb_scenario_event_init (&unsubscribe, PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE, MAX (last_month, p->start), id);
+      if (!add (p, &activate, _("Number from the quote (VM-3)")) ||
+          !add (p, &unsubscribe, _("End of the months quoted (VM-4)")))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+project_packages (Projection *p, PbQuoteItem *item, PbPackageKind kind)
+{
+  for (gint64 i = 0; i < pb_quote_item_get_quantity (item); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%u", ++p->packages);
+      PbScenarioEvent event;
+
+      pb_scenario_event_init (&event, PB_EVENT_VOICE_PACKAGE_BUY, p->start, id);
+      event.package_kind = kind;
+      event.minutes = pb_quote_item_get_minutes (item);
+      if (!add (p, &event, _("Minute package from the quote (VM-5, VM-6)")))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+project_item (Projection *p, PbQuoteItem *item)
+{
+  switch (pb_quote_item_get_kind (item))
+    {
+    case PB_ITEM_KIND_BASE_FEE: return project_base_fee (p, item);
+    case PB_ITEM_KIND_CODE: return project_codes (p, item);
+    case PB_ITEM_KIND_NUMBERS: return project_numbers (p, item);
+    case PB_ITEM_KIND_FIXED_PACKAGE: return project_packages (p, item, PB_PACKAGE_FIXED);
+    case PB_ITEM_KIND_CUSTOM_PACKAGE: return project_packages (p, item, PB_PACKAGE_CUSTOM);
+    /* An expansion names a code the customer already holds, which the
+     * projection does not know: it is left out, and the quote says so. */
+    case PB_ITEM_KIND_EXPANSION:
+    default:
+      return TRUE;
+    }
+}
+
+/* The base fee a customer already holds until @until (the quote's account)
+ * is shown as a purchase one term before it ends, so that the codes the
+ * quote sells find it valid, as they will (EL-7).  The term's start is the
+ * latest instant whose term ends by @until under the scenario's rule. */
+static gboolean
+project_held_base_fee (Projection *p, PbCatalog *catalog, PbInstant until)
+{
+  PbTermRule rule = pb_catalog_el_term_rule (catalog);
+  PbInstant start = pb_time_add_days (pb_time_add_years (until, -1), 1);
+  PbScenarioEvent event;
+
+  if (pb_time_term_end (rule, start) > until)
+    start = pb_time_add_years (until, -1);
+  pb_scenario_event_init (&event, PB_EVENT_LIVE_BASE_FEE_BUY, MIN (start, p->start), "G0");
+  return add (p, &event, _("The base fee the customer already holds (not part of this quote); "
+                           "its gifted code is not counted"));
+}
+
+/* Base fees first, so that codes bought at the same instant find one valid
+ * (EL-7); then everything else in the quote's order. */
+PbScenario *
+pb_quote_project (PbQuote *quote, PbCatalog *catalog, PbInstant start, GError **error)
+{
+  g_autoptr(PbScenario) scenario = pb_scenario_new (catalog);
+  g_autofree char *title = g_strdup_printf (_("Quote %s over time"), pb_quote_get_number (quote));
+  Projection p = { scenario, start, 0, 0, 0, 0, error };
+  guint n = pb_quote_get_n_items (quote);
+
+  pb_scenario_set_title (scenario, title);
+  if (pb_quote_get_live_base_fee_until (quote) != PB_INSTANT_NONE &&
+      !project_held_base_fee (&p, catalog, pb_quote_get_live_base_fee_until (quote)))
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) == PB_ITEM_KIND_BASE_FEE &&
+        !project_item (&p, pb_quote_get_item (quote, i)))
+      return NULL;
+  for (guint i = 0; i < n; i++)
+    if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) != PB_ITEM_KIND_BASE_FEE &&
+        !project_item (&p, pb_quote_get_item (quote, i)))
+      return NULL;
+  return g_steal_pointer (&scenario);
+}

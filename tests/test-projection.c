@@ -1,0 +1,131 @@
+/* test-projection.c: a quote shown over time ("Show on timeline")
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pb-lifecycle.h"
+#include "pb-projection.h"
+
+static PbInstant
+at (const char *text)
+{
+  PbInstant instant;
+
+  g_assert_true (pb_time_parse (text, &instant, NULL));
+  return instant;
+}
+
+static PbQuoteItem *
+item (PbItemKind kind)
+{
+  return pb_quote_item_new (kind);
+}
+
+static PbLifecycle *
+project (PbQuote *quote, PbInstant start)
+{
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbScenario) scenario = pb_quote_project (quote, catalog, start, &error);
+  PbLifecycle *lifecycle;
+
+  g_assert_no_error (error);
+  lifecycle = pb_lifecycle_replay_scenario (scenario, PB_INSTANT_NONE, &error);
+  g_assert_no_error (error);
+  return lifecycle;
+}
+
+/* Two base-fee years: a renewal at once (EL-10, EL-T2) and two gifted
+ * codes (EL-3); three standard codes with add-ons to bind within two months
+ * (EL-7, EL-T3); nothing rejected. */
+static void
+test_projection_live (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbQuoteItem) codes = item (PB_ITEM_KIND_CODE);
+  g_autoptr(PbQuoteItem) base = item (PB_ITEM_KIND_BASE_FEE);
+  g_autoptr(PbLifecycle) lifecycle = NULL;
+  const PbLifecycleCode *code;
+  guint n;
+  PbInstant expires;
+
+  pb_quote_item_set_tier (codes, "standard");
+  pb_quote_item_set_quantity (codes, 3);
+  pb_quote_item_set_extra_viewers (codes, 300);
+  pb_quote_item_set_years (base, 2);
+  pb_quote_append_item (quote, codes);   /* after the codes: projected first all the same */
+  pb_quote_append_item (quote, base);
+  lifecycle = project (quote, at ("2020-01-01T12:00:00+08:00"));
+
+  pb_lifecycle_get_rejections (lifecycle, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (pb_lifecycle_get_n_codes (lifecycle), ==, 5);
+  g_assert_cmpint (pb_lifecycle_base_fee_at (lifecycle, at ("2020-06-01"), &expires), ==, PB_BASE_FEE_ACTIVE);
+  g_assert_cmpint (expires, ==, at ("2021-12-31T12:00:00+08:00"));
+  code = pb_lifecycle_lookup_code (lifecycle, "C3");
+  g_assert_nonnull (code);
+  g_assert_cmpstr (code->tier, ==, "standard");
+  g_assert_cmpint (code->addon_viewers, ==, 300);
+  g_assert_cmpint (code->bind_deadline, ==, at ("2020-03-01T12:00:00+08:00"));
+  g_assert_nonnull (pb_lifecycle_lookup_code (lifecycle, "G2"));
+}
+
+/* Numbers billed for 12 months (VM-3, VM-4) and packages valid 24 months (VM-9). */
+static void
+test_projection_voice (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbQuoteItem) numbers = item (PB_ITEM_KIND_NUMBERS);
+  g_autoptr(PbQuoteItem) fixed = item (PB_ITEM_KIND_FIXED_PACKAGE);
+  g_autoptr(PbLifecycle) lifecycle = NULL;
+  const PbLifecyclePackage *package;
+  gboolean active;
+  guint months;
+
+  pb_quote_item_set_numbers (numbers, 2);
+  pb_quote_item_set_months (numbers, 12);
+  pb_quote_item_set_minutes (fixed, 100000);
+  pb_quote_item_set_quantity (fixed, 2);
+  pb_quote_append_item (quote, numbers);
+  pb_quote_append_item (quote, fixed);
+  lifecycle = project (quote, at ("2026-11-22T00:00:00+08:00"));
+
+  g_assert_cmpuint (pb_lifecycle_get_n_numbers (lifecycle), ==, 2);
+  g_assert_true (pb_lifecycle_number_at (lifecycle, pb_lifecycle_lookup_number (lifecycle, "N2"),
+                                         at ("2028-01-01"), &active, &months));
+  g_assert_false (active);
+  g_assert_cmpuint (months, ==, 12);
+  g_assert_cmpuint (pb_lifecycle_get_n_packages (lifecycle), ==, 2);
+  package = pb_lifecycle_lookup_package (lifecycle, "P2");
+  g_assert_cmpint (package->expires_at, ==, at ("2028-11-22T00:00:00+08:00"));
+  g_assert_cmpint (pb_lifecycle_balance_at (lifecycle, at ("2027-01-01")), ==, 200000);
+}
+
+/* Codes sold to a customer who already holds a base fee find it valid (EL-7). */
+static void
+test_projection_held_base_fee (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbQuoteItem) codes = item (PB_ITEM_KIND_CODE);
+  g_autoptr(PbLifecycle) lifecycle = NULL;
+  PbInstant expires;
+  guint n;
+
+  pb_quote_item_set_tier (codes, "flagship");
+  pb_quote_append_item (quote, codes);
+  pb_quote_set_live_base_fee_until (quote, at ("2027-03-31T00:00:00+08:00"));
+  lifecycle = project (quote, at ("2026-11-22T00:00:00+08:00"));
+  pb_lifecycle_get_rejections (lifecycle, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (pb_lifecycle_base_fee_at (lifecycle, at ("2026-11-22"), &expires), ==, PB_BASE_FEE_ACTIVE);
+  g_assert_cmpint (expires, ==, at ("2027-03-31T00:00:00+08:00"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/projection/EL-3/EL-7/EL-10/live", test_projection_live);
+  g_test_add_func ("/projection/VM-3/VM-4/VM-9/voice", test_projection_voice);
+  g_test_add_func ("/projection/EL-7/held-base-fee", test_projection_held_base_fee);
+  return g_test_run ();
+}
