@@ -112,6 +112,7 @@ test_catalog_live (void)
   /* EL-1 */
   assert_entry (catalog, "live.trial", "EL-1", FALSE);
   g_assert_cmpuint (pb_catalog_el_trial_max_viewers (catalog), ==, 10);
+  g_assert_cmpuint (pb_catalog_el_trial_radar_top_viewers (catalog), ==, 2);
   /* EL-2 */
   assert_entry (catalog, "live.enterprise_only", "EL-2", FALSE);
   /* EL-3 */
@@ -247,6 +248,50 @@ test_catalog_bad (void)
   assert_bad_catalog ("{\"format\": \"pricebook-quote/1\"}", "unknown format");
 }
 
+/* Unknown members, entries and values a rule cannot use are refused: a
+ * misspelt member would otherwise leave a number at a silent default, an
+ * unknown "applies_to" a term never printed, a second tier of one id
+ * unreachable. */
+static void
+test_catalog_strict (void)
+{
+  g_autofree char *good = built_in_text ();
+  const struct
+  {
+    const char *from;
+    const char *to;
+    const char *needle;
+  } cases[] = {
+    { "\"id\": \"tencent-cloud\",", "\"id\": \"tencent-cloud\", \"version\": 2,", "unknown member “version”" },
+    { "\"currency\": \"CNY\"", "\"currency\": \"USD\"", "currency is “USD”" },
+    { "\"voice.vouchers\": {", "\"voice.voucher\": { \"rule\": \"VM-1\", \"source\": \"vm-guide\", \"value\": false },\n"
+      "    \"voice.vouchers\": {", "unknown entry “voice.voucher”" },
+    { "\"gift_tier\": \"flagship\"", "\"gift_tier\": \"flagship\", \"gift_tierr\": \"standard\"",
+      "live.base_fee: unknown member “gift_tierr”" },
+    { "\"step\": 100,", "\"step\": 100, \"steps\": 200,", "unknown member “steps”" },
+    { "{ \"minutes\": 10000, \"price\": \"1050.00\" }", "{ \"minutes\": 10000, \"price\": \"1050.00\", \"qty\": 1 }",
+      "voice.fixed_packages: unknown member “qty”" },
+    { "{ \"from_minutes\": 0, \"unit_price\": \"0.110\" }", "{ \"from_minute\": 0, \"unit_price\": \"0.110\" }",
+      "unknown member “from_minute”" },
+    { "\"vm-guide\": \"Tencent Cloud Voice Message purchase guide", "\"vm-guide\": { \"t\": \"x\" }, \"vm-guide-old\": \"",
+      "sources: “vm-guide” must be a string, not an object" },
+    { "\"rule\": \"VM-1\", \"source\": \"vm-guide\",\n      \"value\": false", "\"rule\": \"VM-1\", \"source\": \"vm-guide\",\n      \"value\": 0",
+      "voice.vouchers: “value” must be true or false" },
+    { "{ \"id\": \"standard\"", "{ \"id\": \"flagship\"", "tier “flagship” is listed twice" },
+    { "\"applies_to\": \"voice\"", "\"applies_to\": \"voise\"", "“applies_to” is “voise”" },
+    /* EL-1: both numbers of the trial are read. */
+    { "\"radar_top_viewers\": 2", "\"radar_top\": 2", "unknown member “radar_top”" },
+    { ", \"radar_top_viewers\": 2", "", "live.trial: “radar_top_viewers” is missing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = replace (good, cases[i].from, cases[i].to);
+
+      assert_bad_catalog (text, cases[i].needle);
+    }
+}
+
 /* A catalog from a file replaces the built-in one (the CLI's --catalog). */
 static void
 test_catalog_from_file (void)
@@ -264,6 +309,19 @@ test_catalog_from_file (void)
   g_assert_cmpint (pb_catalog_vm_monthly_fee (catalog), ==, 45500);
   g_assert_null (pb_catalog_new_from_file ("/nonexistent/catalog.json", &error));
   g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_clear_error (&error);
+  /* The same guards as every file: a folder, and a device read up to the
+   * 32 MiB limit rather than forever. */
+  g_assert_null (pb_catalog_new_from_file (dir, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_clear_error (&error);
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_assert_null (pb_catalog_new_from_file ("/dev/zero", &error));
+      g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+      g_assert_nonnull (strstr (error->message, "more than the 32 MiB"));
+    }
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -277,6 +335,7 @@ main (int argc, char **argv)
   g_test_add_func ("/catalog/Q-5/terms", test_catalog_terms);
   g_test_add_func ("/catalog/entries-cite-rules", test_catalog_entries);
   g_test_add_func ("/catalog/bad-input", test_catalog_bad);
+  g_test_add_func ("/catalog/bad-input/strict", test_catalog_strict);
   g_test_add_func ("/catalog/from-file", test_catalog_from_file);
   return g_test_run ();
 }

@@ -222,6 +222,8 @@ test_live (void)
   assert_live ("20000", "1", "flagship", 0, "65000.00", "65000.00");
   assert_live ("20001", NULL, "flagship", 100, "75000.00", "75000.00");
   assert_live ("30000", "3", "flagship", 10000, "1065000.00", "3195000.00");
+  /* README's example: 5,000 viewers in 3 rooms, a Flagship code each. */
+  assert_live ("5000", "3", "flagship", 0, "65000.00", "195000.00");
 }
 
 typedef struct

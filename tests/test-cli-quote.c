@@ -6,6 +6,7 @@
  * nothing on stdout, and stderr naming the file, line:column, the item and
  * the rule.  Never a crash, whatever the file holds.
  */
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -372,6 +373,136 @@ test_usage_and_files (void)
   g_rmdir (dir);
 }
 
+/* JSON that json-glib alone would read otherwise than it says: a member
+ * given twice (the last would win), an octal number (010 would be 8),
+ * a second value after the first (ignored).  Each is refused where it is. */
+static void
+test_strict_json (void)
+{
+  const struct
+  {
+    const char *items;
+    const char *where;
+    const char *needle;
+  } cases[] = {
+    { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1, \"numbers\": 9 }",
+      ":5:", "“numbers” is given twice" },
+    { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 010, \"months\": 1 }",
+      ":5:", "a number JSON does not allow" },
+    { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 0x10, \"months\": 1 }",
+      ":5:", "a number JSON does not allow" },
+    { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1 }\n  ] }\n{ \"items\": [",
+      ":7:1:", "goes on after its JSON value" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_quote (NULL, cases[i].items);
+      g_autofree char *where = g_strconcat (path, cases[i].where, NULL);
+      g_auto(PbCliRun) run = { 0 };
+
+      pb_cli_run (&run, "quote", path, NULL);
+      pb_assert_input_error (&run, where, cases[i].needle, NULL);
+    }
+}
+
+static char *
+write_dated_quote (const char *date)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q-D\", \"date\": \"%s\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"测试\", \"enterprise\": true },\n"
+    "  \"items\": [ { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1 } ] }\n", date);
+
+  return pb_test_write_temp ("dated.pricebook", text, -1);
+}
+
+/* Q-1: the quote's date is a day of 1970-01-01 to 2199-12-31, both in;
+ * year 0 is an input error, not a GLib critical. */
+static void
+test_date_range (void)
+{
+  const char *in[] = { "1970-01-01", "2199-12-31" };
+  const char *out[] = { "0000-01-01", "1969-12-31", "2200-01-01" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    {
+      g_autofree char *path = write_dated_quote (in[i]);
+      g_auto(PbCliRun) run = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+
+      pb_cli_run (&run, "quote", path, NULL);
+      root = pb_cli_run_json (&run);
+      g_assert_cmpstr (money_member (json_node_get_object (root), "total"), ==, "50.00");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (out); i++)
+    {
+      g_autofree char *path = write_dated_quote (out[i]);
+      g_auto(PbCliRun) run = { 0 };
+
+      pb_cli_run (&run, "quote", path, NULL);
+      pb_assert_input_error (&run, path, ":1:", "“date”", out[i], NULL);
+      g_assert_null (strstr (run.err, "CRITICAL"));
+    }
+}
+
+/* Exit 1, an internal error, when the answer cannot be written: a script
+ * must not take an empty or half output for success. */
+static void
+test_output_failure (void)
+{
+  g_autofree char *path = data_path ("contract-example.pricebook");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PRICEBOOK_CLI"), "quote", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "cannot write the output"));
+}
+
+/* A device is read up to the 32 MiB limit, not forever; --catalog takes
+ * the same guards and needs its FILE. */
+static void
+test_devices_and_catalog_option (void)
+{
+  g_autofree char *path = data_path ("contract-example.pricebook");
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-cli-XXXXXX", NULL);
+
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_auto(PbCliRun) zero = { 0 };
+      g_auto(PbCliRun) catalog = { 0 };
+
+      pb_cli_run (&zero, "quote", "/dev/zero", NULL);
+      pb_assert_input_error (&zero, "/dev/zero", "more than the 32 MiB", NULL);
+      pb_cli_run (&catalog, "--catalog", "/dev/zero", "quote", path, NULL);
+      pb_assert_input_error (&catalog, "/dev/zero", "more than the 32 MiB", NULL);
+    }
+  {
+    g_auto(PbCliRun) no_file = { 0 };
+    g_auto(PbCliRun) folder = { 0 };
+
+    pb_cli_run (&no_file, "--catalog", NULL);
+    pb_assert_input_error (&no_file, "--catalog", "needs a FILE", NULL);
+    pb_cli_run (&folder, "--catalog", dir, "quote", path, NULL);
+    pb_assert_input_error (&folder, dir, "folder", NULL);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -394,6 +525,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/quote/Q-3/overflow", test_overflow);
   g_test_add_func ("/cli/quote/Q-5/warnings", test_warnings);
   g_test_add_func ("/cli/quote/Q-4/usage-and-files", test_usage_and_files);
+  g_test_add_func ("/cli/quote/Q-4/strict-json", test_strict_json);
+  g_test_add_func ("/cli/quote/Q-1/date-range", test_date_range);
+  g_test_add_func ("/cli/quote/output-failure", test_output_failure);
+  g_test_add_func ("/cli/quote/devices-and-catalog-option", test_devices_and_catalog_option);
 
   return g_test_run ();
 }

@@ -227,6 +227,182 @@ test_shipped_example (void)
     }
 }
 
+/* The documented example (domain.md, customer A) end to end through the
+ * command line, under each term rule: the shipped file first, then the
+ * variants the table speaks of (no renewal, a renewal after the lapse, B
+ * bound).  Every instant is looked at one second before and at its
+ * boundary, since intervals are half-open. */
+
+static JsonNode *
+simulate_text (const char *text, const char *at)
+{
+  g_autofree char *path = pb_test_write_temp ("customer-a.pbscenario", text, -1);
+
+  return simulate (path, at);
+}
+
+/* Customer A's events as a scenario under @rule, with @more events after
+ * the first purchase and the binding of A. */
+static char *
+customer_a (const char *rule, const char *more)
+{
+  return g_strdup_printf ("{ \"format\": \"pricebook-scenario/1\", \"catalog\": { \"term_rule\": \"%s\" },\n"
+                          "  \"events\": [\n"
+                          "    { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" },\n"
+                          "    { \"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"A\" }%s%s\n"
+                          "  ] }\n", rule, *more ? ",\n    " : "", more);
+}
+
+static void
+assert_code_at (const char *text, const char *at, const char *code, const char *state, gboolean usable)
+{
+  g_autoptr(JsonNode) root = simulate_text (text, at);
+  g_autofree char *state_path = g_strdup_printf ("live/codes/%s/state", code);
+  g_autofree char *usable_path = g_strdup_printf ("live/codes/%s/usable", code);
+
+  assert_string (root, "at", at);
+  assert_string (root, state_path, state);
+  assert_bool (root, usable_path, usable);
+}
+
+static void
+test_documented_example (gconstpointer data)
+{
+  const char *rule = data;
+  g_autofree char *name = g_strdup_printf ("customer-a%s.pbscenario", g_str_equal (rule, "calendar") ? "" : "-365-days");
+  g_autofree char *shipped = shipped_path (name);
+  g_autofree char *no_renewal = customer_a (rule, "");
+  g_autofree char *late_renewal = customer_a (rule, "{ \"at\": \"2021-01-15T09:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"B\" }");
+  g_autofree char *b_bound = customer_a (rule,
+    "{ \"at\": \"2020-05-01T15:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"B\" },\n"
+    "    { \"at\": \"2020-06-01T12:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"B\" },\n"
+    "    { \"at\": \"2020-06-02T12:00:00+08:00\", \"type\": \"live.code.expand\", \"code\": \"B\", \"extra_viewers\": 10000 }");
+
+  /* 2020-01-01 12:00: the base fee until 2020-12-31 12:00, a gifted
+   * Flagship code A to bind before 2020-03-01 12:00 (EL-3, EL-T1, EL-T3). */
+  {
+    g_autoptr(JsonNode) before = simulate (shipped, "2020-01-01T11:59:59+08:00");
+    g_autoptr(JsonNode) bought = simulate (shipped, "2020-01-01T12:00:00+08:00");
+
+    assert_string (before, "term_rule", rule);
+    assert_string (before, "live/base_fee/state", "none");
+    g_assert_cmpuint (length (before, "live/codes"), ==, 0);
+    assert_string (bought, "live/base_fee/state", "active");
+    assert_string (bought, "live/base_fee/expires_at", "2020-12-31T12:00:00+08:00");
+    assert_string (bought, "live/codes/A/tier", "flagship");
+    assert_string (bought, "live/codes/A/state", "unbound");
+    assert_bool (bought, "live/codes/A/usable", FALSE);
+    assert_int (bought, "live/codes/A/max_viewers", 20000);
+    assert_string (bought, "live/codes/A/bind_deadline", "2020-03-01T12:00:00+08:00");
+    assert_string (bought, "live/codes/A/bound_at", NULL);
+    assert_string (bought, "live/codes/A/expires_at", NULL);
+  }
+  /* 2020-02-01 12:00: A bound, valid until 2021-01-31 12:00 (EL-8). */
+  {
+    g_autoptr(JsonNode) bound = simulate (shipped, "2020-02-01T12:00:00+08:00");
+
+    assert_string (bound, "live/codes/A/state", "active");
+    assert_bool (bound, "live/codes/A/usable", TRUE);
+    assert_string (bound, "live/codes/A/bound_at", "2020-02-01T12:00:00+08:00");
+    assert_string (bound, "live/codes/A/expires_at", "2021-01-31T12:00:00+08:00");
+  }
+  /* 2020-05-01 15:00: the renewal extends to 2021-12-31 12:00 (EL-10,
+   * EL-T2), leaves A alone (EL-8), gifts B; B expanded by 10,000 allows
+   * 30,000 viewers (EL-5, EL-6). */
+  {
+    g_autoptr(JsonNode) before = simulate (shipped, "2020-05-01T14:59:59+08:00");
+    g_autoptr(JsonNode) renewed = simulate (shipped, "2020-05-01T15:00:00+08:00");
+
+    assert_string (before, "live/base_fee/expires_at", "2020-12-31T12:00:00+08:00");
+    g_assert_cmpuint (length (before, "live/codes"), ==, 1);
+    assert_string (renewed, "live/base_fee/expires_at", "2021-12-31T12:00:00+08:00");
+    assert_string (renewed, "live/codes/A/expires_at", "2021-01-31T12:00:00+08:00");
+    assert_string (renewed, "live/codes/B/tier", "flagship");
+    assert_bool (renewed, "live/codes/B/gift", TRUE);
+    assert_int (renewed, "live/codes/B/max_viewers", 30000);
+    assert_string (renewed, "live/codes/B/bind_deadline", "2020-07-01T15:00:00+08:00");
+    g_assert_cmpuint (length (renewed, "rejected"), ==, 0);
+  }
+  /* The timeline: one continuous period, A never suspended, B never bound
+   * (void at its deadline) and its expansion ending with it. */
+  {
+    g_autoptr(JsonNode) timeline = simulate (shipped, NULL);
+
+    assert_string (timeline, "live/base_fee/terms/0/end", "2020-12-31T12:00:00+08:00");
+    assert_string (timeline, "live/base_fee/terms/1/kind", "renewal");
+    assert_string (timeline, "live/base_fee/terms/1/start", "2020-12-31T12:00:00+08:00");
+    assert_string (timeline, "live/base_fee/terms/1/end", "2021-12-31T12:00:00+08:00");
+    g_assert_cmpuint (length (timeline, "live/base_fee/periods"), ==, 1);
+    g_assert_cmpuint (length (timeline, "live/codes/A/suspended"), ==, 0);
+    assert_string (timeline, "live/codes/A/usable/0/end", "2021-01-31T12:00:00+08:00");
+    assert_string (timeline, "live/codes/B/void_at", "2020-07-01T15:00:00+08:00");
+    assert_string (timeline, "live/codes/B/expansions/0/end", "2020-07-01T15:00:00+08:00");
+    assert_string (timeline, "total", "1280000.00");
+  }
+  /* No renewal: A unusable from 2020-12-31 12:00, expired from
+   * 2021-01-31 12:00 (EL-8). */
+  assert_code_at (no_renewal, "2020-12-31T11:59:59+08:00", "A", "active", TRUE);
+  assert_code_at (no_renewal, "2020-12-31T12:00:00+08:00", "A", "suspended", FALSE);
+  assert_code_at (no_renewal, "2021-01-31T11:59:59+08:00", "A", "suspended", FALSE);
+  assert_code_at (no_renewal, "2021-01-31T12:00:00+08:00", "A", "expired", FALSE);
+  /* A renewal after the lapse restores A, still within its own validity,
+   * for what is left of it (EL-8, EL-10). */
+  assert_code_at (late_renewal, "2021-01-15T08:59:59+08:00", "A", "suspended", FALSE);
+  assert_code_at (late_renewal, "2021-01-15T09:00:00+08:00", "A", "active", TRUE);
+  assert_code_at (late_renewal, "2021-01-31T12:00:00+08:00", "A", "expired", FALSE);
+  /* B bound: usable for one year from its binding while the base fee is
+   * valid, with 30,000 viewers, the expansion ending with it.  Here the
+   * rules part: one calendar year less a day, or 365 days (EL-T4). */
+  {
+    const char *end = g_str_equal (rule, "calendar") ? "2021-05-31T12:00:00+08:00" : "2021-06-01T12:00:00+08:00";
+    g_autoptr(JsonNode) timeline = simulate_text (b_bound, NULL);
+    g_autoptr(JsonNode) expanded = simulate_text (b_bound, "2020-06-02T12:00:00+08:00");
+
+    assert_string (timeline, "live/codes/B/expires_at", end);
+    assert_string (timeline, "live/codes/B/expansions/0/end", end);
+    assert_int (timeline, "live/codes/B/max_viewers", 30000);
+    assert_string (expanded, "live/codes/B/state", "active");
+    assert_int (expanded, "live/codes/B/max_viewers", 30000);
+    assert_bool (expanded, "live/codes/B/usable", TRUE);
+  }
+}
+
+/* Overflow and the monthly-fee limit come from the replay, not the file:
+ * the message still names the file, and the event. */
+static void
+test_replay_errors_name_file (void)
+{
+  g_autoptr(GString) many = g_string_new ("{ \"format\": \"pricebook-scenario/1\", \"events\": [\n");
+  g_autofree char *path = NULL;
+  g_auto(PbCliRun) run = { 0 };
+
+  for (guint i = 0; i < 401; i++)
+    g_string_append_printf (many, "  { \"at\": \"1970-01-01T09:00:00+08:00\", \"type\": \"voice.number.activate\", "
+                            "\"number\": \"N%u\" },\n", i);
+  g_string_append (many, "  { \"at\": \"2199-12-31T23:59:59+08:00\", \"type\": \"voice.package.buy\", "
+                   "\"package\": \"P\", \"kind\": \"fixed\", \"minutes\": 10000 } ] }\n");
+  path = pb_test_write_temp ("many.pbscenario", many->str, -1);
+  pb_cli_run (&run, "simulate", path, NULL);
+  pb_assert_input_error (&run, "many.pbscenario: event ", "(voice.number.activate)", "monthly fees (VM-2)", NULL);
+}
+
+/* The supported range's first and last seconds are instants like others. */
+static void
+test_range_bounds (void)
+{
+  g_autofree char *path = data_path ("contract-example.pbscenario");
+  g_autoptr(JsonNode) first = simulate (path, "1970-01-01T00:00:00+08:00");
+  g_autoptr(JsonNode) last = simulate (path, "2199-12-31T23:59:59+08:00");
+  g_auto(PbCliRun) run = { 0 };
+
+  assert_string (first, "at", "1970-01-01T00:00:00+08:00");
+  assert_string (first, "live/base_fee/state", "none");
+  assert_string (last, "at", "2199-12-31T23:59:59+08:00");
+  assert_string (last, "live/base_fee/state", "expired");
+  pb_cli_run (&run, "simulate", path, "--at", "2200-01-01T00:00:00+08:00", NULL);
+  pb_assert_input_error (&run, "--at", "outside the supported range", NULL);
+}
+
 /* EL-8: without the renewal, A is suspended, then expired. */
 static void
 test_no_renewal (void)
@@ -406,6 +582,13 @@ test_bad_arguments (void)
   {
     g_auto(PbCliRun) run = { 0 };
 
+    /* Two instants would answer for one of them only. */
+    pb_cli_run (&run, "simulate", path, "--at", "2020-01-01", "--at=2020-02-01", NULL);
+    pb_assert_input_error (&run, "--at is given more than once", NULL);
+  }
+  {
+    g_auto(PbCliRun) run = { 0 };
+
     /* --at=VALUE is the same as --at VALUE. */
     pb_cli_run (&run, "simulate", path, "--at=2020-07-01T15:00:00+08:00", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -436,6 +619,12 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/simulate/VM-3/contract-example-early", test_contract_example_early);
   g_test_add_func ("/cli/simulate/contract-example-timeline", test_contract_example_timeline);
   g_test_add_func ("/cli/simulate/EL-T1/EL-T4/shipped-example", test_shipped_example);
+  g_test_add_data_func ("/cli/simulate/EL-3/EL-5/EL-6/EL-7/EL-8/EL-10/EL-T1/EL-T2/EL-T3/documented-example/calendar",
+                        "calendar", test_documented_example);
+  g_test_add_data_func ("/cli/simulate/EL-3/EL-5/EL-6/EL-7/EL-8/EL-10/EL-T4/documented-example/365-days",
+                        "365-days", test_documented_example);
+  g_test_add_func ("/cli/simulate/VM-2/replay-errors-name-file", test_replay_errors_name_file);
+  g_test_add_func ("/cli/simulate/range-bounds", test_range_bounds);
   g_test_add_func ("/cli/simulate/EL-8/no-renewal", test_no_renewal);
   g_test_add_func ("/cli/simulate/VM-3/VM-4/months-in-china-time", test_months_in_china_time);
   g_test_add_func ("/cli/simulate/bad-files", test_bad_files);

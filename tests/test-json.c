@@ -143,6 +143,154 @@ test_json_getters (void)
   g_assert_nonnull (strstr (error->message, "unknown format “test/1”"));
 }
 
+/* An integer beyond 64 bits is refused as too large, whatever its digits
+ * (json-glib alone would wrap it); one that fits is read as itself; a
+ * long integer part of a fraction stays a fraction, not a parse error. */
+static void
+test_json_long_integers (void)
+{
+  const struct
+  {
+    const char *number;
+    const char *needle;   /* NULL: read as a whole number */
+  } cases[] = {
+    { "9223372036854775807", NULL },
+    { "-9223372036854775807", NULL },
+    { "9223372036854775808", "not a number too large to read" },
+    { "10000000000000000000", "not a number too large to read" },
+    { "-10000000000000000000", "not a number too large to read" },
+    { "99999999999999999999999999999999999999999999", "not a number too large to read" },
+    { "99999999999999999999.5", "not a fraction" },
+    { "99999999999999999999e0", "not a fraction" },
+    { "1.00000000000000000000001", "not a fraction" },
+    { "1e99999999999999999999", "not a number too large to read" },
+    { "1e-99999999999999999999", "not a fraction" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\n  \"n\": %s,\n  \"next\": 1\n}", cases[i].number);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PbJsonDoc) doc = load (text, -1, &error);
+      JsonObject *root;
+      gint64 n = 0, next = 0;
+      gboolean ok;
+
+      g_assert_no_error (error);
+      root = json_node_get_object (pb_json_doc_get_root (doc));
+      ok = pb_json_get_int (doc, root, "n", "item 0", G_MININT64 + 1, G_MAXINT64, PB_JSON_REQUIRED, &n, &error);
+      if (cases[i].needle == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (n, ==, g_ascii_strtoll (cases[i].number, NULL, 10));
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_nonnull (error);
+          if (strstr (error->message, cases[i].needle) == NULL || !g_str_has_prefix (error->message, "in.json:2:"))
+            g_error ("%s: “%s” does not mention “%s”", cases[i].number, error->message, cases[i].needle);
+          g_clear_error (&error);
+        }
+      /* The number's neighbours are untouched. */
+      g_assert_true (pb_json_get_int (doc, root, "next", NULL, 0, 9, PB_JSON_REQUIRED, &next, &error));
+      g_assert_cmpint (next, ==, 1);
+    }
+}
+
+/* json-glib keeps the last of two members of one name: refused instead,
+ * at the second one.  The same name in two objects is fine. */
+static void
+test_json_duplicate_members (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbJsonDoc) doc = NULL;
+
+  assert_refused ("{ \"quantity\": 1,\n  \"quantity\": 100 }", -1, "in.json:2:");
+  assert_refused ("{ \"quantity\": 1,\n  \"quantity\": 100 }", -1, "“quantity” is given twice");
+  assert_refused ("{ \"items\": [ { \"a\": 1, \"b\": 2 },\n { \"b\": 1, \"c\": { \"d\": 1, \"d\": 1 } } ] }", -1,
+                  "in.json:2:");
+  assert_refused ("{ \"a\": {}, \"a\": {} }", -1, "“a” is given twice");
+
+  doc = load ("{ \"a\": { \"x\": 1, \"y\": 2 }, \"b\": { \"x\": 1, \"y\": 2 }, \"x\": [ { \"x\": 0 } ] }", -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+}
+
+/* One JSON value and nothing else: json-glib alone reads "{…}{…}" as its
+ * first object and "var x = {…};" as JavaScript. */
+static void
+test_json_one_value (void)
+{
+  static const char *accepted[] = {
+    "{}", "  {}\n\n", "\xef\xbb\xbf{ \"a\": 1 }", "[1, 2]", "{ \"a\": \"}{\\\"}{\" }",
+    "[0, -0, 10, 0.5, -1.25e-3, 1E+2, 99999999999999999999]",
+  };
+
+  assert_refused ("{ \"a\": 1 }\n{ \"a\": 2 }", -1, "in.json:2:1: the file goes on after its JSON value");
+  assert_refused ("{ \"a\": 1 } x", -1, "goes on after its JSON value");
+  assert_refused ("[1] [2]", -1, "goes on after its JSON value");
+  assert_refused ("var x = { \"a\": 1 };", -1, "in.json:1:1: the file does not start with a JSON value");
+  assert_refused ("/* c */ { \"a\": 1 }", -1, "does not start with a JSON value");
+  /* json-glib would read these as octal, hexadecimal and 0.5. */
+  assert_refused ("{ \"numbers\": 010 }", -1, "in.json:1:14: the file holds a number JSON does not allow");
+  assert_refused ("{ \"numbers\": 0x10 }", -1, "a number JSON does not allow");
+  assert_refused ("{ \"numbers\": -010 }", -1, "a number JSON does not allow");
+  assert_refused ("{ \"numbers\": .5 }", -1, "a number JSON does not allow");
+  assert_refused ("{ \"numbers\": 1. }", -1, "a number JSON does not allow");
+  assert_refused ("{ \"numbers\": 1e }", -1, "a number JSON does not allow");
+  assert_refused ("[ - ]", -1, "a number JSON does not allow");
+  /* "\u0000" would cut a string short, with the rest silently lost. */
+  assert_refused ("{ \"name\": \"Acme\\u0000 Ltd\" }", -1, "in.json:1:16: the file contains a NUL character");
+  /* The binary check comes first and says where. */
+  assert_refused ("\x89PNG\r\n\x1a\n\0\0", 10, "in.json:3:1: the file contains a NUL byte");
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PbJsonDoc) doc = load (accepted[i], -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+    }
+}
+
+/* json-glib quotes the bytes it could not read: the message stays UTF-8. */
+static void
+test_json_message_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbJsonDoc) doc = load ("{ \"a\": \"\\ud800\" }", -1, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "malformed JSON"));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+/* A device has no size to ask for: it is read up to the limit, not forever. */
+static void
+test_json_devices (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbJsonDoc) doc = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-json-XXXXXX", NULL);
+
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      doc = pb_json_doc_load_file ("/dev/zero", &error);
+      g_assert_null (doc);
+      g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+      g_assert_nonnull (strstr (error->message, "/dev/zero: the file holds more than the 32 MiB"));
+      g_clear_error (&error);
+    }
+  doc = pb_json_doc_load_file (dir, &error);
+  g_assert_null (doc);
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_rmdir (dir);
+}
+
 static void
 test_json_root_not_object (void)
 {
@@ -184,6 +332,11 @@ main (int argc, char **argv)
   g_test_add_func ("/json/size-limit", test_json_size_limit);
   g_test_add_func ("/json/getters", test_json_getters);
   g_test_add_func ("/json/root-not-object", test_json_root_not_object);
+  g_test_add_func ("/json/long-integers", test_json_long_integers);
+  g_test_add_func ("/json/duplicate-members", test_json_duplicate_members);
+  g_test_add_func ("/json/one-value", test_json_one_value);
+  g_test_add_func ("/json/message-utf8", test_json_message_utf8);
+  g_test_add_func ("/json/devices", test_json_devices);
   g_test_add_func ("/json/write-atomic", test_json_write_atomic);
   return g_test_run ();
 }

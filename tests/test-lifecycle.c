@@ -988,6 +988,60 @@ test_overflow (void)
   lc = pb_lifecycle_replay (catalog, PB_TERM_RULE_CALENDAR, events, n_events, PB_INSTANT_NONE, &error);
   g_assert_null (lc);
   g_assert_error (error, PB_ERROR, PB_ERROR_OVERFLOW);
+  /* The renewal, event 2, is the purchase that no longer adds up. */
+  if (!g_str_has_prefix (error->message, "event 2 (live.base_fee.buy): "))
+    g_error ("“%s” does not name event 2", error->message);
+}
+
+/* VM-2: a number is billed every month up to the horizon, so a few lines
+ * could ask for millions of charges (400 numbers from 1970 to 2199).  Up to
+ * PB_LIFECYCLE_MAX_MONTHLY_FEES the replay bills them; one more is an input
+ * error naming the event, before the memory runs out. */
+static void
+test_monthly_fee_limit (void)
+{
+  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (PbScenarioEvent));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbLifecycle) lc = NULL;
+  /* 400 numbers × 2,500 months (1970-01 to 2178-04) is exactly the limit. */
+  const guint n_numbers = 400;
+  PbInstant last_month = at ("2178-04-15T00:00:00+08:00");
+  PbInstant one_more = at ("2178-05-01T00:00:00+08:00");
+  guint n_charges;
+  gboolean active;
+  guint months;
+
+  g_assert_cmpint (n_numbers * 2500, ==, PB_LIFECYCLE_MAX_MONTHLY_FEES);
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      char *name = g_strdup_printf ("N%u", i);
+      PbScenarioEvent event;
+
+      pb_scenario_event_init (&event, PB_EVENT_VOICE_NUMBER_ACTIVATE, at ("1970-01-01T09:00:00+08:00"), name);
+      event.index = i;
+      g_ptr_array_add (names, name);
+      g_array_append_val (events, event);
+    }
+
+  lc = pb_lifecycle_replay (catalog, PB_TERM_RULE_CALENDAR, (const PbScenarioEvent *) events->data,
+                            events->len, last_month, &error);
+  g_assert_no_error (error);
+  pb_lifecycle_get_charges (lc, &n_charges);
+  g_assert_cmpuint (n_charges, ==, PB_LIFECYCLE_MAX_MONTHLY_FEES);
+  g_assert_true (pb_lifecycle_number_at (lc, pb_lifecycle_lookup_number (lc, "N399"), last_month,
+                                         &active, &months));
+  g_assert_true (active);
+  g_assert_cmpuint (months, ==, 2500);
+  g_clear_object (&lc);
+
+  lc = pb_lifecycle_replay (catalog, PB_TERM_RULE_CALENDAR, (const PbScenarioEvent *) events->data,
+                            events->len, one_more, &error);
+  g_assert_null (lc);
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  if (strstr (error->message, "monthly fees (VM-2)") == NULL || !g_str_has_prefix (error->message, "event "))
+    g_error ("“%s” does not name the event and the rule", error->message);
 }
 
 static void
@@ -1100,6 +1154,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lifecycle/VM-11/alarms", test_alarms);
   g_test_add_func ("/lifecycle/VM-11/alarm-on-expiry", test_alarm_on_expiry);
   g_test_add_func ("/lifecycle/overflow", test_overflow);
+  g_test_add_func ("/lifecycle/VM-2/monthly-fee-limit", test_monthly_fee_limit);
   g_test_add_func ("/lifecycle/empty", test_empty);
   g_test_add_func ("/lifecycle/EL-4/VM-7/large-account", test_large_account);
 

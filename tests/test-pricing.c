@@ -833,6 +833,43 @@ test_overflow_line (void)
   assert_contains (error->message, "item 0 (base_fee)");
 }
 
+/* VM-5 with a catalog that lists no fixed package (a --catalog file may):
+ * a fixed-package item is an error naming the item, never a critical. */
+static void
+test_no_fixed_packages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (PB_CATALOG_RESOURCE, 0, &error);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(PbCatalog) cat = NULL;
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  const char *start, *end;
+
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  start = strstr (text->str, "{ \"minutes\": 10000, \"price\": \"1050.00\" }");
+  end = strstr (text->str, "{ \"minutes\": 3000000, \"price\": \"255000.00\" }");
+  g_assert_true (start != NULL && end != NULL);
+  end += strlen ("{ \"minutes\": 3000000, \"price\": \"255000.00\" }");
+  g_string_erase (text, start - text->str, end - start);
+  changed = g_bytes_new (text->str, text->len);
+  cat = pb_catalog_new_from_bytes (changed, "no fixed packages", &error);
+  g_assert_no_error (error);
+
+  add_package (quote, PB_ITEM_KIND_FIXED_PACKAGE, 10000, 1);
+  issues = pb_pricing_check (cat, quote);
+  g_assert_true (pb_pricing_issues_have_errors (issues));
+  find_issue (issues, 0, "VM-5", PB_ISSUE_ERROR);
+  g_assert_false (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_RULE);
+  assert_contains (error->message, "item 0 (fixed_package)");
+  assert_contains (error->message, "VM-5");
+  g_assert_null (pricing);
+}
+
 static gboolean
 has_term (PbPricing *pricing, const char *rule, gboolean assumption)
 {
@@ -1115,6 +1152,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/VM-2/numbers", test_numbers);
   g_test_add_func ("/pricing/VM-5/fixed-packages", test_fixed_packages);
   g_test_add_func ("/pricing/VM-5/unknown-size", test_fixed_unknown_size);
+  g_test_add_func ("/pricing/VM-5/catalog-without-fixed-packages", test_no_fixed_packages);
   g_test_add_func ("/pricing/VM-6/custom-tiers", test_custom_tiers);
   g_test_add_func ("/pricing/VM-6/custom-grid", test_custom_grid);
   g_test_add_func ("/pricing/VM-6/cheaper-cover", test_cheaper_cover);

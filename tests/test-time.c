@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "pb-error.h"
 #include "pb-time.h"
 
@@ -144,6 +146,62 @@ test_time_terms (void)
   g_assert_cmpstr (pb_term_rule_to_string (PB_TERM_RULE_365_DAYS), ==, "365-days");
 }
 
+/* The supported range is 1970-01-01 to 2199-12-31 in +08:00, both days
+ * whole: the first and the last second are in, the seconds around are out. */
+static void
+test_time_range (void)
+{
+  const char *outside[] = {
+    "1969-12-31T23:59:59+08:00", "1969-12-31T15:59:59Z", "2200-01-01T00:00:00+08:00",
+    "2199-12-31T16:00:00Z", "1969-12-31", "2200-01-01", "9999-12-31T23:59:59+08:00",
+  };
+  PbInstant instant;
+
+  g_assert_cmpint (at ("1970-01-01T00:00:00+08:00"), ==, PB_INSTANT_MIN);
+  g_assert_cmpint (at ("1969-12-31T16:00:00Z"), ==, PB_INSTANT_MIN);
+  g_assert_cmpint (at ("1970-01-01"), ==, PB_INSTANT_MIN);
+  g_assert_cmpint (at ("2199-12-31T23:59:59+08:00"), ==, PB_INSTANT_MAX);
+  g_assert_cmpint (at ("2199-12-31T15:59:59Z"), ==, PB_INSTANT_MAX);
+  assert_instant (PB_INSTANT_MIN, "1970-01-01T00:00:00+08:00");
+  assert_instant (PB_INSTANT_MAX, "2199-12-31T23:59:59+08:00");
+  g_assert_true (pb_time_parse_date ("1970-01-01", &instant, NULL));
+  g_assert_cmpint (instant, ==, PB_INSTANT_MIN);
+  g_assert_true (pb_time_parse_date ("2199-12-31", &instant, NULL));
+  assert_instant (instant, "2199-12-31T00:00:00+08:00");
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (pb_time_parse (outside[i], &instant, &error));
+      g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+      g_assert_nonnull (strstr (error->message, "outside the supported range"));
+    }
+  /* A term or a deadline from the last instant is still representable. */
+  assert_instant (pb_time_term_end (PB_TERM_RULE_CALENDAR, PB_INSTANT_MAX), "2200-12-30T23:59:59+08:00");
+  assert_instant (pb_time_add_months (PB_INSTANT_MAX, 24), "2201-12-31T23:59:59+08:00");
+}
+
+/* Year 0 has no calendar in GDate: refused as a date, not a critical
+ * warning (which the test harness makes fatal). */
+static void
+test_time_year_zero (void)
+{
+  const char *bad[] = { "0000-01-01", "0000-02-29", "0000-12-31" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PbInstant instant = 42;
+
+      g_assert_false (pb_time_parse_date (bad[i], &instant, &error));
+      g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+      g_assert_cmpint (instant, ==, 42);
+      g_clear_error (&error);
+      g_assert_false (pb_time_parse (bad[i], &instant, &error));
+      g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+    }
+}
+
 /* Walk every day of 1970–2199 through the civil conversion and back. */
 static void
 test_time_round_trip (void)
@@ -173,5 +231,7 @@ main (int argc, char **argv)
   g_test_add_func ("/time/EL-T3/months", test_time_months);
   g_test_add_func ("/time/EL-T1/EL-T2/EL-T4/terms", test_time_terms);
   g_test_add_func ("/time/round-trip", test_time_round_trip);
+  g_test_add_func ("/time/range", test_time_range);
+  g_test_add_func ("/time/year-zero", test_time_year_zero);
   return g_test_run ();
 }

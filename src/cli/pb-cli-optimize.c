@@ -27,14 +27,15 @@ print_help (void)
             "       pricebook-cli optimize live --viewers V [--rooms R]\n"
             "\n"
             "voice: the cheapest Voice Message packages (fixed and custom) covering at least\n"
-            "       N minutes, N from 1 to %" G_GINT64_FORMAT ".  Ties: fewer minutes bought, then\n"
+            "       N minutes, N from 1 to %lld.  Ties: fewer minutes bought, then\n"
             "       fewer packages, then fixed before custom.\n"
             "live:  the cheapest Enterprise Live activation codes for R rooms (default 1, at\n"
-            "       most %" G_GINT64_FORMAT ") broadcasting at once with up to V concurrent viewers\n"
-            "       each (1 to %" G_GINT64_FORMAT "), for a customer who already holds the base fee\n"
+            "       most %lld) broadcasting at once with up to V concurrent viewers\n"
+            "       each (1 to %lld), for a customer who already holds the base fee\n"
             "       (its gifted code is not counted): one code per room, tier plus add-on\n"
             "       viewers.  Ties: more viewers for the same price, then fewer add-ons.\n"),
-          PB_OPTIMIZER_VOICE_MAX_MINUTES, PB_OPTIMIZER_LIVE_MAX_ROOMS, PB_OPTIMIZER_LIVE_MAX_VIEWERS);
+          (long long) PB_OPTIMIZER_VOICE_MAX_MINUTES, (long long) PB_OPTIMIZER_LIVE_MAX_ROOMS,
+          (long long) PB_OPTIMIZER_LIVE_MAX_VIEWERS);
 }
 
 typedef struct
@@ -53,8 +54,8 @@ parse_value (const char *command, Option *option, const char *text, int *status)
 
   if (g_ascii_string_to_signed (text, 10, 1, option->max, &option->value, NULL))
     return TRUE;
-  message = g_strdup_printf (_("%s: “%s” is not a whole number from 1 to %" G_GINT64_FORMAT),
-                             option->name, text, option->max);
+  message = g_strdup_printf (_("%s: “%s” is not a whole number from 1 to %lld"),
+                             option->name, text, (long long) option->max);
   *status = pb_cli_usage (command, message);
   return FALSE;
 }

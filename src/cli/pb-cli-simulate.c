@@ -616,10 +616,13 @@ pb_cli_simulate (PbCli *cli, int argc, char **argv)
           fputs (usage, stdout);
           return PB_CLI_OK;
         }
-      else if (g_str_equal (argv[i], "--at") && i + 1 < argc)
-        at_text = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--at="))
-        at_text = argv[i] + strlen ("--at=");
+      else if ((g_str_equal (argv[i], "--at") && i + 1 < argc) || g_str_has_prefix (argv[i], "--at="))
+        {
+          /* Two instants would silently answer for the last one only. */
+          if (at_text != NULL)
+            return pb_cli_usage (argv[0], _("--at is given more than once"));
+          at_text = argv[i][4] == '=' ? argv[i] + strlen ("--at=") : argv[++i];
+        }
       else if (argv[i][0] == '-' && argv[i][1] != '\0')
         {
           g_autofree char *message = g_strdup_printf (_("unknown option or missing value: “%s”"), argv[i]);
@@ -645,7 +648,11 @@ pb_cli_simulate (PbCli *cli, int argc, char **argv)
     return pb_cli_fail (error);
   lifecycle = pb_lifecycle_replay_scenario (scenario, at, &error);
   if (lifecycle == NULL)
-    return pb_cli_fail (error);
+    {
+      /* The engine knows the event, not the file. */
+      g_prefix_error (&error, "%s: ", path);
+      return pb_cli_fail (error);
+    }
 
   root = at_text != NULL ? build_state (scenario, lifecycle, at) : build_timeline (scenario, lifecycle);
   pb_cli_print (root);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,7 +46,7 @@ pb_cli_fail (const GError *error)
 int
 pb_cli_usage (const char *command, const char *message)
 {
-  g_printerr ("pricebook-cli %s: %s\nTry “pricebook-cli --help”.\n", command, message);
+  g_printerr ("pricebook-cli%s%s: %s\nTry “pricebook-cli --help”.\n", *command ? " " : "", command, message);
   return PB_CLI_INPUT;
 }
 
@@ -61,6 +62,19 @@ pb_cli_print (JsonNode *root)
   text = json_generator_to_data (generator, NULL);
   fputs (text, stdout);
   fputc ('\n', stdout);
+}
+
+/* A full disk or a closed pipe must not pass for success: a script would
+ * take half a JSON document for the answer. */
+static int
+finish_output (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("pricebook-cli: cannot write the output: %s\n", g_strerror (errno));
+      return PB_CLI_INTERNAL;
+    }
+  return status;
 }
 
 typedef int (*CommandFunc) (PbCli *cli, int argc, char **argv);
@@ -92,15 +106,17 @@ main (int argc, char **argv)
       if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
           fputs (usage, stdout);
-          return PB_CLI_OK;
+          return finish_output (PB_CLI_OK);
         }
       else if (g_str_equal (argv[i], "--version"))
         {
           printf ("pricebook-cli %s\n", PACKAGE_VERSION);
-          return PB_CLI_OK;
+          return finish_output (PB_CLI_OK);
         }
       else if (g_str_equal (argv[i], "--catalog") && i + 1 < argc)
         catalog_path = argv[++i];
+      else if (g_str_equal (argv[i], "--catalog"))
+        return pb_cli_usage ("--catalog", "needs a FILE");
       else if (g_str_has_prefix (argv[i], "--catalog="))
         catalog_path = argv[i] + strlen ("--catalog=");
       else
@@ -124,7 +140,7 @@ main (int argc, char **argv)
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))
-      return commands[c].func (&cli, argc - i, argv + i);
+      return finish_output (commands[c].func (&cli, argc - i, argv + i));
 
   return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate)");
 }

@@ -7,6 +7,7 @@
 #include "pb-catalog.h"
 #include "pb-error.h"
 #include "pb-json-private.h"
+#include "pb-quote-item.h"
 
 struct _PbCatalog
 {
@@ -34,6 +35,7 @@ struct _PbCatalog
   gint64      el_bind_months;
   gint64      el_broadcast_max;
   gint64      el_trial_max;
+  gint64      el_trial_radar_top;
   PbTermRule  el_term_rule;
 };
 
@@ -210,12 +212,29 @@ load_string (Loader *loader, const char *key, const char **result, GError **erro
                              key, NULL, result, error);
 }
 
+/* Unknown members are refused in the catalog too: a misspelt "gift_tierr"
+ * would otherwise leave a rule's number at a silent default. */
 static gboolean
-load_value_object (Loader *loader, const char *key, JsonObject **result, GError **error)
+load_value_object (Loader *loader, const char *key, const char * const *allowed, JsonObject **result,
+                   GError **error)
 {
+  JsonObject *entry;
+
+  if (load_entry (loader, key, error) == NULL)
+    return FALSE;
+  entry = json_object_get_object_member (loader->entries, key);
+  return pb_json_get_object (loader->doc, entry, "value", key, TRUE, result, error) &&
+         pb_json_check_members (loader->doc, json_object_get_member (entry, "value"), key, allowed, error);
+}
+
+static gboolean
+load_bool (Loader *loader, const char *key, GError **error)
+{
+  gboolean ignored;
+
   return load_entry (loader, key, error) != NULL &&
-         pb_json_get_object (loader->doc, json_object_get_object_member (loader->entries, key), "value",
-                             key, TRUE, result, error);
+         pb_json_get_bool (loader->doc, json_object_get_object_member (loader->entries, key), "value",
+                           key, -1, &ignored, error);
 }
 
 static gboolean
@@ -227,7 +246,8 @@ load_value_array (Loader *loader, const char *key, JsonArray **result, GError **
 }
 
 static JsonObject *
-array_object (Loader *loader, JsonArray *array, guint i, const char *where, GError **error)
+array_object (Loader *loader, JsonArray *array, guint i, const char *where, const char * const *allowed,
+              GError **error)
 {
   JsonNode *node = json_array_get_element (array, i);
 
@@ -236,12 +256,15 @@ array_object (Loader *loader, JsonArray *array, guint i, const char *where, GErr
       pb_json_doc_error (loader->doc, node, error, PB_ERROR_INPUT, where, "element %u must be an object", i);
       return NULL;
     }
+  if (!pb_json_check_members (loader->doc, node, where, allowed, error))
+    return NULL;
   return json_node_get_object (node);
 }
 
 static gboolean
 load_fixed_packages (Loader *loader, GError **error)
 {
+  static const char * const allowed[] = { "minutes", "price", NULL };
   const char *key = "voice.fixed_packages";
   JsonArray *array;
 
@@ -249,7 +272,7 @@ load_fixed_packages (Loader *loader, GError **error)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *object = array_object (loader, array, i, key, error);
+      JsonObject *object = array_object (loader, array, i, key, allowed, error);
       PbFixedPackage package;
 
       if (object == NULL ||
@@ -271,12 +294,14 @@ load_fixed_packages (Loader *loader, GError **error)
 static gboolean
 load_custom_package (Loader *loader, GError **error)
 {
+  static const char * const allowed[] = { "min_minutes", "step_minutes", "tiers", NULL };
+  static const char * const tier_allowed[] = { "from_minutes", "unit_price", NULL };
   const char *key = "voice.custom_package";
   PbCatalog *self = loader->catalog;
   JsonObject *object;
   JsonArray *tiers;
 
-  if (!load_value_object (loader, key, &object, error) ||
+  if (!load_value_object (loader, key, allowed, &object, error) ||
       !pb_json_get_int (loader->doc, object, "min_minutes", key, 1, G_MAXINT32, PB_JSON_REQUIRED,
                         &self->vm_custom_min, error) ||
       !pb_json_get_int (loader->doc, object, "step_minutes", key, 1, G_MAXINT32, PB_JSON_REQUIRED,
@@ -285,7 +310,7 @@ load_custom_package (Loader *loader, GError **error)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (tiers); i++)
     {
-      JsonObject *tier_object = array_object (loader, tiers, i, key, error);
+      JsonObject *tier_object = array_object (loader, tiers, i, key, tier_allowed, error);
       PbCustomTier tier;
       gint64 previous = i > 0 ? g_array_index (self->vm_tiers, PbCustomTier, i - 1).from_minutes : -1;
 
@@ -313,6 +338,7 @@ load_custom_package (Loader *loader, GError **error)
 static gboolean
 load_tiers (Loader *loader, GError **error)
 {
+  static const char * const allowed[] = { "id", "name", "name_zh", "price", "viewers", NULL };
   const char *key = "live.code_tiers";
   JsonArray *array;
 
@@ -320,7 +346,7 @@ load_tiers (Loader *loader, GError **error)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *object = array_object (loader, array, i, key, error);
+      JsonObject *object = array_object (loader, array, i, key, allowed, error);
       const char *id, *name, *name_zh;
       PbCodeTier tier = { 0 };
 
@@ -332,6 +358,13 @@ load_tiers (Loader *loader, GError **error)
           !pb_json_get_int (loader->doc, object, "viewers", key, 1, G_MAXINT32, PB_JSON_REQUIRED,
                             &tier.viewers, error))
         return FALSE;
+      /* A second tier of the same id could never be bought. */
+      if (pb_catalog_el_tier (loader->catalog, id) != NULL)
+        {
+          pb_json_doc_error (loader->doc, json_object_get_member (object, "id"), error, PB_ERROR_INPUT, key,
+                             "tier “%s” is listed twice", id);
+          return FALSE;
+        }
       tier.id = g_strdup (id);
       tier.name = g_strdup (name);
       tier.name_zh = g_strdup (name_zh);
@@ -343,27 +376,32 @@ load_tiers (Loader *loader, GError **error)
 static gboolean
 load_live (Loader *loader, GError **error)
 {
+  static const char * const base_allowed[] = { "price", "gift_tier", NULL };
+  static const char * const addon_allowed[] = { "step", "price_per_viewer", NULL };
+  static const char * const trial_allowed[] = { "max_viewers", "radar_top_viewers", NULL };
   PbCatalog *self = loader->catalog;
   JsonObject *base, *addon, *trial;
   const char *gift, *term_rule, *ignored;
 
-  if (!load_value_object (loader, "live.base_fee", &base, error) ||
+  if (!load_value_object (loader, "live.base_fee", base_allowed, &base, error) ||
       !get_money (loader, base, "price", "live.base_fee", &self->el_base_fee, error) ||
       !pb_json_get_string (loader->doc, base, "gift_tier", "live.base_fee", NULL, &gift, error) ||
       !load_tiers (loader, error) ||
-      !load_value_object (loader, "live.addon_viewers", &addon, error) ||
+      !load_value_object (loader, "live.addon_viewers", addon_allowed, &addon, error) ||
       !pb_json_get_int (loader->doc, addon, "step", "live.addon_viewers", 1, 1000000, PB_JSON_REQUIRED,
                         &self->el_addon_step, error) ||
       !get_money (loader, addon, "price_per_viewer", "live.addon_viewers", &self->el_addon_price, error) ||
-      !load_value_object (loader, "live.trial", &trial, error) ||
+      !load_value_object (loader, "live.trial", trial_allowed, &trial, error) ||
       !pb_json_get_int (loader->doc, trial, "max_viewers", "live.trial", 0, G_MAXINT32, PB_JSON_REQUIRED,
                         &self->el_trial_max, error) ||
+      !pb_json_get_int (loader->doc, trial, "radar_top_viewers", "live.trial", 0, G_MAXINT32,
+                        PB_JSON_REQUIRED, &self->el_trial_radar_top, error) ||
       !load_int (loader, "live.bind_within_months", 1, 120, &self->el_bind_months, error) ||
       !load_int (loader, "live.broadcast_max_minutes", 1, 100000, &self->el_broadcast_max, error) ||
       !load_string (loader, "live.term_rule", &term_rule, error) ||
       !load_string (loader, "live.expansion_eligibility", &ignored, error) ||
       !load_string (loader, "live.renewal_after_lapse", &ignored, error) ||
-      load_entry (loader, "live.enterprise_only", error) == NULL)
+      !load_bool (loader, "live.enterprise_only", error))
     return FALSE;
   if (pb_catalog_el_tier (self, gift) == NULL)
     {
@@ -388,8 +426,8 @@ load_voice (Loader *loader, GError **error)
   PbCatalog *self = loader->catalog;
   const char *ignored;
 
-  return load_entry (loader, "voice.vouchers", error) != NULL &&
-         load_entry (loader, "voice.enterprise_only", error) != NULL &&
+  return load_bool (loader, "voice.vouchers", error) &&
+         load_bool (loader, "voice.enterprise_only", error) &&
          load_money (loader, "voice.number_monthly_fee", &self->vm_monthly_fee, error) &&
          load_fixed_packages (loader, error) &&
          load_custom_package (loader, error) &&
@@ -411,17 +449,28 @@ load_terms (Loader *loader, JsonObject *root, GError **error)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *object = array_object (loader, array, i, "terms", error);
+      JsonObject *object = array_object (loader, array, i, "terms", allowed, error);
       const char *rule, *applies_to, *text, *text_zh;
       PbCatalogTerm *term;
 
+      PbProduct product;
+      PbItemKind kind;
+
       if (object == NULL ||
-          !pb_json_check_members (loader->doc, json_array_get_element (array, i), "terms", allowed, error) ||
           !pb_json_get_string (loader->doc, object, "rule", "terms", NULL, &rule, error) ||
           !pb_json_get_string (loader->doc, object, "applies_to", "terms", NULL, &applies_to, error) ||
           !pb_json_get_string (loader->doc, object, "text", "terms", NULL, &text, error) ||
           !pb_json_get_string (loader->doc, object, "text_zh", "terms", NULL, &text_zh, error))
         return FALSE;
+      /* A term that applies to nothing would silently never be printed. */
+      if (!pb_product_from_string (applies_to, &product) && !pb_item_kind_from_string (applies_to, &kind))
+        {
+          pb_json_doc_error (loader->doc, json_object_get_member (object, "applies_to"), error,
+                             PB_ERROR_INPUT, "terms", "“applies_to” is “%s”: a product (voice, live) or "
+                             "an item kind (numbers, fixed_package, custom_package, base_fee, code, "
+                             "expansion)", applies_to);
+          return FALSE;
+        }
       term = g_new0 (PbCatalogTerm, 1);
       term->rule = g_strdup (rule);
       term->applies_to = g_strdup (applies_to);
@@ -432,42 +481,89 @@ load_terms (Loader *loader, JsonObject *root, GError **error)
   return TRUE;
 }
 
-PbCatalog *
-pb_catalog_new_from_bytes (GBytes *bytes, const char *name, GError **error)
+/* Every source an entry names must be a sentence to print. */
+static gboolean
+check_sources (Loader *loader, GError **error)
 {
-  g_autoptr(PbJsonDoc) doc = pb_json_doc_load_bytes (bytes, name, error);
+  g_autoptr(GList) names = json_object_get_members (loader->sources);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *text;
+
+      if (!pb_json_get_string (loader->doc, loader->sources, l->data, "sources", NULL, &text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An entry the code does not read is a typo or a rule this version does
+ * not know: either way the catalog does not say what it seems to. */
+static gboolean
+check_unknown_entries (Loader *loader, GError **error)
+{
+  g_autoptr(GList) keys = json_object_get_members (loader->entries);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    if (pb_catalog_lookup (loader->catalog, l->data) == NULL)
+      {
+        pb_json_doc_error (loader->doc, json_object_get_member (loader->entries, l->data), error,
+                           PB_ERROR_INPUT, "entries", "unknown entry “%s”", (const char *) l->data);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static PbCatalog *
+catalog_from_doc (PbJsonDoc *doc, GError **error)
+{
+  static const char * const allowed[] = { "format", "id", "currency", "sources", "entries", "terms", NULL };
   g_autoptr(PbCatalog) self = NULL;
   JsonObject *root;
+  const char *id, *currency;
   Loader loader = { 0 };
 
-  if (doc == NULL || (root = pb_json_doc_root_object (doc, "pricebook-catalog/1", error)) == NULL)
+  if ((root = pb_json_doc_root_object (doc, "pricebook-catalog/1", error)) == NULL ||
+      !pb_json_check_members (doc, pb_json_doc_get_root (doc), NULL, allowed, error) ||
+      !pb_json_get_string (doc, root, "id", NULL, "", &id, error) ||
+      !pb_json_get_string (doc, root, "currency", NULL, NULL, &currency, error))
     return NULL;
+  /* quotes are in CNY; a catalog in another currency would mislabel them. */
+  if (!g_str_equal (currency, "CNY"))
+    {
+      pb_json_doc_error (doc, json_object_get_member (root, "currency"), error, PB_ERROR_INPUT, NULL,
+                         "the currency is “%s”, but Pricebook quotes in CNY (Q-1)", currency);
+      return NULL;
+    }
   self = g_object_new (PB_TYPE_CATALOG, NULL);
   loader.doc = doc;
   loader.catalog = self;
   if (!pb_json_get_object (doc, root, "entries", NULL, TRUE, &loader.entries, error) ||
       !pb_json_get_object (doc, root, "sources", NULL, TRUE, &loader.sources, error) ||
+      !check_sources (&loader, error) ||
       !load_voice (&loader, error) ||
       !load_live (&loader, error) ||
+      !check_unknown_entries (&loader, error) ||
       !load_terms (&loader, root, error))
     return NULL;
   return g_steal_pointer (&self);
 }
 
 PbCatalog *
+pb_catalog_new_from_bytes (GBytes *bytes, const char *name, GError **error)
+{
+  g_autoptr(PbJsonDoc) doc = pb_json_doc_load_bytes (bytes, name, error);
+
+  return doc ? catalog_from_doc (doc, error) : NULL;
+}
+
+/* Read with the same guards as every other file (size, folders, devices). */
+PbCatalog *
 pb_catalog_new_from_file (const char *path, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PbJsonDoc) doc = pb_json_doc_load_file (path, error);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: cannot read: %s", path, local_error->message);
-      return NULL;
-    }
-  return pb_catalog_new_from_bytes (bytes, path, error);
+  return doc ? catalog_from_doc (doc, error) : NULL;
 }
 
 /* The built-in catalog, parsed once per process (an export thread may ask
@@ -646,6 +742,13 @@ guint
 pb_catalog_el_trial_max_viewers (PbCatalog *self)
 {
   return (guint) self->el_trial_max;
+}
+
+/* EL-1: how many of the top viewers the trial's data radar shows. */
+guint
+pb_catalog_el_trial_radar_top_viewers (PbCatalog *self)
+{
+  return (guint) self->el_trial_radar_top;
 }
 
 PbTermRule

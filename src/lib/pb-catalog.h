@@ -101,6 +101,7 @@ PbMoney               pb_catalog_el_addon_price       (PbCatalog   *self);
 guint                 pb_catalog_el_bind_months       (PbCatalog   *self);
 guint                 pb_catalog_el_broadcast_max_minutes (PbCatalog *self);
 guint                 pb_catalog_el_trial_max_viewers (PbCatalog   *self);
+guint                 pb_catalog_el_trial_radar_top_viewers (PbCatalog *self);
 PbTermRule            pb_catalog_el_term_rule         (PbCatalog   *self);
 
 G_END_DECLS

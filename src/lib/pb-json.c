@@ -16,6 +16,9 @@ struct _PbJsonDoc
   char       *name;
   JsonParser *parser;
   GHashTable *positions;  /* JsonNode* → (line << 32 | column) where the value ended */
+  GHashTable *members;    /* JsonObject* → members read so far, to spot a repeated one */
+  char       *duplicate;  /* the first member named twice in one object, or NULL */
+  JsonNode   *duplicate_node;
 };
 
 void
@@ -26,6 +29,8 @@ pb_json_doc_free (PbJsonDoc *doc)
   g_free (doc->name);
   g_clear_object (&doc->parser);
   g_clear_pointer (&doc->positions, g_hash_table_unref);
+  g_clear_pointer (&doc->members, g_hash_table_unref);
+  g_free (doc->duplicate);
   g_free (doc);
 }
 
@@ -48,10 +53,23 @@ remember_position (PbJsonDoc *doc, JsonNode *node)
     g_hash_table_insert (doc->positions, json_node_get_array (node), packed);
 }
 
+/* json-glib keeps the last of two members of the same name without a
+ * word ({"quantity": 1, "quantity": 100}), so a file could mean two things:
+ * count the members read into each object, and when the object did not
+ * grow, the member was a repeat. */
 static void
 on_object_member (JsonParser *parser, JsonObject *object, const char *member, PbJsonDoc *doc)
 {
-  remember_position (doc, json_object_get_member (object, member));
+  JsonNode *node = json_object_get_member (object, member);
+  guint read = GPOINTER_TO_UINT (g_hash_table_lookup (doc->members, object)) + 1;
+
+  g_hash_table_insert (doc->members, object, GUINT_TO_POINTER (read));
+  remember_position (doc, node);
+  if (read != json_object_get_size (object) && doc->duplicate == NULL)
+    {
+      doc->duplicate = g_strdup (member);
+      doc->duplicate_node = node;
+    }
 }
 
 static void
@@ -60,43 +78,173 @@ on_array_element (JsonParser *parser, JsonArray *array, int index, PbJsonDoc *do
   remember_position (doc, json_array_get_element (array, index));
 }
 
-/* json-glib recurses once per level: refuse deep nesting before it does.
- * The scan skips strings so that brackets inside them do not count. */
-static gboolean
-check_shape (const char *data, gsize length, GArray *long_integers, guint *bad_line, const char **why)
+/* Where check_shape() found the file wrong. */
+typedef struct
 {
-  guint depth = 0, line = 1, digits = 0;
-  gboolean in_string = FALSE;
+  guint       line;
+  guint       column;
+  const char *why;
+} ShapeError;
 
-  for (gsize i = 0; i < length; i++)
+/* TRUE when the digits (no sign, no leading zero) are more than G_MAXINT64. */
+static gboolean
+beyond_int64 (const char *digits, gsize n)
+{
+  static const char max[] = "9223372036854775807";
+
+  if (n != sizeof max - 1)
+    return n > sizeof max - 1;
+  return memcmp (digits, max, n) > 0;
+}
+
+static gsize
+skip_digits (const char *data, gsize p, gsize end)
+{
+  while (p < end && g_ascii_isdigit (data[p]))
+    p++;
+  return p;
+}
+
+/* Checks the number starting at data[*i] against JSON's grammar and skips
+ * it: json-glib reads "010" as 8 and "0x10" as 16, so a quantity could be
+ * silently misread.  Remembers in @long_integers where the digits of an
+ * integer beyond 64 bits start: json-glib would wrap it (see
+ * defuse_long_integers).  A fraction or an exponent makes json-glib read a
+ * double, which the getters refuse anyway. */
+static gboolean
+skip_number (const char *data, gsize length, gsize *i, GArray *long_integers)
+{
+  gsize end = *i, p = *i, first, integer_end;
+  gboolean integer;
+
+  /* The token: whatever json-glib's scanner might take as part of it. */
+  while (end < length && (g_ascii_isalnum (data[end]) || strchr (".+-", data[end]) != NULL))
+    end++;
+  if (p < end && data[p] == '-')
+    p++;
+  first = p;
+  if (p < end && data[p] == '0')
+    p++;
+  else if (p < end && data[p] >= '1' && data[p] <= '9')
+    p = skip_digits (data, p, end);
+  else
+    return FALSE;
+  integer_end = p;
+  if (p < end && data[p] == '.')
+    {
+      if (p + 1 >= end || !g_ascii_isdigit (data[p + 1]))
+        return FALSE;
+      p = skip_digits (data, p + 1, end);
+    }
+  if (p < end && (data[p] == 'e' || data[p] == 'E'))
+    {
+      if (p + 1 < end && (data[p + 1] == '+' || data[p + 1] == '-'))
+        p++;
+      if (p + 1 >= end || !g_ascii_isdigit (data[p + 1]))
+        return FALSE;
+      p = skip_digits (data, p + 1, end);
+    }
+  if (p != end)
+    return FALSE;
+  integer = integer_end == end;
+  if (integer && beyond_int64 (data + first, integer_end - first))
+    g_array_append_val (long_integers, first);
+  *i = end;
+  return TRUE;
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* json-glib recurses once per level: refuse deep nesting before it does.
+ * It also reads a second value after the first ("{…}{…}") and JavaScript
+ * ("var x = {…};") without a word: refuse anything but one JSON value.
+ * And a "\u0000" would cut a string short.  The scan skips strings so that
+ * brackets inside them do not count. */
+static gboolean
+check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *bad)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE, started = FALSE, ended = FALSE;
+  gsize i = 0, line_start = 0;
+  const char *nul = memchr (data, '\0', length);
+
+  bad->line = 1;
+  /* Say "binary" before anything else a binary file would trip on. */
+  if (nul != NULL)
+    {
+      for (; i < (gsize) (nul - data); i++)
+        if (data[i] == '\n')
+          {
+            bad->line++;
+            line_start = i + 1;
+          }
+      bad->why = "contains a NUL byte (is this a binary file?)";
+      goto fail;
+    }
+  /* A UTF-8 byte order mark is not content. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = line_start = 3;
+  while (i < length)
     {
       char c = data[i];
 
-      if (c == '\n')
-        line++;
-      if (c == '\0')
-        {
-          *bad_line = line;
-          *why = "contains a NUL byte (is this a binary file?)";
-          return FALSE;
-        }
       if (in_string)
         {
-          if (c == '\\' && i + 1 < length)
+          if (c == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+            {
+              bad->why = "contains a NUL character (\\u0000) in a string";
+              goto fail;
+            }
+          if (c == '\\' && i + 1 < length && data[i + 1] != '\n')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              ended = depth == 0;
+            }
+          else if (c == '\n')
+            {
+              bad->line++;
+              line_start = i + 1;
+            }
+          i++;
           continue;
         }
-      /* Remember where each integer part of more than 18 digits starts:
-       * json-glib would wrap it (see defuse_long_integers). */
-      digits = g_ascii_isdigit (c) ? digits + 1 : 0;
-      if (digits == 19)
+      if (c == '\n')
         {
-          gsize start = i - 18;
-
-          if (start == 0 || strchr (".eE+", data[start - 1]) == NULL)
-            g_array_append_val (long_integers, start);
+          bad->line++;
+          line_start = i + 1;
+        }
+      if (is_space (c))
+        {
+          i++;
+          continue;
+        }
+      if (ended)
+        {
+          bad->why = "goes on after its JSON value";
+          goto fail;
+        }
+      if (!started && strchr ("{[\"-0123456789tfn", c) == NULL)
+        {
+          bad->why = "does not start with a JSON value";
+          goto fail;
+        }
+      started = TRUE;
+      if (c == '-' || c == '.' || g_ascii_isdigit (c))
+        {
+          if (!skip_number (data, length, &i, long_integers))
+            {
+              bad->why = "holds a number JSON does not allow (a leading zero, a leading point, "
+                         "hexadecimal digits or a lone sign)";
+              goto fail;
+            }
+          ended = depth == 0;
+          continue;
         }
       if (c == '"')
         in_string = TRUE;
@@ -104,15 +252,30 @@ check_shape (const char *data, gsize length, GArray *long_integers, guint *bad_l
         {
           if (++depth > PB_JSON_MAX_DEPTH)
             {
-              *bad_line = line;
-              *why = "is nested more than 32 levels deep";
-              return FALSE;
+              bad->why = "is nested more than 32 levels deep";
+              goto fail;
             }
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        ended = --depth == 0;
+      i++;
     }
   return TRUE;
+
+fail:
+  {
+    const char *p = data + line_start;
+
+    /* The column in characters, as a text editor counts them. */
+    bad->column = 1;
+    while (p < data + i)
+      {
+        if (((guchar) *p & 0xc0) != 0x80)
+          bad->column++;
+        p++;
+      }
+  }
+  return FALSE;
 }
 
 /* json-glib words its messages "<data>:L:C: Parse error: reason" and
@@ -125,24 +288,36 @@ describe_parse_error (const char *name, const char *message)
   guint line = 0, column = 0;
   const char *p = strchr (message, ':');
 
+  /* json-glib quotes the offending bytes, which may not be UTF-8. */
+  g_autofree char *valid = NULL;
+
   if (p != NULL && sscanf (p, ":%u:%u:", &line, &column) == 2 && reason != NULL)
-    return g_strdup_printf ("%s:%u:%u: malformed JSON: %s", name, line, column,
-                            reason + strlen ("Parse error: "));
-  return g_strdup_printf ("%s: malformed JSON: %s", name, message);
+    {
+      valid = g_utf8_make_valid (reason + strlen ("Parse error: "), -1);
+      return g_strdup_printf ("%s:%u:%u: malformed JSON: %s", name, line, column, valid);
+    }
+  valid = g_utf8_make_valid (message, -1);
+  return g_strdup_printf ("%s: malformed JSON: %s", name, valid);
 }
 
 /* json-glib wraps integers beyond 64 bits without a word
  * (99999999999999999999 reads as -1, -99999999999999999999 as 1).  Turning
- * the second digit into an exponent ("9e999999999999999999") keeps every
- * position in the file and makes the value an infinite double, which the
- * typed getters then refuse by name, with the item it belongs to. */
+ * the second and third digits into a large exponent ("9e9999999999999999")
+ * keeps every position in the file and makes the value an infinite double,
+ * which the typed getters then refuse by name, with the item it belongs to.
+ * Such an integer has at least 19 digits, so the exponent has 17. */
 static char *
 defuse_long_integers (const char *data, gsize length, GArray *long_integers)
 {
   char *copy = g_memdup2 (data, length);
 
   for (guint i = 0; i < long_integers->len; i++)
-    copy[g_array_index (long_integers, gsize, i) + 1] = 'e';
+    {
+      gsize first = g_array_index (long_integers, gsize, i);
+
+      copy[first + 1] = 'e';
+      copy[first + 2] = '9';
+    }
   return copy;
 }
 
@@ -153,8 +328,7 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
   g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  const char *why = NULL;
-  guint bad_line = 0;
+  ShapeError bad = { 0 };
   g_autoptr(GArray) long_integers = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree char *defused = NULL;
 
@@ -171,9 +345,10 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file is empty", name);
       return NULL;
     }
-  if (!check_shape (data, length, long_integers, &bad_line, &why))
+  if (!check_shape (data, length, long_integers, &bad))
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s:%u: the file %s", name, bad_line, why);
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s:%u:%u: the file %s", name, bad.line, bad.column,
+                   bad.why);
       return NULL;
     }
   if (!g_utf8_validate_len (data, length, NULL))
@@ -187,6 +362,7 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
 
   doc->parser = json_parser_new_immutable ();
   doc->positions = g_hash_table_new (NULL, NULL);
+  doc->members = g_hash_table_new (NULL, NULL);
   g_signal_connect (doc->parser, "object-member", G_CALLBACK (on_object_member), doc);
   g_signal_connect (doc->parser, "array-element", G_CALLBACK (on_array_element), doc);
   if (!json_parser_load_from_data (doc->parser, data, (gssize) length, &local_error))
@@ -201,7 +377,64 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file holds no JSON value", name);
       return NULL;
     }
+  if (doc->duplicate != NULL)
+    {
+      pb_json_doc_error (doc, doc->duplicate_node, error, PB_ERROR_INPUT, NULL,
+                         "“%s” is given twice in the same object: say it once", doc->duplicate);
+      return NULL;
+    }
+  /* Only needed while parsing. */
+  g_clear_pointer (&doc->members, g_hash_table_unref);
   return g_steal_pointer (&doc);
+}
+
+/* @size: the file's size, or -1 when it is only known to be too large. */
+static void
+set_too_large (GError **error, const char *path, goffset size)
+{
+  if (size < 0)
+    g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file holds more than the %d MiB Pricebook reads",
+                 path, PB_JSON_MAX_BYTES / (1024 * 1024));
+  else
+    g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+                 "%s: the file is %" G_GOFFSET_FORMAT " bytes, more than the %d MiB Pricebook reads",
+                 path, size, PB_JSON_MAX_BYTES / (1024 * 1024));
+}
+
+/* Reads at most PB_JSON_MAX_BYTES: a device or a pipe ("/dev/zero") has no
+ * size to ask for, and must not be read without end. */
+static GBytes *
+read_bounded (GFile *file, const char *path, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 chunk[65536];
+
+  if (stream == NULL)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: cannot read: %s", path, local_error->message);
+      return NULL;
+    }
+  for (;;)
+    {
+      gssize got = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, &local_error);
+
+      if (got < 0)
+        {
+          g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: cannot read: %s", path, local_error->message);
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      if (data->len + (gsize) got > PB_JSON_MAX_BYTES)
+        {
+          set_too_large (error, path, -1);
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, (guint) got);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 PbJsonDoc *
@@ -227,17 +460,12 @@ pb_json_doc_load_file (const char *path, GError **error)
     }
   if (g_file_info_get_size (info) > PB_JSON_MAX_BYTES)
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                   "%s: the file is %" G_GOFFSET_FORMAT " bytes, more than the %d MiB Pricebook reads",
-                   path, g_file_info_get_size (info), PB_JSON_MAX_BYTES / (1024 * 1024));
+      set_too_large (error, path, g_file_info_get_size (info));
       return NULL;
     }
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = read_bounded (file, path, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: cannot read: %s", path, local_error->message);
-      return NULL;
-    }
+    return NULL;
   return pb_json_doc_load_bytes (bytes, path, error);
 }
 
@@ -373,9 +601,14 @@ pb_json_get_int (PbJsonDoc *doc, JsonObject *object, const char *member, const c
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      pb_json_doc_error (doc, node, error, PB_ERROR_INPUT, where,
-                         "“%s” must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                         ", not %s", member, min, max, describe_node (node));
+      /* A caller that checks the range itself asks for any whole number. */
+      if (min <= G_MININT64 + 1 && max == G_MAXINT64)
+        pb_json_doc_error (doc, node, error, PB_ERROR_INPUT, where, "“%s” must be a whole number, not %s",
+                           member, describe_node (node));
+      else
+        pb_json_doc_error (doc, node, error, PB_ERROR_INPUT, where,
+                           "“%s” must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                           ", not %s", member, min, max, describe_node (node));
       return FALSE;
     }
   value = json_node_get_int (node);

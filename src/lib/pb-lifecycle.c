@@ -162,6 +162,7 @@ typedef struct
   gint64       balance;       /* minutes left in all valid packages */
   guint        active_numbers;
   guint64      order;
+  guint64      monthly_fees;  /* billed so far by finish_number() */
   GError      *error;
 } Replay;
 
@@ -344,8 +345,8 @@ apply_code_buy (Replay *r, const PbScenarioEvent *event)
                           &addon_price, &r->error))
     return FALSE;
   g_free (description);
-  description = g_strdup_printf (_("%" G_GINT64_FORMAT " add-on viewers for code %s"),
-                                 event->extra_viewers, event->subject);
+  description = g_strdup_printf (_("%lld add-on viewers for code %s"),
+                                 (long long) event->extra_viewers, event->subject);
   return add_charge (r, event, event->at, PB_CHARGE_ADDON, event->subject, "EL-5", addon_price, description);
 }
 
@@ -444,8 +445,8 @@ apply_code_expand (Replay *r, const PbScenarioEvent *event)
     return FALSE;
   g_array_append_val (code->expansions, expansion);
   code->viewers += event->extra_viewers;
-  description = g_strdup_printf (_("Expansion of code %s by %" G_GINT64_FORMAT " viewers"),
-                                 event->subject, event->extra_viewers);
+  description = g_strdup_printf (_("Expansion of code %s by %lld viewers"),
+                                 event->subject, (long long) event->extra_viewers);
   return add_charge (r, event, event->at, PB_CHARGE_EXPANSION, event->subject, "EL-6", price, description);
 }
 
@@ -484,14 +485,14 @@ apply_broadcast (Replay *r, const PbScenarioEvent *event)
     }
   if (event->minutes > max_minutes)
     {
-      reject (r, event, "EL-9", _("a broadcast lasts at most %u minutes, not %" G_GINT64_FORMAT),
-              max_minutes, event->minutes);
+      reject (r, event, "EL-9", _("a broadcast lasts at most %u minutes, not %lld"),
+              max_minutes, (long long) event->minutes);
       return;
     }
   if (event->viewers > code->viewers)
     {
-      reject (r, event, "EL-9", _("code “%s” allows at most %" G_GINT64_FORMAT " concurrent viewers, not %"
-                                  G_GINT64_FORMAT), event->subject, code->viewers, event->viewers);
+      reject (r, event, "EL-9", _("code “%s” allows at most %lld concurrent viewers, not %lld"),
+              event->subject, (long long) code->viewers, (long long) event->viewers);
       return;
     }
   broadcast.event = event->index;
@@ -697,7 +698,7 @@ apply_package_buy (Replay *r, const PbScenarioEvent *event)
 
       if (fixed == NULL)
         {
-          reject (r, event, "VM-5", _("no fixed package has %" G_GINT64_FORMAT " minutes"), event->minutes);
+          reject (r, event, "VM-5", _("no fixed package has %lld minutes"), (long long) event->minutes);
           return TRUE;
         }
       price = fixed->price;
@@ -726,9 +727,9 @@ apply_package_buy (Replay *r, const PbScenarioEvent *event)
   expire_packages (r, event->at);
 
   description = g_strdup_printf (event->package_kind == PB_PACKAGE_FIXED
-                                   ? _("Fixed package %s of %" G_GINT64_FORMAT " minutes")
-                                   : _("Custom package %s of %" G_GINT64_FORMAT " minutes"),
-                                 event->subject, event->minutes);
+                                   ? _("Fixed package %s of %lld minutes")
+                                   : _("Custom package %s of %lld minutes"),
+                                 event->subject, (long long) event->minutes);
   return add_charge (r, event, event->at, PB_CHARGE_PACKAGE, event->subject,
                      event->package_kind == PB_PACKAGE_FIXED ? "VM-5" : "VM-6", price, description);
 }
@@ -972,6 +973,17 @@ finish_number (Replay *r, Number *number)
 
       if (span->end == PB_INSTANT_FOREVER)
         span->last_month = MAX (span->first_month - 1, pb_time_month_index (self->horizon));
+      /* Counted before a single charge is made, so that refusing is cheap. */
+      r->monthly_fees += (guint64) (span->last_month - span->first_month + 1);
+      if (r->monthly_fees > PB_LIFECYCLE_MAX_MONTHLY_FEES)
+        {
+          g_set_error (&r->error, PB_ERROR, PB_ERROR_INPUT,
+                       _("event %u (%s): number “%s” takes the replay past %d monthly fees (VM-2): "
+                         "too large a scenario to replay"), span->event,
+                       pb_event_type_to_string (PB_EVENT_VOICE_NUMBER_ACTIVATE), number->pub.id,
+                       PB_LIFECYCLE_MAX_MONTHLY_FEES);
+          return FALSE;
+        }
       for (int month = span->first_month; month <= span->last_month; month++)
         {
           g_autofree char *name = format_month (month);
@@ -982,7 +994,11 @@ finish_number (Replay *r, Number *number)
 
           if (!add_charge (r, &event, at, PB_CHARGE_NUMBER_MONTH, number->pub.id,
                            month == pb_time_month_index (span->start) ? "VM-3" : "VM-2", fee, description))
-            return FALSE;
+            {
+              g_prefix_error (&r->error, _("event %u (%s): "), span->event,
+                              pb_event_type_to_string (PB_EVENT_VOICE_NUMBER_ACTIVATE));
+              return FALSE;
+            }
           g_array_index (self->charges, PbCharge, self->charges->len - 1).month = month;
         }
       number->pub.months_billed += (guint) (span->last_month - span->first_month + 1);
@@ -1059,7 +1075,14 @@ pb_lifecycle_replay (PbCatalog *catalog, PbTermRule term_rule, const PbScenarioE
   r.base_end = PB_INSTANT_NONE;
   r.heap = heap;
   for (guint i = 0; ok && i < order->len; i++)
-    ok = apply (&r, &events[g_array_index (order, Order, i).position]);
+    {
+      const PbScenarioEvent *event = &events[g_array_index (order, Order, i).position];
+
+      ok = apply (&r, event);
+      /* Only a sum out of range stops the replay: say which event made it. */
+      if (!ok)
+        g_prefix_error (&r.error, _("event %u (%s): "), event->index, pb_event_type_to_string (event->type));
+    }
   if (ok)
     {
       /* Packages expire whether or not anything happens later. */

@@ -35,6 +35,13 @@ G_BEGIN_DECLS
 /* The "event" of something no single event caused (a package's expiry). */
 #define PB_NO_EVENT G_MAXUINT
 
+/* Every other record of a replay is at most a few per event, but a number
+ * is billed every month up to the horizon (VM-2): 400 numbers from 1970 to
+ * 2199 would be a million charges from a few lines of input.  A replay
+ * billing more monthly fees than this is refused (PB_ERROR_INPUT), so that
+ * a small file cannot exhaust the memory of the window or the CLI. */
+#define PB_LIFECYCLE_MAX_MONTHLY_FEES 1000000
+
 /* Intervals are half-open: valid at every instant >= start and < end. */
 typedef struct
 {
@@ -221,7 +228,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (PbLifecycle, pb_lifecycle, PB, LIFECYCLE, GObject)
 
 /* Replays the enabled @events at or before @until (PB_INSTANT_NONE: all of
- * them).  Fails only when a sum leaves PbMoney's range (PB_ERROR_OVERFLOW). */
+ * them).  Fails only when a sum leaves PbMoney's range (PB_ERROR_OVERFLOW)
+ * or the replay would bill more than PB_LIFECYCLE_MAX_MONTHLY_FEES monthly
+ * fees (PB_ERROR_INPUT); the message names the event. */
 PbLifecycle *pb_lifecycle_replay            (PbCatalog               *catalog,
                                              PbTermRule               term_rule,
                                              const PbScenarioEvent   *events,

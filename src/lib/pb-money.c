@@ -13,7 +13,7 @@ static gboolean
 overflow (GError **error)
 {
   g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW,
-               "amount out of range (more than ¥999,999,999,999,999.99)");
+               "amount out of range (beyond ±¥999,999,999,999,999.999)");
   return FALSE;
 }
 
@@ -193,7 +193,7 @@ pb_money_format_chinese (PbMoney amount)
  * purpose: "1,050", "1e3", " 5" and "0x10" are refused, never guessed at. */
 static gboolean
 parse_fixed (const char *text, guint decimals, gboolean allow_negative,
-             gint64 limit, gint64 *result, const char *what, GError **error)
+             gint64 limit, gint64 *result, const char *what, const char *example, GError **error)
 {
   const char *p = text;
   gboolean negative = FALSE;
@@ -244,8 +244,8 @@ parse_fixed (const char *text, guint decimals, gboolean allow_negative,
 
 invalid:
   g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-               "“%s” is not %s: write digits with an optional decimal point, such as “1050.00”",
-               text ? text : "", what);
+               "“%s” is not %s: write digits with an optional decimal point, such as “%s”",
+               text ? text : "", what, example);
   return FALSE;
 too_large:
   g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW, "“%s” is out of range for %s", text, what);
@@ -255,7 +255,7 @@ too_large:
 gboolean
 pb_money_parse (const char *text, PbMoney *result, GError **error)
 {
-  return parse_fixed (text, 3, TRUE, PB_MONEY_MAX, result, "an amount in yuan", error);
+  return parse_fixed (text, 3, TRUE, PB_MONEY_MAX, result, "an amount in yuan", "1050.00", error);
 }
 
 /* a discount percent from 0 to 100 with at most two decimals. */
@@ -264,7 +264,7 @@ pb_percent_parse (const char *text, gint *hundredths, GError **error)
 {
   gint64 value;
 
-  if (!parse_fixed (text, 2, FALSE, 10000, &value, "a percent from 0 to 100", error))
+  if (!parse_fixed (text, 2, FALSE, 10000, &value, "a percent from 0 to 100", "12.5", error))
     return FALSE;
   *hundredths = (gint) value;
   return TRUE;

@@ -142,8 +142,8 @@ custom_tiers (PbCatalog *catalog, Search *s, GError **error)
         {
           /* (A) and (B) need unit prices that fall, or stay, with size. */
           g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                       _("the catalog’s custom unit price rises from %" G_GINT64_FORMAT
-                         " minutes on, which the optimizer does not support (VM-6)"), tier.lo);
+                       _("the catalog’s custom unit price rises from %lld minutes on, which the optimizer "
+                         "does not support (VM-6)"), (long long) tier.lo);
           return FALSE;
         }
       g_array_append_val (s->tiers, tier);
@@ -444,8 +444,8 @@ pb_optimizer_voice (PbCatalog *catalog, gint64 minutes, PbVoicePlan **plan, GErr
   if (minutes < 1 || minutes > PB_OPTIMIZER_VOICE_MAX_MINUTES)
     {
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                   _("%" G_GINT64_FORMAT " minutes is out of range: the need must be from 1 to %"
-                     G_GINT64_FORMAT " minutes (VM-5, VM-6)"), minutes, PB_OPTIMIZER_VOICE_MAX_MINUTES);
+                   _("%lld minutes is out of range: the need must be from 1 to %lld minutes (VM-5, VM-6)"),
+                   (long long) minutes, (long long) PB_OPTIMIZER_VOICE_MAX_MINUTES);
       return FALSE;
     }
   s.need = minutes;
@@ -466,8 +466,8 @@ pb_optimizer_voice (PbCatalog *catalog, gint64 minutes, PbVoicePlan **plan, GErr
   if (!s.best.found)
     {
       g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW,
-                   _("no set of packages covering %" G_GINT64_FORMAT " minutes has a price in range"),
-                   minutes);
+                   _("no set of packages covering %lld minutes has a price in range"),
+                   (long long) minutes);
       return FALSE;
     }
   *plan = voice_plan_new (&s);
@@ -528,8 +528,8 @@ check_live_range (const char *what, gint64 value, gint64 max, GError **error)
   if (value >= 1 && value <= max)
     return TRUE;
   g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-               _("%s is %" G_GINT64_FORMAT ": it must be from 1 to %" G_GINT64_FORMAT " (EL-4, EL-5)"),
-               what, value, max);
+               _("%s is %lld: it must be from 1 to %lld (EL-4, EL-5)"),
+               what, (long long) value, (long long) max);
   return FALSE;
 }
 
@@ -581,8 +581,8 @@ pb_optimizer_live (PbCatalog *catalog, gint64 viewers, gint64 rooms, PbLivePlan 
   if (!found || !pb_money_multiply (best.price, rooms, &total, NULL))
     {
       g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW,
-                   _("no code for %" G_GINT64_FORMAT " viewers in %" G_GINT64_FORMAT
-                     " rooms has a price in range"), viewers, rooms);
+                   _("no code for %lld viewers in %lld rooms has a price in range"),
+                   (long long) viewers, (long long) rooms);
       return FALSE;
     }
 

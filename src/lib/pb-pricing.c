@@ -232,7 +232,7 @@ check_at_least_one (Check *check, guint index, gint64 value, const char *what, c
 {
   if (value < 1)
     set_fix (add_issue (check, index, PB_ISSUE_ERROR, "Q-4", g_strdup (_("use 1 or more")),
-                        _("%s is %" G_GINT64_FORMAT ", but must be at least 1"), what, value),
+                        _("%s is %lld, but must be at least 1"), what, (long long) value),
              property, 1);
 }
 
@@ -250,8 +250,15 @@ check_fixed_size (Check *check, guint index, gint64 minutes)
   char *suggestion = NULL;
   PbQuoteIssue *issue;
 
-  if (pb_catalog_vm_fixed_package (check->catalog, minutes) != NULL || n == 0)
+  if (pb_catalog_vm_fixed_package (check->catalog, minutes) != NULL)
     return;
+  /* A catalog may list none (a --catalog file): nothing to suggest then. */
+  if (n == 0)
+    {
+      add_issue (check, index, PB_ISSUE_ERROR, "VM-5", NULL,
+                 _("there is no fixed package of %s minutes: the catalog lists none"), asked);
+      return;
+    }
   for (guint i = 0; i < n; i++)
     {
       /* The sizes ascend: the last one below, the first one above. */
@@ -534,8 +541,8 @@ check_number_count (Check *check)
     }
   if (total > max)
     add_issue (check, items == 1 ? only : -1, PB_ISSUE_WARNING, "VM-11", NULL,
-               _("%" G_GINT64_FORMAT " voice numbers: Tencent advises at most %" G_GINT64_FORMAT
-                 " per enterprise"), total, max);
+               _("%lld voice numbers: Tencent advises at most %lld per enterprise"),
+               (long long) total, (long long) max);
 }
 
 GPtrArray *

@@ -168,9 +168,9 @@ check_extra_viewers (PbCatalog *catalog, gint64 viewers, gboolean zero_allowed)
   if ((viewers == 0 && zero_allowed) ||
       (viewers > 0 && viewers <= PB_SCENARIO_MAX_VIEWERS && viewers % step == 0))
     return NULL;
-  return g_strdup_printf (_("“extra_viewers” is %" G_GINT64_FORMAT ": add-on viewers come in "
-                            "positive multiples of %" G_GINT64_FORMAT " up to %" G_GINT64_FORMAT "%s (EL-5)"),
-                          viewers, step, PB_SCENARIO_MAX_VIEWERS,
+  return g_strdup_printf (_("“extra_viewers” is %lld: add-on viewers come in positive multiples of %lld "
+                            "up to %lld%s (EL-5)"),
+                          (long long) viewers, (long long) step, (long long) PB_SCENARIO_MAX_VIEWERS,
                           zero_allowed ? _(", or 0 for none") : "");
 }
 
@@ -189,15 +189,15 @@ check_package (PbCatalog *catalog, const PbScenarioEvent *event)
       if (pb_catalog_vm_fixed_package (catalog, event->minutes) != NULL)
         return NULL;
       sizes = known_fixed_sizes (catalog);
-      return g_strdup_printf (_("“minutes” is %" G_GINT64_FORMAT ": a fixed package has one of the "
-                                "sizes %s (VM-5)"), event->minutes, sizes);
+      return g_strdup_printf (_("“minutes” is %lld: a fixed package has one of the sizes %s (VM-5)"),
+                              (long long) event->minutes, sizes);
     }
   if (event->minutes >= min && event->minutes <= PB_SCENARIO_MAX_MINUTES && event->minutes % step == 0)
     return NULL;
-  return g_strdup_printf (_("“minutes” is %" G_GINT64_FORMAT ": a custom package is at least %"
-                            G_GINT64_FORMAT " minutes, in steps of %" G_GINT64_FORMAT ", up to %"
-                            G_GINT64_FORMAT " (VM-6)"),
-                          event->minutes, min, step, PB_SCENARIO_MAX_MINUTES);
+  return g_strdup_printf (_("“minutes” is %lld: a custom package is at least %lld minutes, in steps of %lld, "
+                            "up to %lld (VM-6)"),
+                          (long long) event->minutes, (long long) min, (long long) step,
+                          (long long) PB_SCENARIO_MAX_MINUTES);
 }
 
 static char *
@@ -205,8 +205,8 @@ check_range (const char *member, gint64 value, gint64 min, gint64 max, const cha
 {
   if (value >= min && value <= max)
     return NULL;
-  return g_strdup_printf (_("“%s” is %" G_GINT64_FORMAT ", outside the range %" G_GINT64_FORMAT
-                            " to %" G_GINT64_FORMAT " (%s)"), member, value, min, max, rule);
+  return g_strdup_printf (_("“%s” is %lld, outside the range %lld to %lld (%s)"), member, (long long) value,
+                          (long long) min, (long long) max, rule);
 }
 
 /* The checks that depend on the event's type; @member as for check_event(). */

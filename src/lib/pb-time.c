@@ -78,7 +78,7 @@ in_range (PbInstant instant, const char *text, GError **error)
   if (instant < PB_INSTANT_MIN || instant > PB_INSTANT_MAX)
     {
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                   "“%s” is outside the supported range 1970-01-01 to 2199-12-31", text);
+                   "“%s” is outside the supported range 1970-01-01 to 2199-12-31 (+08:00)", text);
       return FALSE;
     }
   return TRUE;
@@ -130,7 +130,8 @@ pb_time_parse_date (const char *text, PbInstant *result, GError **error)
   year = atoi (text);
   month = atoi (text + 5);
   day = atoi (text + 8);
-  if (month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month (month, year))
+  /* Year 0 is no year for GDate (and far outside the range anyway). */
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month (month, year))
     goto invalid;
   *result = pb_time_from_parts (year, month, day, 0, 0, 0);
   return in_range (*result, text, error);

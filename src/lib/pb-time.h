@@ -18,10 +18,11 @@ typedef gint64 PbInstant;
 /* "No instant": an unbound code's binding time, a base fee never bought. */
 #define PB_INSTANT_NONE G_MININT64
 
-/* The range every instant must fall in: 1970-01-01 to 2199-12-31 (+08:00),
- * so that a term or a deadline computed from it is always representable. */
-#define PB_INSTANT_MIN ((PbInstant) 0)
-#define PB_INSTANT_MAX ((PbInstant) 7258003199)
+/* The range every instant must fall in: 1970-01-01T00:00:00+08:00 to
+ * 2199-12-31T23:59:59+08:00, both included, so that a term or a deadline
+ * computed from it is always representable. */
+#define PB_INSTANT_MIN ((PbInstant) -28800)
+#define PB_INSTANT_MAX ((PbInstant) 7258089599)
 
 #define PB_SECONDS_PER_DAY 86400
 
