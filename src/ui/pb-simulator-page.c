@@ -124,17 +124,17 @@ event_details (const PbScenarioEvent *event)
       return g_strdup_printf (_("%s · code %s, %s more viewers"), when, event->subject, count);
     case PB_EVENT_LIVE_BROADCAST:
       count = pb_format_count (event->viewers);
-      return g_strdup_printf (_("%s · code %s, %s viewers, %" G_GINT64_FORMAT " minutes"), when, event->subject,
-                              count, event->minutes);
+      return g_strdup_printf (_("%s · code %s, %s viewers, %lld minutes"), when, event->subject,
+                              count, (long long) event->minutes);
     case PB_EVENT_VOICE_PACKAGE_BUY:
       count = pb_format_count (event->minutes);
       return g_strdup_printf (event->package_kind == PB_PACKAGE_FIXED ? _("%s · package %s, fixed, %s minutes")
                                                                        : _("%s · package %s, custom, %s minutes"),
                               when, event->subject, count);
     case PB_EVENT_VOICE_CALL:
-      return g_strdup_printf (event->answered ? _("%s · number %s, %" G_GINT64_FORMAT " s, answered")
-                                              : _("%s · number %s, %" G_GINT64_FORMAT " s, not answered"),
-                              when, event->subject, event->seconds);
+      return g_strdup_printf (event->answered ? _("%s · number %s, %lld s, answered")
+                                              : _("%s · number %s, %lld s, not answered"),
+                              when, event->subject, (long long) event->seconds);
     default:
       return g_strdup_printf ("%s · %s %s", when, subject_caption (event->type), event->subject);
     }
