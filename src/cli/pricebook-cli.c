@@ -25,6 +25,8 @@ static const char usage[] =
   "  optimize voice --minutes N               cheapest Voice Message packages for N minutes\n"
   "  optimize live --viewers V [--rooms R]    cheapest Enterprise Live codes for R rooms of V viewers\n"
   "  simulate SCENARIO.json [--at INSTANT]    replay a scenario: the state at INSTANT, or the timeline\n"
+  "  export-timeline SCENARIO.json -o OUT.png|OUT.svg|OUT.pdf [--from I] [--to I] [--at I]\n"
+  "                                           draw a scenario's timeline as the window shows it\n"
   "\n"
   "Options:\n"
   "  --catalog FILE   read prices and rules from FILE instead of the built-in catalog\n"
@@ -87,6 +89,7 @@ static const struct
   { "quote", pb_cli_quote },
   { "optimize", pb_cli_optimize },
   { "simulate", pb_cli_simulate },
+  { "export-timeline", pb_cli_export_timeline },
 };
 
 int
@@ -142,5 +145,5 @@ main (int argc, char **argv)
     if (g_str_equal (argv[i], commands[c].name))
       return finish_output (commands[c].func (&cli, argc - i, argv + i));
 
-  return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate)");
+  return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate, export-timeline)");
 }
