@@ -178,7 +178,7 @@ test_window_example_and_scenarios (Fixture *f, gconstpointer data)
   g_assert_null (pb_window_get_quote (f->window));
   g_assert_nonnull (strstr (title (f), "customer A"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pb_test_get (GTK_WIDGET (f->window), "views"))),
-                   ==, "simulator");
+                   ==, "timeline");
 
   g_assert_true (g_file_set_contents (bad, "{ \"format\": \"pricebook-scenario/1\", \"events\": [ 1 ] }", -1, NULL));
   open_path (f, bad);

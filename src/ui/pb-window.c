@@ -18,6 +18,8 @@
 #include "pb-quote-wizard.h"
 #include "pb-simulator-page.h"
 #include "pb-start-page.h"
+#include "pb-timeline-export.h"
+#include "pb-timeline-view.h"
 #include "pb-window.h"
 
 struct _PbWindow
@@ -36,6 +38,11 @@ struct _PbWindow
   GtkStackPage         *quote_page;
   GtkStack             *simulator_stack;
   PbSimulatorPage      *simulator;
+  GtkBox               *timeline_box;
+  GtkLabel             *timeline_title;
+  PbTimelineView       *timeline;
+  PbTimelineState      *timeline_state;   /* shared by the timeline and the simulator */
+  gconstpointer         drawn_scenario;   /* compared only: a new one is zoomed to fit */
 
   GSettings            *settings;
   /* The document: a quote or a scenario, never both. */
@@ -192,7 +199,7 @@ set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
   g_object_set (self->quote_page, "visible", scenario == NULL, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, has_document (self) ? "document" : "start");
   if (has_document (self))
-    gtk_stack_set_visible_child_name (self->views, quote ? "quote" : "simulator");
+    gtk_stack_set_visible_child_name (self->views, quote ? "quote" : "timeline");
   update_title (self);
   update_actions (self);
 }
@@ -640,6 +647,102 @@ view_action (GtkWidget *widget, const char *name, GVariant *param)
     gtk_stack_set_visible_child_name (self->views, view);
 }
 
+/* ------------------------------------------------------------------ */
+/* The timeline                                                       */
+
+/* The simulator replays; the timeline draws that replay. */
+static void
+on_lifecycle_changed (PbWindow *self)
+{
+  PbScenario *scenario = pb_simulator_page_get_scenario (self->simulator);
+
+  pb_timeline_view_set_lifecycle (self->timeline, pb_simulator_page_get_lifecycle (self->simulator));
+  if (scenario != self->drawn_scenario && pb_timeline_view_get_timeline (self->timeline) != NULL)
+    pb_timeline_view_zoom_to_fit (self->timeline);
+  self->drawn_scenario = scenario;
+  gtk_label_set_label (self->timeline_title, scenario && pb_scenario_get_title (scenario)
+                                             ? pb_scenario_get_title (scenario) : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-image",
+                                 pb_timeline_view_get_timeline (self->timeline) != NULL);
+}
+
+static void
+timeline_zoom_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  const char *action = g_str_equal (name, "win.timeline-zoom-in") ? "timeline.zoom-in"
+                     : g_str_equal (name, "win.timeline-zoom-out") ? "timeline.zoom-out"
+                     : "timeline.zoom-fit";
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), action, NULL);
+}
+
+static void
+on_export_image_response (GtkNativeDialog *dialog, int response, PbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      PbTimelineExportOptions options;
+      PbTimelineFormat format;
+      PbTimeline *timeline = pb_timeline_view_get_timeline (self->timeline);
+
+      pb_timeline_export_options_init (&options);
+      options.as_of = pb_timeline_state_get_as_of (self->timeline_state);
+      pb_timeline_state_get_visible (self->timeline_state, &options.from, &options.to);
+      options.title = gtk_label_get_label (self->timeline_title);
+      if (path != NULL && !pb_timeline_format_from_path (path, &format))
+        {
+          g_autofree char *with_png = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          path = g_steal_pointer (&with_png);
+        }
+      /* The file is written whole or not at all. */
+      if (timeline == NULL || path == NULL || !pb_timeline_export_to_file (timeline, &options, path, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export the image: %s"),
+                                                      error ? error->message : _("nothing to draw"));
+
+          pb_window_show_banner (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_image_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  const struct { const char *name; const char *pattern; } types[] = {
+    { N_("PNG image"), "*.png" }, { N_("SVG image"), "*.svg" }, { N_("PDF document"), "*.pdf" },
+  };
+
+  dialog = gtk_file_chooser_native_new (_("Export Image"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(types[i].name));
+      gtk_file_filter_add_pattern (filter, types[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("timeline.png"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_image_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+PbTimelineView *
+pb_window_get_timeline (PbWindow *self)
+{
+  return self->timeline;
+}
+
 static void
 close_confirmed (PbWindow *self, gpointer data)
 {
@@ -714,6 +817,7 @@ pb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
   g_clear_object (&self->quote);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->timeline_state);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
@@ -745,6 +849,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, quote_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_title);
   gtk_widget_class_bind_template_callback (widget_class, pb_window_dismiss_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_action_clicked);
 
@@ -758,6 +864,10 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.export-image", NULL, export_image_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_zoom_action);
 
   /* Their shortcuts, as listed in gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
@@ -780,4 +890,16 @@ pb_window_init (PbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (refresh_projection), self,
                            G_CONNECT_SWAPPED);
+
+  /* One as-of instant for the timeline and the simulator. */
+  self->timeline_state = pb_timeline_state_new ();
+  self->timeline = PB_TIMELINE_VIEW (pb_timeline_view_new (self->timeline_state));
+  gtk_widget_set_name (GTK_WIDGET (self->timeline), "timeline");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
+  gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
+  g_object_bind_property (self->timeline_state, "as-of", self->simulator, "at",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->simulator, "notify::lifecycle", G_CALLBACK (on_lifecycle_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_lifecycle_changed (self);
 }

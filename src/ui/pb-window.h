@@ -9,6 +9,7 @@
 #include "pb-application.h"
 #include "pb-quote.h"
 #include "pb-scenario.h"
+#include "pb-timeline-view.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ gboolean  pb_window_load_scenario   (PbWindow      *self,
                                      GError       **error);
 void      pb_window_new_quote       (PbWindow      *self);
 PbScenario *pb_window_get_scenario  (PbWindow      *self);
+PbTimelineView *pb_window_get_timeline (PbWindow    *self);
 PbQuote  *pb_window_get_quote       (PbWindow      *self);
 gboolean  pb_window_get_dirty       (PbWindow      *self);
 void      pb_window_show_banner     (PbWindow      *self,
