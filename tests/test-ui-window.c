@@ -214,6 +214,27 @@ test_window_quote_over_time (Fixture *f, gconstpointer data)
   g_assert_false (pb_window_get_dirty (f->window));
 }
 
+/* Every shipped example opens and replays without an error. */
+static void
+test_window_samples (Fixture *f, gconstpointer data)
+{
+  const char *files[] = { "customer-a-no-renewal.pbscenario", "late-binding.pbscenario",
+                          "renewal-after-lapse.pbscenario", "expansions.pbscenario",
+                          "customer-a-365-days.pbscenario", "packages-run-out.pbscenario" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      PbScenario *before = pb_window_get_scenario (f->window);
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", "s", files[i]);
+      pb_test_iterate ();
+      g_assert_nonnull (pb_window_get_scenario (f->window));
+      g_assert_true (pb_window_get_scenario (f->window) != before);
+      g_assert_null (pb_window_get_banner (f->window));
+      g_assert_nonnull (pb_timeline_view_get_timeline (pb_window_get_timeline (f->window)));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -230,5 +251,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/Q-1/new-quote-number", test_window_new_quote);
   ADD ("/ui/window/EL-8/example-and-scenarios", test_window_example_and_scenarios);
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
+  ADD ("/ui/window/samples", test_window_samples);
   return g_test_run ();
 }

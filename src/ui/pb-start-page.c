@@ -25,6 +25,7 @@ struct _PbStartPage
   GtkStack       *recent_stack;
   GtkListBox     *recent_list;
   GtkLabel       *empty_label;
+  GtkListBox     *examples_list;
 
   guint           n_rows;
 };
@@ -151,6 +152,63 @@ on_row_activated (PbStartPage *self, GtkListBoxRow *row)
   g_signal_emit (self, signals[SIGNAL_OPEN_RECENT], 0, g_object_get_data (G_OBJECT (row), "file"));
 }
 
+/* The scenarios shipped in the resources: the purchase guide's example and
+ * the variants worth showing a customer. */
+static const struct
+{
+  const char *file;
+  const char *title;
+  const char *subtitle;
+} examples[] = {
+  { "customer-a.pbscenario", N_("The documented example: customer A"),
+    N_("The purchase guide’s own example: a base fee, code A bound, a renewal, code B expanded") },
+  { "customer-a-no-renewal.pbscenario", N_("Customer A without the renewal"),
+    N_("Code A is suspended from 2020-12-31 12:00 until it expires (EL-8)") },
+  { "late-binding.pbscenario", N_("A binding after the two-month deadline"),
+    N_("Binding at the deadline is too late: the code is void (EL-7)") },
+  { "renewal-after-lapse.pbscenario", N_("A renewal after a lapse"),
+    N_("A new term starts at the purchase; codes still within their validity come back (EL-10)") },
+  { "expansions.pbscenario", N_("Add-on viewers and expansions"),
+    N_("Expansions end with their code, bound or not (EL-5, EL-6)") },
+  { "customer-a-365-days.pbscenario", N_("Customer A under the 365-day rule"),
+    N_("The same dates as the calendar rule in 2020, a leap year (EL-T4)") },
+  { "packages-run-out.pbscenario", N_("Minute packages that run out"),
+    N_("Expiry, consumption order and a call that runs the balance out (VM-8, VM-9)") },
+};
+
+static void
+fill_examples (PbStartPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = gtk_label_new (_(examples[i].title));
+      GtkWidget *subtitle = gtk_label_new (_(examples[i].subtitle));
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), subtitle);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-sample");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", examples[i].file);
+      gtk_list_box_append (self->examples_list, row);
+    }
+}
+
+static void
+on_example_activated (PbStartPage *self, GtkListBoxRow *row)
+{
+  /* The rows are actionable: activating one runs win.open-sample. */
+}
+
 static void
 on_recent_changed (PbStartPage *self)
 {
@@ -185,6 +243,8 @@ pb_start_page_class_init (PbStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbStartPage, recent_stack);
   gtk_widget_class_bind_template_child (widget_class, PbStartPage, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PbStartPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PbStartPage, examples_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_example_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
@@ -194,6 +254,7 @@ pb_start_page_init (PbStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->recent_list, filter_row, self, NULL);
+  fill_examples (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (on_recent_changed), self,
                            G_CONNECT_SWAPPED);
   pb_start_page_reload (self);

@@ -262,6 +262,7 @@ typedef struct
   PbWindow       *self;
   PbContinuation  then;
   gpointer        data;
+  GDestroyNotify  destroy;
 } Pending;
 
 enum { RESPONSE_DISCARD = 1, RESPONSE_SAVE = 2 };
@@ -283,14 +284,17 @@ on_confirm_response (GtkDialog *dialog, int response, Pending *pending)
       else if (save_to (self, self->file))
         pending->then (self, pending->data);
     }
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
   g_object_unref (self);
   g_free (pending);
 }
 
 /* Runs @then now when there is nothing to lose, or after the user chose to
- * save or discard; never when they cancel. */
+ * save or discard; never when they cancel.  @data is lent to @then and
+ * freed with @destroy afterwards either way. */
 static void
-confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
+confirm_discard_full (PbWindow *self, PbContinuation then, gpointer data, GDestroyNotify destroy)
 {
   GtkWidget *dialog;
   Pending *pending;
@@ -298,6 +302,8 @@ confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
   if (!has_document (self) || !self->dirty)
     {
       then (self, data);
+      if (destroy != NULL)
+        destroy (data);
       return;
     }
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -318,8 +324,15 @@ confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
   pending->self = g_object_ref (self);
   pending->then = then;
   pending->data = data;
+  pending->destroy = destroy;
   g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), pending);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
+{
+  confirm_discard_full (self, then, data, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -413,7 +426,7 @@ pb_window_load_scenario (PbWindow *self, GFile *file, GError **error)
 static void
 open_confirmed (PbWindow *self, gpointer data)
 {
-  g_autoptr(GFile) file = data;
+  GFile *file = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
 
@@ -430,7 +443,7 @@ open_confirmed (PbWindow *self, gpointer data)
 void
 pb_window_open_file (PbWindow *self, GFile *file)
 {
-  confirm_discard (self, open_confirmed, g_object_ref (file));
+  confirm_discard_full (self, open_confirmed, g_object_ref (file), g_object_unref);
 }
 
 static void
@@ -603,17 +616,19 @@ duplicate_action (GtkWidget *widget, const char *name, GVariant *param)
   set_dirty (self, TRUE);
 }
 
-/* The purchase guide's worked example (customer A), shipped in the
- * resources; it opens as a new, unsaved scenario. */
+/* A scenario shipped in the resources (the purchase guide's worked example
+ * first); it opens as a new, unsaved scenario. */
 static void
-open_example_confirmed (PbWindow *self, gpointer data)
+open_sample_confirmed (PbWindow *self, gpointer data)
 {
+  const char *file = data;
+  g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, file, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
   g_autoptr(PbScenario) scenario = NULL;
 
   if (catalog != NULL)
-    scenario = pb_scenario_new_from_resource (PB_SCENARIO_RESOURCE_DIR "customer-a.pbscenario", catalog, &error);
+    scenario = pb_scenario_new_from_resource (path, catalog, &error);
   if (scenario == NULL)
     {
       pb_window_show_banner (self, error->message);
@@ -625,7 +640,13 @@ open_example_confirmed (PbWindow *self, gpointer data)
 static void
 open_example_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  confirm_discard (PB_WINDOW (widget), open_example_confirmed, NULL);
+  confirm_discard (PB_WINDOW (widget), open_sample_confirmed, (gpointer) "customer-a.pbscenario");
+}
+
+static void
+open_sample_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  confirm_discard_full (PB_WINDOW (widget), open_sample_confirmed, g_variant_dup_string (param, NULL), g_free);
 }
 
 static void
@@ -858,6 +879,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", "s", open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
