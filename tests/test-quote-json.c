@@ -164,15 +164,26 @@ assert_round_trip (PbQuote *quote)
   g_assert_true (pb_quote_equal (quote, again));
   second_text = pb_quote_to_string (again);
   g_assert_cmpstr (first_text, ==, second_text);
-  /* Saving over an existing file works too, and leaves no temporary file. */
+  /* Saving over an existing file works too, keeps the previous version as
+   * "saved.pricebook~" and leaves no temporary file. */
   g_assert_true (pb_quote_save_to_file (again, path, &error));
   third = pb_quote_new_from_file (path, &error);
   g_assert_no_error (error);
   g_assert_true (pb_quote_equal (quote, third));
   listing = g_dir_open (dir, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_dir_read_name (listing), ==, "saved.pricebook");
-  g_assert_null (g_dir_read_name (listing));
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_ptr_array_add (names, g_strdup (name));
+    g_assert_cmpuint (names->len, ==, 2);
+    g_assert_true (g_ptr_array_find_with_equal_func (names, "saved.pricebook", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (names, "saved.pricebook~", g_str_equal, NULL));
+    g_unlink (backup);
+  }
   g_unlink (path);
   g_rmdir (dir);
 }

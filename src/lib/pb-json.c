@@ -723,14 +723,16 @@ pb_json_to_string (JsonNode *root)
   return json_generator_to_data (generator, NULL);
 }
 
-/* Atomic: g_file_set_contents writes a temporary file beside the target
- * and renames it into place, so a crash never leaves half a document. */
 gboolean
 pb_json_write_file (JsonNode *root, const char *path, GError **error)
 {
   g_autofree char *text = pb_json_to_string (root);
   g_autofree char *with_newline = g_strconcat (text, "\n", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return g_file_set_contents_full (path, with_newline, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  /* GIO writes a temporary file, keeps the previous version as "NAME~" and
+   * renames the new one into place: a crash leaves the old file or the new
+   * one, never a part, and one earlier version survives a bad save. */
+  return g_file_replace_contents (file, with_newline, strlen (with_newline), NULL, TRUE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
 }
