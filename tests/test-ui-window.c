@@ -23,9 +23,39 @@ data_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
 }
 
+/* Copies kept for crash recovery live in the test's own data folder
+ * (XDG_DATA_HOME); each test starts and ends without any. */
+static void
+clear_kept_copies (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pricebook", "autosave", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+}
+
+static guint
+count_kept_copies (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pricebook", "autosave", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
+  clear_kept_copies ();
   f->dir = g_dir_make_tmp ("pricebook-window-XXXXXX", NULL);
   f->window = g_object_new (PB_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -35,8 +65,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   pb_test_iterate ();
+  clear_kept_copies ();
   g_free (f->dir);
 }
 
@@ -235,9 +267,59 @@ test_window_samples (Fixture *f, gconstpointer data)
     }
 }
 
+/* A window that vanishes with unsaved changes (a crash, a kill) leaves a
+ * copy; the next window offers it back, as the unsaved document of the
+ * same file.  A save removes the copy. */
+static void
+test_window_crash_recovery (Fixture *f, gconstpointer data)
+{
+  g_autofree char *source = data_file ("sample.pricebook");
+  g_autofree char *copy = g_build_filename (f->dir, "work.pricebook", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  PbQuote *quote;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  open_path (f, copy);
+  pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (f->window)), "typed before the crash");
+  pb_test_iterate ();
+  pb_window_autosave_now (f->window);
+  g_assert_cmpuint (count_kept_copies (), ==, 2);
+
+  /* The crash: the window is gone without asking or cleaning up. */
+  g_object_run_dispose (G_OBJECT (f->window));
+  f->window = NULL;
+  g_assert_cmpuint (count_kept_copies (), ==, 2);
+
+  f->window = g_object_new (PB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  pb_test_iterate ();
+  g_assert_nonnull (pb_window_get_banner (f->window));
+  g_assert_true (pb_window_restore (f->window, &error));
+  g_assert_no_error (error);
+  quote = pb_window_get_quote (f->window);
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (pb_customer_get_contact (pb_quote_get_customer (quote)), ==, "typed before the crash");
+  g_assert_true (pb_window_get_dirty (f->window));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (pb_test_get (GTK_WIDGET (f->window), "subtitle_label"))),
+                            "work.pricebook"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  pb_test_iterate ();
+  g_assert_false (pb_window_get_dirty (f->window));
+  g_assert_cmpuint (count_kept_copies (), ==, 0);
+  g_unlink (copy);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("pricebook-data-XXXXXX", NULL);
+
+  /* The suite runs this program under several time zones at once: each run
+   * keeps its recent files and crash-recovery copies to itself. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -252,5 +334,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/EL-8/example-and-scenarios", test_window_example_and_scenarios);
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
   ADD ("/ui/window/samples", test_window_samples);
+  ADD ("/ui/window/crash-recovery", test_window_crash_recovery);
   return g_test_run ();
 }

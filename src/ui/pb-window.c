@@ -10,7 +10,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pb-json-private.h"
 
 #include "pb-application.h"
 #include "pb-preferences-window.h"
@@ -51,7 +56,13 @@ struct _PbWindow
   GFile                *file;
   gboolean              dirty;
   GCallback             banner_callback;
+  /* Crash recovery: the unsaved document, written every few seconds. */
+  char                 *autosave_id;
+  guint                 autosave_timeout;
+  char                 *restore_path;     /* the banner's Restore offers this */
 };
+
+#define AUTOSAVE_SECONDS 3
 
 G_DEFINE_FINAL_TYPE (PbWindow, pb_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -118,9 +129,163 @@ update_actions (PbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_document (self));
 }
 
+/* ------------------------------------------------------------------ */
+/* Crash recovery                                                     */
+
+static char *
+autosave_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "pricebook", "autosave", NULL);
+}
+
+static char *
+autosave_path (PbWindow *self, const char *suffix)
+{
+  g_autofree char *dir = autosave_dir ();
+  g_autofree char *name = g_strconcat (self->autosave_id, suffix, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+autosave_remove (PbWindow *self)
+{
+  const char *suffixes[] = { ".pricebook", ".pbscenario", ".origin" };
+
+  g_clear_handle_id (&self->autosave_timeout, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = autosave_path (self, suffixes[i]);
+
+      g_unlink (path);
+    }
+}
+
+/* Writes the unsaved document beside a note of the file it came from; the
+ * next start offers both back if this process never cleaned them up. */
+static gboolean
+autosave_now (gpointer data)
+{
+  PbWindow *self = data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *dir = autosave_dir ();
+  g_autofree char *path = autosave_path (self, self->quote ? ".pricebook" : ".pbscenario");
+  g_autofree char *origin = autosave_path (self, ".origin");
+  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_timeout = 0;
+  if (!self->dirty || (self->quote == NULL && self->scenario == NULL))
+    return G_SOURCE_REMOVE;
+  node = self->quote ? pb_quote_to_json (self->quote) : pb_scenario_to_json (self->scenario);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (origin, uri, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error) ||
+      !pb_json_write_file (node, path, &error))
+    g_warning ("Could not keep a copy of the unsaved document: %s", error ? error->message : g_strerror (errno));
+  return G_SOURCE_REMOVE;
+}
+
+void
+pb_window_autosave_now (PbWindow *self)
+{
+  g_clear_handle_id (&self->autosave_timeout, g_source_remove);
+  autosave_now (self);
+}
+
+static void
+autosave_schedule (PbWindow *self)
+{
+  if (self->autosave_timeout == 0)
+    self->autosave_timeout = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_now, self);
+}
+
+/* The newest document left behind by a window that did not close (a crash,
+ * a kill, a power cut), or NULL. */
+static char *
+find_left_behind (void)
+{
+  g_autofree char *dir = autosave_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *best = NULL;
+  gint64 best_time = G_MININT64;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_suffix (name, ".pricebook") && !g_str_has_suffix (name, ".pbscenario"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_stat (path, &st) == 0 && (gint64) st.st_mtime > best_time)
+        {
+          best_time = st.st_mtime;
+          g_free (best);
+          best = g_steal_pointer (&path);
+        }
+    }
+  return g_steal_pointer (&best);
+}
+
+static void
+offer_restore (PbWindow *self)
+{
+  g_free (self->restore_path);
+  self->restore_path = find_left_behind ();
+  if (self->restore_path == NULL)
+    return;
+  pb_window_show_banner (self, _("Unsaved changes from an earlier session were kept when Pricebook stopped. "
+                                 "Restore them?"));
+  gtk_button_set_label (self->banner_action, _("_Restore"));
+  gtk_button_set_use_underline (self->banner_action, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_action), TRUE);
+}
+
+static void set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file);
+
+/* Opens the kept copy as an unsaved document of the file it came from. */
+gboolean
+pb_window_restore (PbWindow *self, GError **error)
+{
+  g_autofree char *path = g_steal_pointer (&self->restore_path);
+  g_autofree char *stem = NULL;
+  g_autofree char *origin_path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) origin = NULL;
+  g_autoptr(PbQuote) quote = NULL;
+  g_autoptr(PbScenario) scenario = NULL;
+  g_autoptr(PbCatalog) catalog = NULL;
+
+  if (path == NULL)
+    return TRUE;
+  stem = g_strndup (path, strrchr (path, '.') - path);
+  origin_path = g_strconcat (stem, ".origin", NULL);
+  if (g_file_get_contents (origin_path, &uri, NULL, NULL) && *uri != '\0')
+    origin = g_file_new_for_uri (uri);
+  if (g_str_has_suffix (path, ".pricebook"))
+    quote = pb_quote_new_from_file (path, error);
+  else if ((catalog = pb_catalog_get_default (error)) != NULL)
+    scenario = pb_scenario_new_from_file (path, catalog, error);
+  if (quote == NULL && scenario == NULL)
+    return FALSE;
+  set_document (self, quote, scenario, origin);
+  self->dirty = TRUE;
+  update_title (self);
+  /* It lives on as this window's own copy until saved. */
+  g_unlink (path);
+  g_unlink (origin_path);
+  autosave_now (self);
+  return TRUE;
+}
+
 static void
 set_dirty (PbWindow *self, gboolean dirty)
 {
+  if (dirty)
+    autosave_schedule (self);
+  else
+    autosave_remove (self);
   if (self->dirty == dirty)
     return;
   self->dirty = dirty;
@@ -159,6 +324,7 @@ on_quote_changed (PbWindow *self)
 {
   self->dirty = TRUE;
   update_title (self);
+  autosave_schedule (self);
   refresh_projection (self);
 }
 
@@ -167,6 +333,7 @@ on_scenario_changed (PbWindow *self)
 {
   self->dirty = TRUE;
   update_title (self);
+  autosave_schedule (self);
 }
 
 /* Replaces the document with a quote, a scenario or nothing; the caller
@@ -176,6 +343,8 @@ set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
 {
   g_assert (quote == NULL || scenario == NULL);
 
+  /* The document this window kept a copy of is saved or given up. */
+  autosave_remove (self);
   if (self->quote != NULL)
     g_signal_handlers_disconnect_by_data (self->quote, self);
   if (self->scenario != NULL)
@@ -247,11 +416,13 @@ pb_window_get_banner (PbWindow *self)
   return gtk_label_get_label (self->banner_label);
 }
 
+static gboolean pb_window_restore_confirmed (PbWindow *self);
+
 static void
 on_banner_action_clicked (PbWindow *self)
 {
   pb_window_dismiss_banner (self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open", NULL);
+  pb_window_restore_confirmed (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -333,6 +504,26 @@ static void
 confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
 {
   confirm_discard_full (self, then, data, NULL);
+}
+
+static void
+restore_confirmed (PbWindow *self, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_window_restore (self, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The kept copy could not be restored: %s"), error->message);
+
+      pb_window_show_banner (self, message);
+    }
+}
+
+static gboolean
+pb_window_restore_confirmed (PbWindow *self)
+{
+  confirm_discard (self, restore_confirmed, NULL);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -839,6 +1030,9 @@ pb_window_dispose (GObject *object)
   g_clear_object (&self->quote);
   g_clear_object (&self->scenario);
   g_clear_object (&self->timeline_state);
+  g_clear_handle_id (&self->autosave_timeout, g_source_remove);
+  g_clear_pointer (&self->autosave_id, g_free);
+  g_clear_pointer (&self->restore_path, g_free);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
@@ -924,4 +1118,7 @@ pb_window_init (PbWindow *self)
   g_signal_connect_object (self->simulator, "notify::lifecycle", G_CALLBACK (on_lifecycle_changed), self,
                            G_CONNECT_SWAPPED);
   on_lifecycle_changed (self);
+
+  self->autosave_id = g_uuid_string_random ();
+  offer_restore (self);
 }

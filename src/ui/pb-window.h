@@ -28,6 +28,9 @@ gboolean  pb_window_load_scenario   (PbWindow      *self,
 void      pb_window_new_quote       (PbWindow      *self);
 PbScenario *pb_window_get_scenario  (PbWindow      *self);
 PbTimelineView *pb_window_get_timeline (PbWindow    *self);
+void      pb_window_autosave_now    (PbWindow      *self);
+gboolean  pb_window_restore         (PbWindow      *self,
+                                     GError       **error);
 PbQuote  *pb_window_get_quote       (PbWindow      *self);
 gboolean  pb_window_get_dirty       (PbWindow      *self);
 void      pb_window_show_banner     (PbWindow      *self,
