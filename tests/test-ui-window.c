@@ -312,6 +312,32 @@ test_window_crash_recovery (Fixture *f, gconstpointer data)
   g_unlink (copy);
 }
 
+/* Export PDF: written off the main thread, reported in the banner, the
+ * same document pricebook-cli export-pdf writes (issue: Q-5 terms inside). */
+static void
+test_window_export_pdf (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_file ("sample.pricebook");
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *head = NULL;
+  gsize length = 0;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  open_path (f, path);
+  pb_window_export_pdf (f->window, pdf);
+  /* Wait for the worker thread's answer (a bound, not a timing check). */
+  while (!g_file_test (pdf, G_FILE_TEST_EXISTS) || strstr (pb_window_get_banner (f->window), "…") != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (g_file_get_contents (pdf, &head, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  g_assert_nonnull (strstr (pb_window_get_banner (f->window), "out.pdf"));
+  g_unlink (pdf);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -324,6 +350,7 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  pb_test_require_display ();
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -335,5 +362,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
   ADD ("/ui/window/samples", test_window_samples);
   ADD ("/ui/window/crash-recovery", test_window_crash_recovery);
+  ADD ("/ui/window/Q-5/export-pdf", test_window_export_pdf);
   return g_test_run ();
 }

@@ -6,7 +6,8 @@
 PRICEBOOK_PACKAGES=(
   gcc pkg-config meson ninja-build python3 gettext tzdata
   libglib2.0-dev libjson-glib-dev libgtk-4-dev
-  desktop-file-utils appstream
+  desktop-file-utils appstream shared-mime-info libxml2-utils flatpak-builder
+  dbus-daemon gettext-base
   xvfb xauth
   fonts-noto-cjk poppler-utils
 )

@@ -26,6 +26,8 @@ int  pb_cli_quote    (PbCli *cli, int argc, char **argv);
 int  pb_cli_optimize (PbCli *cli, int argc, char **argv);
 int  pb_cli_simulate (PbCli *cli, int argc, char **argv);
 int  pb_cli_export_timeline (PbCli *cli, int argc, char **argv);
+int  pb_cli_export_pdf (PbCli *cli, int argc, char **argv);
+int  pb_cli_export_csv (PbCli *cli, int argc, char **argv);
 
 /* Prints "pricebook-cli: MESSAGE" on stderr and maps the error to 2 (input,
  * rule, overflow) or 1 (anything else). */

@@ -27,6 +27,10 @@ static const char usage[] =
   "  simulate SCENARIO.json [--at INSTANT]    replay a scenario: the state at INSTANT, or the timeline\n"
   "  export-timeline SCENARIO.json -o OUT.png|OUT.svg|OUT.pdf [--from I] [--to I] [--at I]\n"
   "                                           draw a scenario's timeline as the window shows it\n"
+  "  export-pdf QUOTE.json -o OUT.pdf [--seller-company T] [--seller-name T]\n"
+  "             [--seller-phone T] [--seller-email T]\n"
+  "                                           the quote as a PDF document (A4)\n"
+  "  export-csv QUOTE.json -o OUT.csv         the quote's lines as CSV (UTF-8 with BOM)\n"
   "\n"
   "Options:\n"
   "  --catalog FILE   read prices and rules from FILE instead of the built-in catalog\n"
@@ -90,6 +94,8 @@ static const struct
   { "optimize", pb_cli_optimize },
   { "simulate", pb_cli_simulate },
   { "export-timeline", pb_cli_export_timeline },
+  { "export-pdf", pb_cli_export_pdf },
+  { "export-csv", pb_cli_export_csv },
 };
 
 int
@@ -145,5 +151,5 @@ main (int argc, char **argv)
     if (g_str_equal (argv[i], commands[c].name))
       return finish_output (commands[c].func (&cli, argc - i, argv + i));
 
-  return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate, export-timeline)");
+  return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate, export-timeline, export-pdf, export-csv)");
 }

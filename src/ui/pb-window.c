@@ -20,6 +20,7 @@
 #include "pb-application.h"
 #include "pb-preferences-window.h"
 #include "pb-projection.h"
+#include "pb-quote-document.h"
 #include "pb-quote-wizard.h"
 #include "pb-simulator-page.h"
 #include "pb-start-page.h"
@@ -126,6 +127,8 @@ update_actions (PbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", self->quote != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->quote != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->quote != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_document (self));
 }
 
@@ -860,6 +863,176 @@ view_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 /* ------------------------------------------------------------------ */
+/* The quote document: PDF and printing                               */
+
+static PbSeller *
+seller_from_settings (PbWindow *self)
+{
+  g_autofree char *company = g_settings_get_string (self->settings, "seller-company");
+  g_autofree char *name = g_settings_get_string (self->settings, "seller-name");
+  g_autofree char *phone = g_settings_get_string (self->settings, "seller-phone");
+  g_autofree char *email = g_settings_get_string (self->settings, "seller-email");
+
+  return pb_seller_new (company, name, phone, email);
+}
+
+/* The document is laid out and priced here, on the main thread; a quote
+ * that breaks a rule is refused with the item and rule, never exported. */
+static PbQuoteDocument *
+make_document (PbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
+  g_autoptr(PbSeller) seller = seller_from_settings (self);
+  PbQuoteDocument *document = NULL;
+
+  if (catalog != NULL)
+    document = pb_quote_document_new (self->quote, catalog, seller, &error);
+  if (document == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The quote cannot be made into a document: %s"),
+                                                  error->message);
+
+      pb_window_show_banner (self, message);
+    }
+  return document;
+}
+
+static void
+export_pdf_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  PbQuoteDocument *document = g_object_get_data (G_OBJECT (task), "document");
+  GError *error = NULL;
+
+  /* Written to a temporary file and renamed on success: never a partial PDF. */
+  if (pb_quote_document_export_pdf (document, data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_pdf_exported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PbWindow *self = PB_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  g_autofree char *message = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    message = g_strdup_printf (_("Exported “%s”."), name);
+  else
+    message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
+  pb_window_show_banner (self, message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->quote != NULL);
+}
+
+void
+pb_window_export_pdf (PbWindow *self, const char *path)
+{
+  g_autoptr(PbQuoteDocument) document = make_document (self);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf (_("Exporting “%s”…"), name);
+
+  if (document == NULL)
+    return;
+  task = g_task_new (self, NULL, on_pdf_exported, NULL);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (task), "document", g_steal_pointer (&document), g_object_unref);
+  pb_window_show_banner (self, message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
+  g_task_run_in_thread (task, export_pdf_thread);
+}
+
+static void
+on_export_pdf_response (GtkNativeDialog *dialog, int response, PbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL && !g_str_has_suffix (path, ".pdf"))
+        {
+          char *with_suffix = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path);
+          path = with_suffix;
+        }
+      if (path != NULL)
+        pb_window_export_pdf (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+
+  if (self->quote == NULL)
+    return;
+  suggested = g_strdup_printf ("%s.pdf", pb_quote_get_number (self->quote));
+  dialog = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF document"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_pdf_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Printing draws the same pages as the PDF, in points on the paper. */
+static void
+on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, PbQuoteDocument *document)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = gtk_print_context_get_width (context) / PB_QUOTE_DOCUMENT_PAGE_WIDTH;
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  pb_quote_document_draw_page (document, cr, (guint) page);
+  cairo_restore (cr);
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+
+  if (self->quote == NULL || (document = make_document (self)) == NULL)
+    return;
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, (int) pb_quote_document_get_n_pages (document));
+  gtk_print_operation_set_job_name (operation, pb_quote_document_get_title (document));
+  /* The operation runs to its end inside gtk_print_operation_run (not
+   * asynchronous here), so the document outlives every draw-page. */
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      pb_window_show_banner (self, message);
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* The timeline                                                       */
 
 /* The simulator replays; the timeline draws that replay. */
@@ -1081,6 +1254,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.export-image", NULL, export_image_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_zoom_action);
@@ -1092,6 +1267,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "quote");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "timeline");

@@ -29,6 +29,8 @@ void      pb_window_new_quote       (PbWindow      *self);
 PbScenario *pb_window_get_scenario  (PbWindow      *self);
 PbTimelineView *pb_window_get_timeline (PbWindow    *self);
 void      pb_window_autosave_now    (PbWindow      *self);
+void      pb_window_export_pdf      (PbWindow      *self,
+                                     const char    *path);
 gboolean  pb_window_restore         (PbWindow      *self,
                                      GError       **error);
 PbQuote  *pb_window_get_quote       (PbWindow      *self);

@@ -1,0 +1,84 @@
+/* pb-quote-document.h: the quote as the customer receives it, on A4
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A document is laid out once, when it is made, from a snapshot of the
+ * quote: every number in it is the model's (pb_pricing_compute), every date
+ * pb-time.h's.  It then draws any of its pages into a cairo context in
+ * points on an A4 page (the PDF file and the window's printing share that
+ * drawing), or writes itself as a PDF.
+ *
+ * The fixed labels follow the quote's language, not the user interface's.
+ * Text is set in Noto Sans CJK SC where it is installed (Debian:
+ * fonts-noto-cjk), falling back to Noto Sans and then any sans-serif font;
+ * without a CJK font, Chinese text shows as missing glyphs.
+ *
+ * Threads: a document does not refer to the quote it was made from, so it
+ * can be drawn or exported on another thread, one thread at a time.  Text
+ * is shaped with pango's default cairo font map of the drawing thread,
+ * which pango keeps for the thread's lifetime: fonts are set up once.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "pb-catalog.h"
+#include "pb-quote.h"
+
+G_BEGIN_DECLS
+
+/* A4 in points. */
+#define PB_QUOTE_DOCUMENT_PAGE_WIDTH  595.2756
+#define PB_QUOTE_DOCUMENT_PAGE_HEIGHT 841.8898
+
+/* Who sends the quote (the window's Preferences, or the CLI's --seller-*
+ * options).  Every field may be NULL or empty: it is then left out. */
+typedef struct
+{
+  char *company;
+  char *name;       /* the sales person */
+  char *phone;
+  char *email;
+} PbSeller;
+
+PbSeller *pb_seller_new  (const char     *company,
+                          const char     *name,
+                          const char     *phone,
+                          const char     *email);
+PbSeller *pb_seller_copy (const PbSeller *seller);
+void      pb_seller_free (PbSeller       *seller);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbSeller, pb_seller_free)
+
+#define PB_TYPE_QUOTE_DOCUMENT (pb_quote_document_get_type ())
+G_DECLARE_FINAL_TYPE (PbQuoteDocument, pb_quote_document, PB, QUOTE_DOCUMENT, GObject)
+
+/* Prices @quote and lays it out.  A quote that breaks a rule is never
+ * made into a document: PB_ERROR_RULE, naming each item and rule (Q-4).
+ * @seller may be NULL.  Call it on the thread that owns @quote. */
+PbQuoteDocument *pb_quote_document_new        (PbQuote          *quote,
+                                               PbCatalog        *catalog,
+                                               const PbSeller   *seller,
+                                               GError          **error);
+guint            pb_quote_document_get_n_pages (PbQuoteDocument *self);
+/* "报价单 Q-2026-0042 · 杭州云帆网络科技有限公司": the PDF's title, and a
+ * good name for a print job. */
+const char      *pb_quote_document_get_title  (PbQuoteDocument  *self);
+/* Draws page @page (0-based) in points, the page's top left corner at the
+ * origin of @cr; paints its own white background.  For GtkPrintOperation:
+ * set the number of pages from _get_n_pages and, in draw-page, call this
+ * with the print context's cairo context (its unit: points). */
+void             pb_quote_document_draw_page  (PbQuoteDocument  *self,
+                                               cairo_t          *cr,
+                                               guint             page);
+/* The whole document as a PDF: fonts embedded, title, author (the seller)
+ * and creation date set. */
+GBytes          *pb_quote_document_to_pdf     (PbQuoteDocument  *self,
+                                               GError          **error);
+/* Writes the PDF to a temporary file beside @path and renames it into
+ * place: @path is either the whole document or untouched. */
+gboolean         pb_quote_document_export_pdf (PbQuoteDocument  *self,
+                                               const char       *path,
+                                               GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,215 @@
+/* test-cli-export-quote.c: `pricebook-cli export-pdf` and `export-csv`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The contract: the file written and exit 0 with nothing on stdout; or
+ * exit 2, nothing on stdout, no file, and stderr naming the item and rule.
+ * The numbers are checked against `pricebook-cli quote` on the same file.
+ */
+#include <gio/gio.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "pb-test-cli.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
+}
+
+static char *
+temp_output (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    g_test_skip ("pdftotext (poppler-utils) is not installed");
+  return program != NULL;
+}
+
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_autofree char *output = temp_output ("sample.pdf");
+  g_autofree char *raw = NULL, *text = NULL;
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) quote = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *needles[] = { "上海云途信息技术有限公司", "李明", "021-6000-1234", "liming@example.com",
+                            "Q-2026-0042", "杭州云帆网络科技有限公司" };
+
+  if (!have_pdftotext ())
+    return;
+  pb_cli_run (&run, "export-pdf", path, "-o", output, "--seller-company", "上海云途信息技术有限公司",
+              "--seller-name=李明", "--seller-phone", "021-6000-1234", "--seller-email",
+              "liming@example.com", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", output, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &raw, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  text = squeeze (raw);
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    if (strstr (text, needles[i]) == NULL)
+      g_error ("the PDF does not show “%s”", needles[i]);
+
+  /* The total is the one `pricebook-cli quote` computes, "185617.75",
+   * shown as the documents show money. */
+  pb_cli_run (&quote, "quote", path, NULL);
+  root = pb_cli_run_json (&quote);
+  {
+    const char *total = json_object_get_string_member (json_node_get_object (root), "total");
+    g_autofree char *whole = g_strndup (total, strlen (total) - 3);
+    g_autofree char *shown = NULL;
+    guint64 value = g_ascii_strtoull (whole, NULL, 10);
+
+    shown = g_strdup_printf ("¥%" G_GUINT64_FORMAT ",%03" G_GUINT64_FORMAT "%s", value / 1000, value % 1000,
+                             total + strlen (total) - 3);
+    g_assert_cmpuint (value, >=, 1000);
+    g_assert_cmpuint (value, <, 1000000);
+    if (strstr (text, shown) == NULL)
+      g_error ("the PDF does not show the total %s", shown);
+  }
+  g_unlink (output);
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *path = data_path ("contract-example.pricebook");
+  g_autofree char *output = temp_output ("contract.csv");
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) quote = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *items;
+  guint row = 1;
+
+  pb_cli_run (&run, "export-csv", path, "--output", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (output, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  rows = g_strsplit (csv + 3, "\r\n", -1);
+  g_assert_cmpstr (rows[0], ==, "item,kind,rule,description,quantity,unit_price,amount");
+
+  pb_cli_run (&quote, "quote", path, NULL);
+  root = pb_cli_run_json (&quote);
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonArray *lines = json_object_get_array_member (json_array_get_object_element (items, i), "lines");
+
+      for (guint j = 0; j < json_array_get_length (lines); j++, row++)
+        {
+          JsonObject *line = json_array_get_object_element (lines, j);
+          g_autofree char *ending = g_strdup_printf (",%" G_GINT64_FORMAT ",%s,%s",
+                                                     json_object_get_int_member (line, "quantity"),
+                                                     json_object_get_string_member (line, "unit_price"),
+                                                     json_object_get_string_member (line, "amount"));
+
+          g_assert_nonnull (rows[row]);
+          if (!g_str_has_suffix (rows[row], ending))
+            g_error ("row %u “%s” does not end with “%s”", row, rows[row], ending);
+          g_assert_nonnull (strstr (rows[row], json_object_get_string_member (line, "rule")));
+        }
+    }
+  g_assert_cmpstr (rows[row], ==, "");
+  g_assert_null (rows[row + 1]);
+  g_unlink (output);
+}
+
+static void
+test_Q4_refused (void)
+{
+  const char *text =
+    "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q-T\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"测试科技有限公司\", \"enterprise\": true },\n"
+    "  \"items\": [\n"
+    "    { \"product\": \"voice\", \"kind\": \"custom_package\", \"minutes\": 1500 }\n"
+    "  ] }\n";
+  g_autofree char *path = pb_test_write_temp ("bad.pricebook", text, -1);
+  g_autofree char *pdf = temp_output ("bad.pdf");
+  g_autofree char *csv = temp_output ("bad.csv");
+  g_auto(PbCliRun) run_pdf = { 0 };
+  g_auto(PbCliRun) run_csv = { 0 };
+
+  pb_cli_run (&run_pdf, "export-pdf", path, "-o", pdf, NULL);
+  pb_assert_input_error (&run_pdf, "bad.pricebook:4:", "item 0", "VM-6", NULL);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  pb_cli_run (&run_csv, "export-csv", path, "-o", csv, NULL);
+  pb_assert_input_error (&run_csv, "bad.pricebook:4:", "item 0", "VM-6", NULL);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_autofree char *missing = temp_output ("nowhere/out.pdf");
+  g_auto(PbCliRun) no_output = { 0 };
+  g_auto(PbCliRun) unknown = { 0 };
+  g_auto(PbCliRun) no_file = { 0 };
+  g_auto(PbCliRun) no_dir = { 0 };
+  g_auto(PbCliRun) help = { 0 };
+
+  pb_cli_run (&no_output, "export-pdf", path, NULL);
+  pb_assert_input_error (&no_output, "export-pdf", "-o OUT.pdf", NULL);
+  pb_cli_run (&unknown, "export-csv", path, "-o", "x.csv", "--width", "3", NULL);
+  pb_assert_input_error (&unknown, "export-csv", "--width", NULL);
+  pb_cli_run (&no_file, "export-pdf", "no-such-quote.pricebook", "-o", missing, NULL);
+  pb_assert_input_error (&no_file, "no-such-quote.pricebook", NULL);
+  pb_cli_run (&no_dir, "export-pdf", path, "-o", missing, NULL);
+  pb_assert_input_error (&no_dir, missing, NULL);
+  pb_cli_run (&help, "export-pdf", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--seller-company"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/export-pdf/Q-3/sample", test_pdf);
+  g_test_add_func ("/cli/export-csv/Q-3/contract-example", test_csv);
+  g_test_add_func ("/cli/export-quote/Q-4/refused", test_Q4_refused);
+  g_test_add_func ("/cli/export-quote/usage", test_usage);
+
+  return g_test_run ();
+}

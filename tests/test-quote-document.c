@@ -1,0 +1,592 @@
+/* test-quote-document.c: the quote PDF and CSV, read back as a person would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every number the document shows must be the model's: the tests price the
+ * quote with pb_pricing_compute, format with pb-money.h and pb-time.h, and
+ * look for exactly those strings in what pdftotext reads out of the PDF.
+ * pdftotext breaks lines where the document wraps them, so texts are
+ * compared with all white space removed.
+ */
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pb-error.h"
+#include "pb-money.h"
+#include "pb-pricing.h"
+#include "pb-quote-csv.h"
+#include "pb-quote-document.h"
+
+static PbCatalog *
+catalog (void)
+{
+  g_autoptr(GError) error = NULL;
+  PbCatalog *result = pb_catalog_get_default (&error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static PbQuote *
+load_quote (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
+  PbQuote *quote = pb_quote_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return quote;
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *text = g_find_program_in_path ("pdftotext");
+  g_autofree char *fonts = g_find_program_in_path ("pdffonts");
+
+  if (text != NULL && fonts != NULL)
+    return TRUE;
+  g_test_skip ("poppler-utils (pdftotext, pdffonts) is not installed");
+  return FALSE;
+}
+
+/* stdout of a NULL-terminated command. */
+static char *
+run (const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", first, err);
+  return out;
+}
+
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_shows (const char *squeezed, const char *needle)
+{
+  g_autofree char *wanted = squeeze (needle);
+
+  if (strstr (squeezed, wanted) == NULL)
+    g_error ("the document does not show “%s”:\n%s", needle, squeezed);
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pricebook-pdf-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Exports @document and returns the PDF's text, white space removed. */
+static char *
+export_text (PbQuoteDocument *document, char **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  char *path = g_build_filename (dir, "quote.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (pb_quote_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  *path_out = path;
+  return squeeze (text);
+}
+
+/* Everything the model says about @quote, found in its PDF. */
+static void
+assert_document_shows_model (PbQuote *quote, const PbSeller *seller)
+{
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date = pb_time_format_date (pb_quote_get_date (quote));
+  g_autofree char *until = pb_time_format_date (pb_time_add_days (pb_quote_get_date (quote),
+                                                                  (int) pb_quote_get_valid_days (quote)));
+  g_autofree char *subtotal = NULL, *discount = NULL, *total = NULL, *words = NULL;
+
+  g_assert_true (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_no_error (error);
+  document = pb_quote_document_new (quote, cat, seller, &error);
+  g_assert_no_error (error);
+  text = export_text (document, &path);
+
+  assert_shows (text, pb_customer_get_name (pb_quote_get_customer (quote)));
+  assert_shows (text, pb_quote_get_number (quote));
+  assert_shows (text, date);
+  assert_shows (text, until);
+  for (guint i = 0; i < pricing->items->len; i++)
+    {
+      const PbPricedItem *item = g_ptr_array_index (pricing->items, i);
+
+      for (guint j = 0; j < item->lines->len; j++)
+        {
+          const PbPriceLine *line = g_ptr_array_index (item->lines, j);
+          g_autofree char *unit = pb_money_format_display (line->unit_price);
+          g_autofree char *amount = pb_money_format_display (line->amount);
+          g_autofree char *quantity = pb_format_count (line->quantity);
+
+          assert_shows (text, line->description);
+          assert_shows (text, unit);
+          assert_shows (text, amount);
+          assert_shows (text, quantity);
+          assert_shows (text, line->rule);
+        }
+    }
+  subtotal = pb_money_format_display (pricing->subtotal);
+  discount = pb_money_format_display (pricing->discount);
+  total = pb_money_format_display (pricing->total);
+  words = pb_money_format_chinese (pricing->total);
+  assert_shows (text, subtotal);
+  assert_shows (text, discount);
+  assert_shows (text, total);
+  assert_shows (text, words);
+  g_assert_cmpuint (pricing->terms->len, >, 0);
+  for (guint i = 0; i < pricing->terms->len; i++)
+    {
+      const PbQuoteTerm *term = g_ptr_array_index (pricing->terms, i);
+
+      assert_shows (text, term->text);
+      assert_shows (text, term->rule);
+    }
+  if (seller != NULL)
+    {
+      assert_shows (text, seller->company);
+      assert_shows (text, seller->name);
+      assert_shows (text, seller->phone);
+      assert_shows (text, seller->email);
+    }
+  g_unlink (path);
+}
+
+static void
+test_english (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbSeller) seller = pb_seller_new ("Shanghai Cloudway IT Co., Ltd.", "Li Ming", "021-6000-1234",
+                                              "liming@example.com");
+
+  if (!have_poppler ())
+    return;
+  g_assert_cmpint (pb_quote_get_language (quote), ==, PB_QUOTE_LANGUAGE_EN);
+  assert_document_shows_model (quote, seller);
+}
+
+static void
+test_chinese (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("contract-example.pricebook");
+  g_autoptr(PbSeller) seller = pb_seller_new ("上海云途信息技术有限公司", "李明", "021-6000-1234",
+                                              "liming@example.com");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+  pb_quote_set_language (quote, PB_QUOTE_LANGUAGE_ZH_CN);
+  assert_document_shows_model (quote, seller);
+
+  /* The fixed words follow the quote's language, whatever the UI's. */
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  text = export_text (document, &path);
+  assert_shows (text, "报价单");
+  assert_shows (text, "有效期至");
+  assert_shows (text, "人民币大写");
+  g_assert_null (strstr (text, "Quotation"));
+  g_assert_null (strstr (text, "Valid until"));
+  g_unlink (path);
+}
+
+static void
+test_fonts_embedded (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("contract-example.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "quote.pdf", NULL);
+  g_autofree char *fonts = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_fonts = 0;
+
+  if (!have_poppler ())
+    return;
+  pb_quote_set_language (quote, PB_QUOTE_LANGUAGE_ZH_CN);
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_quote_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  fonts = run ("pdffonts", path, NULL);
+  lines = g_strsplit (fonts, "\n", -1);
+  /* Two lines of heading, then one line per font: name, type (in words),
+   * encoding, emb, sub, uni, object, generation. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      if (*lines[i] == '\0')
+        continue;
+      for (guint k = 0; fields[k] != NULL; k++)
+        if (*fields[k] != '\0')
+          g_ptr_array_add (words, fields[k]);
+      g_assert_cmpuint (words->len, >=, 7);
+      if (!g_str_equal (g_ptr_array_index (words, words->len - 5), "yes"))
+        g_error ("a font is not embedded: %s", lines[i]);
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+  g_unlink (path);
+}
+
+/* 300 lines: the table goes on over pages, its head on each of them, no
+ * line split between two pages, every line exactly once. */
+static void
+test_long_quote (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree guint *line_page = g_new0 (guint, 300);
+  g_autofree guint *rows_on_page = NULL;
+  g_autofree char *pages_line = NULL;
+  guint n_pages, last_row_page = 0, full_pages = 0, rows_per_full = 0;
+  const char *at;
+
+  if (!have_poppler ())
+    return;
+  pb_customer_set_name (pb_quote_get_customer (quote), "长单测试有限公司");
+  pb_customer_set_enterprise (pb_quote_get_customer (quote), TRUE);
+  pb_quote_set_number (quote, "Q-2026-0300");
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr(PbQuoteItem) item = pb_quote_item_new (PB_ITEM_KIND_CUSTOM_PACKAGE);
+
+      pb_quote_item_set_minutes (item, 1000 * (i + 1));
+      pb_quote_item_set_quantity (item, 1);
+      pb_quote_append_item (quote, item);
+    }
+  g_assert_true (pb_pricing_compute (cat, quote, &pricing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pricing->items->len, ==, 300);
+
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_quote_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  n_pages = pb_quote_document_get_n_pages (document);
+
+  info = run ("pdfinfo", path, NULL);
+  at = strstr (info, "Pages:");
+  g_assert_nonnull (at);
+  g_assert_cmpuint ((guint) g_ascii_strtoull (at + strlen ("Pages:") + strspn (at + strlen ("Pages:"), " "), NULL, 10),
+                    ==, n_pages);
+
+  rows_on_page = g_new0 (guint, n_pages + 1);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      g_autofree char *raw = run ("pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL);
+      g_autofree char *text = squeeze (raw);
+      g_autofree char *footer = g_strdup_printf ("%u/%u", page, n_pages);
+
+      assert_shows (text, footer);
+      for (guint i = 0; i < 300; i++)
+        {
+          const PbPricedItem *item = g_ptr_array_index (pricing->items, i);
+          const PbPriceLine *line = g_ptr_array_index (item->lines, 0);
+          g_autofree char *description = squeeze (line->description);
+          g_autofree char *amount = pb_money_format_display (line->amount);
+
+          if (strstr (text, description) == NULL)
+            continue;
+          /* The whole row on this page, and on no other. */
+          g_assert_nonnull (strstr (text, amount));
+          g_assert_cmpuint (line_page[i], ==, 0);
+          line_page[i] = page;
+          rows_on_page[page]++;
+        }
+      if (rows_on_page[page] > 0)
+        {
+          assert_shows (text, "Description");
+          assert_shows (text, "List unit price");
+          assert_shows (text, "Amount");
+        }
+    }
+  for (guint i = 0; i < 300; i++)
+    {
+      g_assert_cmpuint (line_page[i], >, 0);
+      g_assert_cmpuint (line_page[i], >=, last_row_page);
+      last_row_page = line_page[i];
+    }
+  /* The pages between the first and the last of the table are full, all
+   * with the same number of rows (these rows all have the same height),
+   * and the table needs exactly as many pages as that number says. */
+  for (guint page = 2; page < last_row_page; page++)
+    {
+      if (rows_per_full == 0)
+        rows_per_full = rows_on_page[page];
+      g_assert_cmpuint (rows_on_page[page], ==, rows_per_full);
+      full_pages++;
+    }
+  g_assert_cmpuint (full_pages, >, 0);
+  g_assert_cmpuint (rows_on_page[1], >, 0);
+  g_assert_cmpuint (rows_on_page[last_row_page], >, 0);
+  g_assert_cmpuint (rows_on_page[last_row_page], <=, rows_per_full);
+  g_assert_cmpuint (last_row_page, ==, 2 + (300 - rows_on_page[1] - 1) / rows_per_full);
+  /* After the table: totals, terms and the figure, at most two more pages. */
+  g_assert_cmpuint (n_pages, >=, last_row_page);
+  g_assert_cmpuint (n_pages, <=, last_row_page + 2);
+  g_unlink (path);
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  /* Item 2 is the custom package: 1,500 minutes is off the grid. */
+  pb_quote_item_set_minutes (pb_quote_get_item (quote, 2), 1500);
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PB_ERROR, PB_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "VM-6"));
+  g_assert_nonnull (strstr (error->message, "item 2"));
+  g_clear_error (&error);
+
+  csv = pb_quote_csv_build (quote, cat, &error);
+  g_assert_null (csv);
+  g_assert_error (error, PB_ERROR, PB_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "VM-6"));
+}
+
+/* The printing path: pages drawn into any cairo context. */
+static void
+test_draw_page (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  int width = (int) PB_QUOTE_DOCUMENT_PAGE_WIDTH, height = (int) PB_QUOTE_DOCUMENT_PAGE_HEIGHT;
+
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_quote_document_get_n_pages (document), >=, 1);
+  g_assert_nonnull (strstr (pb_quote_document_get_title (document), "Q-2026-0042"));
+  for (guint page = 0; page < pb_quote_document_get_n_pages (document); page++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_t *cr = cairo_create (surface);
+      guint inked = 0;
+      const guchar *data;
+      int stride;
+
+      /* Start black: the page paints its own white paper. */
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      pb_quote_document_draw_page (document, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      /* The corners are paper; some of the page is ink. */
+      g_assert_cmphex (*(const guint32 *) (const void *) data & 0xffffff, ==, 0xffffff);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          if ((*(const guint32 *) (const void *) (data + y * stride + 4 * x) & 0xffffff) != 0xffffff)
+            inked++;
+      g_assert_cmpuint (inked, >, 2000);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_metadata (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbSeller) seller = pb_seller_new ("云途信息", "李明", NULL, "");
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "quote.pdf", NULL);
+  g_autofree char *info = NULL;
+
+  if (!have_poppler ())
+    return;
+  document = pb_quote_document_new (quote, cat, seller, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_quote_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  info = run ("pdfinfo", path, NULL);
+  g_assert_nonnull (strstr (info, "Q-2026-0042"));
+  g_assert_nonnull (strstr (info, "杭州云帆网络科技有限公司"));
+  g_assert_nonnull (strstr (info, "Author:          云途信息 · 李明"));
+  g_assert_nonnull (strstr (info, "CreationDate:"));
+  g_assert_nonnull (strstr (info, "A4"));
+  g_unlink (path);
+}
+
+/* A failed export leaves nothing behind and says where and why. */
+static void
+test_unwritable (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "missing", "quote.pdf", NULL);
+
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (pb_quote_document_export_pdf (document, path, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) rows = NULL;
+  guint row = 1;
+
+  g_assert_true (pb_pricing_compute (cat, quote, &pricing, &error));
+  csv = pb_quote_csv_build (quote, cat, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "item,kind,rule,description,quantity,unit_price,amount\r\n"));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  rows = g_strsplit (csv, "\r\n", -1);
+  for (guint i = 0; i < pricing->items->len; i++)
+    {
+      const PbPricedItem *item = g_ptr_array_index (pricing->items, i);
+
+      for (guint j = 0; j < item->lines->len; j++, row++)
+        {
+          const PbPriceLine *line = g_ptr_array_index (item->lines, j);
+          g_autofree char *unit = pb_money_format (line->unit_price);
+          g_autofree char *amount = pb_money_format (line->amount);
+          g_autofree char *description = strchr (line->description, ',') != NULL
+                                           ? g_strdup_printf ("\"%s\"", line->description)
+                                           : g_strdup (line->description);
+          g_autofree char *expected = g_strdup_printf ("%u,%s,%s,%s,%" G_GINT64_FORMAT ",%s,%s", i + 1,
+                                                       pb_item_kind_to_string (item->kind), line->rule,
+                                                       description, line->quantity, unit, amount);
+
+          g_assert_nonnull (rows[row]);
+          g_assert_cmpstr (rows[row], ==, expected);
+        }
+    }
+  /* One row per line, then the final line end. */
+  g_assert_cmpstr (rows[row], ==, "");
+  g_assert_null (rows[row + 1]);
+}
+
+/* Capital numerals beyond test-money.c's: zeros inside, across 万 and 亿
+ * groups, jiao and fen. */
+static void
+assert_capitals (const char *amount, const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
+  PbMoney value;
+
+  g_assert_true (pb_money_parse (amount, &value, &error));
+  g_assert_no_error (error);
+  words = pb_money_format_chinese (value);
+  g_assert_cmpstr (words, ==, expected);
+}
+
+static void
+test_capitals (void)
+{
+  assert_capitals ("185617.75", "壹拾捌万伍仟陆佰壹拾柒元柒角伍分");
+  assert_capitals ("1217353.75", "壹佰贰拾壹万柒仟叁佰伍拾叁元柒角伍分");
+  assert_capitals ("100000000.10", "壹亿元壹角整");
+  /* A zero 万 place before a non-zero 仟: one 零 (the payment rules allow
+   * it written or left out; Pricebook writes it, as for ¥10,395). */
+  assert_capitals ("1001000.01", "壹佰万零壹仟元零壹分");
+  assert_capitals ("20000000.50", "贰仟万元伍角整");
+  assert_capitals ("1000000001", "壹拾亿零壹元整");
+  assert_capitals ("10000100", "壹仟万零壹佰元整");
+  assert_capitals ("100010000", "壹亿零壹万元整");
+  assert_capitals ("0.09", "玖分");
+  assert_capitals ("60.08", "陆拾元零捌分");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/quote-document/Q-3/english", test_english);
+  g_test_add_func ("/quote-document/Q-5/chinese", test_chinese);
+  g_test_add_func ("/quote-document/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/quote-document/long-quote-pages", test_long_quote);
+  g_test_add_func ("/quote-document/Q-4/refused", test_refused);
+  g_test_add_func ("/quote-document/draw-page", test_draw_page);
+  g_test_add_func ("/quote-document/metadata", test_metadata);
+  g_test_add_func ("/quote-document/unwritable", test_unwritable);
+  g_test_add_func ("/quote-csv/Q-3/lines", test_csv);
+  g_test_add_func ("/quote-document/Q-3/capital-numerals", test_capitals);
+
+  return g_test_run ();
+}
