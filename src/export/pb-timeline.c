@@ -193,7 +193,7 @@ tier_name (PbCatalog *catalog, const char *tier)
 {
   const PbCodeTier *found = catalog ? pb_catalog_el_tier (catalog, tier) : NULL;
 
-  return found != NULL ? found->name : tier;
+  return found != NULL ? pb_code_tier_display_name (found) : tier;
 }
 
 static void

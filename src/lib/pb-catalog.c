@@ -756,3 +756,9 @@ pb_catalog_el_term_rule (PbCatalog *self)
 {
   return self->el_term_rule;
 }
+
+const char *
+pb_code_tier_display_name (const PbCodeTier *tier)
+{
+  return g_str_has_prefix (g_get_language_names ()[0], "zh") ? tier->name_zh : tier->name;
+}

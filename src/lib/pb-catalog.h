@@ -103,5 +103,9 @@ guint                 pb_catalog_el_broadcast_max_minutes (PbCatalog *self);
 guint                 pb_catalog_el_trial_max_viewers (PbCatalog   *self);
 guint                 pb_catalog_el_trial_radar_top_viewers (PbCatalog *self);
 PbTermRule            pb_catalog_el_term_rule         (PbCatalog   *self);
+/* The tier's name in the language of the program's messages (gettext's
+ * choice: Chinese when the first language is zh), for the window and its
+ * drawings; documents choose by the quote's language instead. */
+const char           *pb_code_tier_display_name       (const PbCodeTier *tier);
 
 G_END_DECLS

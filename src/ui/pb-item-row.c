@@ -30,7 +30,6 @@ struct _PbItemRow
 
   PbQuoteItem  *item;
   PbCatalog    *catalog;
-  gboolean      chinese;
 };
 
 G_DEFINE_FINAL_TYPE (PbItemRow, pb_item_row, GTK_TYPE_WIDGET)
@@ -177,7 +176,7 @@ add_tier_dropdown (PbItemRow *self)
       g_autofree char *price = pb_money_format_display (tiers[i].price);
       g_autofree char *viewers = pb_format_count (tiers[i].viewers);
       g_autofree char *text = g_strdup_printf (_("%s — %s viewers, %s"),
-                                               self->chinese ? tiers[i].name_zh : tiers[i].name,
+                                               pb_code_tier_display_name (&tiers[i]),
                                                viewers, price);
 
       gtk_string_list_append (names, text);
@@ -350,14 +349,13 @@ pb_item_row_get_item (PbItemRow *self)
 }
 
 PbItemRow *
-pb_item_row_new (PbQuoteItem *item, PbCatalog *catalog, gboolean chinese)
+pb_item_row_new (PbQuoteItem *item, PbCatalog *catalog)
 {
   PbItemRow *self = g_object_new (PB_TYPE_ITEM_ROW, NULL);
   const char *note;
 
   self->item = g_object_ref (item);
   self->catalog = g_object_ref (catalog);
-  self->chinese = chinese;
   gtk_label_set_label (self->title_label, kind_title (pb_quote_item_get_kind (item)));
   note = kind_note (pb_quote_item_get_kind (item));
   gtk_label_set_label (self->note_label, note ? note : "");

@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PbItemRow, pb_item_row, PB, ITEM_ROW, GtkWidget)
 
 PbItemRow   *pb_item_row_new         (PbQuoteItem  *item,
-                                      PbCatalog    *catalog,
-                                      gboolean      chinese);
+                                      PbCatalog    *catalog);
 PbQuoteItem *pb_item_row_get_item    (PbItemRow    *self);
 void         pb_item_row_set_result  (PbItemRow    *self,
                                       PbPricedItem *priced,

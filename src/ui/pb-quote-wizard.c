@@ -76,12 +76,6 @@ G_DEFINE_FINAL_TYPE (PbQuoteWizard, pb_quote_wizard, GTK_TYPE_WIDGET)
 static const char * const step_names[] = { "customer", "voice", "live", "review" };
 
 static gboolean
-is_chinese (PbQuoteWizard *self)
-{
-  return self->quote != NULL && pb_quote_get_language (self->quote) == PB_QUOTE_LANGUAGE_ZH_CN;
-}
-
-static gboolean
 is_locked (PbQuoteWizard *self)
 {
   return self->quote != NULL && pb_quote_get_status (self->quote) == PB_QUOTE_STATUS_ACCEPTED;
@@ -316,7 +310,7 @@ rebuild_rows (PbQuoteWizard *self)
   for (guint i = 0; i < pb_quote_get_n_items (self->quote); i++)
     {
       PbQuoteItem *item = pb_quote_get_item (self->quote, i);
-      PbItemRow *row = pb_item_row_new (item, self->catalog, is_chinese (self));
+      PbItemRow *row = pb_item_row_new (item, self->catalog);
 
       pb_item_row_set_locked (row, is_locked (self));
       g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
@@ -499,7 +493,7 @@ on_plan_changed (PbQuoteWizard *self)
     g_autofree char *n_viewers = pb_format_count (code->viewers);
 
     text = g_strdup_printf (_("%s × %s code with %s add-on viewers (%s viewers, %s each) — %s in all (EL-4, EL-5)."),
-                            n_rooms, is_chinese (self) ? tier->name_zh : tier->name, addon, n_viewers, price, total);
+                            n_rooms, pb_code_tier_display_name (tier), addon, n_viewers, price, total);
   }
   gtk_label_set_label (self->plan_label, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_plan_button), !is_locked (self));

@@ -270,7 +270,7 @@ describe_code (PbSimulatorPage *self, const PbLifecycleCode *code, const PbCodeS
   g_autofree char *deadline = format_instant (code->bind_deadline);
   g_autofree char *void_at = format_instant (status->void_at);
   const PbCodeTier *tier = pb_catalog_el_tier (pb_scenario_get_catalog (self->scenario), code->tier);
-  const char *tier_name = tier ? tier->name : code->tier;
+  const char *tier_name = tier ? pb_code_tier_display_name (tier) : code->tier;
 
   switch (status->state)
     {
@@ -703,7 +703,7 @@ build_form (PbSimulatorPage *self)
   for (PbEventType t = 0; t < PB_N_EVENT_TYPES; t++)
     gtk_string_list_append (types, event_title (t));
   for (guint i = 0; i < n_tiers; i++)
-    gtk_string_list_append (tiers, tier_list[i].name);
+    gtk_string_list_append (tiers, pb_code_tier_display_name (&tier_list[i]));
   for (guint i = 0; kinds[i]; i++)
     kinds[i] = _(kinds[i]);
 
