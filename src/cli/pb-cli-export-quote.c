@@ -119,49 +119,6 @@ parse_arguments (int argc, char **argv, const Option *options, guint n_options, 
   return -1;
 }
 
-/* Every error of the check, each at its item's place in the file. */
-static int
-report_issues (PbQuote *quote, GPtrArray *issues)
-{
-  for (guint i = 0; i < issues->len; i++)
-    {
-      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
-      g_autofree char *text = NULL;
-      const char *origin = NULL;
-
-      if (issue->severity != PB_ISSUE_ERROR)
-        continue;
-      if (issue->item >= 0)
-        origin = pb_quote_item_get_origin (pb_quote_get_item (quote, issue->item));
-      text = pb_quote_issue_to_string (issue);
-      g_printerr ("pricebook-cli: %s: %s\n", origin ? origin : pb_quote_get_origin (quote), text);
-    }
-  return PB_CLI_INPUT;
-}
-
-/* The quote, read and checked; NULL after reporting why. */
-static PbQuote *
-load_quote (PbCli *cli, const char *path, int *status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PbQuote) quote = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-
-  quote = pb_quote_new_from_file (path, &error);
-  if (quote == NULL)
-    {
-      *status = pb_cli_fail (error);
-      return NULL;
-    }
-  issues = pb_pricing_check (cli->catalog, quote);
-  if (pb_pricing_issues_have_errors (issues))
-    {
-      *status = report_issues (quote, issues);
-      return NULL;
-    }
-  return g_steal_pointer (&quote);
-}
-
 int
 pb_cli_export_pdf (PbCli *cli, int argc, char **argv)
 {
@@ -180,7 +137,7 @@ pb_cli_export_pdf (PbCli *cli, int argc, char **argv)
   status = parse_arguments (argc, argv, options, G_N_ELEMENTS (options), pdf_usage, ".pdf", &args);
   if (status >= 0)
     return status;
-  quote = load_quote (cli, args.path, &status);
+  quote = pb_cli_load_quote (cli, args.path, &status);
   if (quote == NULL)
     return status;
   if (args.company != NULL || args.name != NULL || args.phone != NULL || args.email != NULL)
@@ -203,7 +160,7 @@ pb_cli_export_csv (PbCli *cli, int argc, char **argv)
   status = parse_arguments (argc, argv, options, G_N_ELEMENTS (options), csv_usage, ".csv", &args);
   if (status >= 0)
     return status;
-  quote = load_quote (cli, args.path, &status);
+  quote = pb_cli_load_quote (cli, args.path, &status);
   if (quote == NULL)
     return status;
   if (!pb_quote_csv_export (quote, cli->catalog, args.output, &error))

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pb-catalog.h"
+#include "pb-quote.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,12 @@ int  pb_cli_simulate (PbCli *cli, int argc, char **argv);
 int  pb_cli_export_timeline (PbCli *cli, int argc, char **argv);
 int  pb_cli_export_pdf (PbCli *cli, int argc, char **argv);
 int  pb_cli_export_csv (PbCli *cli, int argc, char **argv);
+
+/* The quote at @path, read and checked (Q-4); NULL with *@status set after
+ * printing why (file, line:column, item, rule). */
+PbQuote *pb_cli_load_quote (PbCli      *cli,
+                            const char *path,
+                            int        *status);
 
 /* Prints "pricebook-cli: MESSAGE" on stderr and maps the error to 2 (input,
  * rule, overflow) or 1 (anything else). */

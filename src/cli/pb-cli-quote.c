@@ -23,35 +23,15 @@ static const char quote_usage[] =
   "Prices a quote (format pricebook-quote/1) and prints the items with their lines,\n"
   "the subtotal, the discount, the total, the terms and the warnings as JSON.\n";
 
-/* Every error of the check, each at its item's place in the file. */
-static int
-report_issues (PbQuote *quote, GPtrArray *issues)
-{
-  for (guint i = 0; i < issues->len; i++)
-    {
-      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
-      g_autofree char *text = NULL;
-      const char *origin = NULL;
-
-      if (issue->severity != PB_ISSUE_ERROR)
-        continue;
-      if (issue->item >= 0)
-        origin = pb_quote_item_get_origin (pb_quote_get_item (quote, issue->item));
-      text = pb_quote_issue_to_string (issue);
-      g_printerr ("pricebook-cli: %s: %s\n", origin ? origin : pb_quote_get_origin (quote), text);
-    }
-  return PB_CLI_INPUT;
-}
-
 int
 pb_cli_quote (PbCli *cli, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbQuote) quote = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(PbPricing) pricing = NULL;
   g_autoptr(JsonNode) root = NULL;
   const char *path;
+  int status;
 
   if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
@@ -62,12 +42,9 @@ pb_cli_quote (PbCli *cli, int argc, char **argv)
     return pb_cli_usage (argv[0], _("expects exactly one argument, the quote file"));
   path = argv[1];
 
-  quote = pb_quote_new_from_file (path, &error);
+  quote = pb_cli_load_quote (cli, path, &status);
   if (quote == NULL)
-    return pb_cli_fail (error);
-  issues = pb_pricing_check (cli->catalog, quote);
-  if (pb_pricing_issues_have_errors (issues))
-    return report_issues (quote, issues);
+    return status;
   if (!pb_pricing_compute (cli->catalog, quote, &pricing, &error))
     {
       g_prefix_error (&error, "%s: ", path);

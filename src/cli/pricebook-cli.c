@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pb-cli-private.h"
+#include "pb-pricing.h"
 #include "pb-error.h"
 
 static const char usage[] =
@@ -81,6 +82,50 @@ finish_output (int status)
       return PB_CLI_INTERNAL;
     }
   return status;
+}
+
+/* Every error of the check, each at its item's place in the file. */
+static int
+report_issues (PbQuote *quote, GPtrArray *issues)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+      g_autofree char *text = NULL;
+      const char *origin = NULL;
+
+      if (issue->severity != PB_ISSUE_ERROR)
+        continue;
+      if (issue->item >= 0)
+        origin = pb_quote_item_get_origin (pb_quote_get_item (quote, issue->item));
+      text = pb_quote_issue_to_string (issue);
+      g_printerr ("pricebook-cli: %s: %s\n", origin ? origin : pb_quote_get_origin (quote), text);
+    }
+  return PB_CLI_INPUT;
+}
+
+/* The quote at @path, read and checked: the commands that price, export
+ * or print a quote never do so for one that breaks a rule. */
+PbQuote *
+pb_cli_load_quote (PbCli *cli, const char *path, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbQuote) quote = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+
+  quote = pb_quote_new_from_file (path, &error);
+  if (quote == NULL)
+    {
+      *status = pb_cli_fail (error);
+      return NULL;
+    }
+  issues = pb_pricing_check (cli->catalog, quote);
+  if (pb_pricing_issues_have_errors (issues))
+    {
+      *status = report_issues (quote, issues);
+      return NULL;
+    }
+  return g_steal_pointer (&quote);
 }
 
 typedef int (*CommandFunc) (PbCli *cli, int argc, char **argv);
