@@ -154,6 +154,9 @@ main (int argc, char **argv)
 
   /* Numbers and JSON stay in the C locale: output is a contract, not prose. */
   setlocale (LC_ALL, "C.UTF-8");
+  /* glibc still honours LANGUAGE under C.UTF-8: the contract's words stay
+   * English wherever the command runs. */
+  g_unsetenv ("LANGUAGE");
 
   for (; i < argc && argv[i][0] == '-'; i++)
     {

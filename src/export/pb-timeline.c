@@ -837,6 +837,35 @@ why_item (PbTimeline *self, const PbTimelineItem *item)
     }
 }
 
+/* The state in words for people; pb_timeline_item_state() keeps the
+ * contract's words for files and tests. */
+static const char *
+state_label (const PbTimelineItem *item)
+{
+  switch (item->kind)
+    {
+    case PB_TIMELINE_ITEM_TERM:
+    case PB_TIMELINE_ITEM_USABLE:
+    case PB_TIMELINE_ITEM_SUBSCRIBED: return _("active");
+    case PB_TIMELINE_ITEM_LAPSED:
+    case PB_TIMELINE_ITEM_EXPIRED:
+    case PB_TIMELINE_ITEM_EXPIRED_UNUSED: return _("expired");
+    case PB_TIMELINE_ITEM_BINDING: return _("not bound yet");
+    case PB_TIMELINE_ITEM_SUSPENDED: return _("suspended");
+    case PB_TIMELINE_ITEM_BROADCAST: return _("broadcast");
+    case PB_TIMELINE_ITEM_EXPANSION: return _("expansion");
+    case PB_TIMELINE_ITEM_VOID: return _("void");
+    case PB_TIMELINE_ITEM_MONTH: return _("billed");
+    case PB_TIMELINE_ITEM_UNSUBSCRIBED: return _("unsubscribed");
+    case PB_TIMELINE_ITEM_VALIDITY: return _("valid");
+    case PB_TIMELINE_ITEM_USED_UP: return _("used up");
+    case PB_TIMELINE_ITEM_ALARM: return _("alarm");
+    case PB_TIMELINE_ITEM_REJECTED: return _("rejected");
+    case PB_TIMELINE_N_ITEM_KINDS:
+    default: return pb_timeline_item_state (item);
+    }
+}
+
 char *
 pb_timeline_describe_item (PbTimeline *self, const PbTimelineItem *item)
 {
@@ -859,7 +888,7 @@ pb_timeline_describe_item (PbTimeline *self, const PbTimelineItem *item)
     rule = g_strdup_printf (_("Rule %s"), item->rule);
   /* TRANSLATORS: lane — item kind / when / state / why / rule */
   return g_strdup_printf (_("%s — %s\n%s\nState: %s\n%s\n%s"), name,
-                          pb_timeline_item_kind_name (item->kind), when, pb_timeline_item_state (item),
+                          pb_timeline_item_kind_name (item->kind), when, state_label (item),
                           why, rule);
 }
 
