@@ -22,7 +22,8 @@ struct _PbSimulatorPage
   GtkWidget       parent_instance;
 
   GtkLabel       *title_label;
-  GtkListBox     *events_list;
+  GtkListView    *events_list;
+  GtkStringList  *event_rows;       /* one item per event: its index */
   GtkLabel       *form_title;
   GtkGrid        *form_grid;
   GtkLabel       *form_issue;
@@ -194,68 +195,102 @@ small_label (const char *text, const char *css)
   return label;
 }
 
-static GtkWidget *
-event_row (PbSimulatorPage *self, const PbScenarioEvent *event)
+/* A row's widgets, made once and filled for whichever event it shows. */
+static void
+on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *details = event_details (event);
-  const PbRejection *rejection = rejection_of (self, event->index);
+  GtkWidget *title = small_label ("", "heading");
+  GtkWidget *details = small_label ("", NULL);
+  GtkWidget *note = small_label ("", "dim-label");
+  GtkWidget *rejection = small_label ("", "pb-issue-error");
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), event->enabled);
   gtk_widget_set_tooltip_text (check, _("Include this event in the replay"));
-  gtk_widget_set_valign (check, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), small_label (event_title (event->type), "heading"));
-  gtk_box_append (GTK_BOX (text), small_label (details, NULL));
-  if (event->note != NULL)
-    gtk_box_append (GTK_BOX (text), small_label (event->note, "dim-label"));
-  if (rejection != NULL)
-    {
-      g_autofree char *why = g_strdup_printf (_("Rejected (%s): %s"), rejection->rule, rejection->reason);
-      GtkWidget *label = small_label (why, "pb-issue-error");
-
-      gtk_widget_set_name (label, "rejection");
-      gtk_box_append (GTK_BOX (text), label);
-    }
   gtk_widget_set_tooltip_text (edit, _("Edit this event"));
   gtk_widget_set_tooltip_text (remove, _("Remove this event"));
-  for (GtkWidget **w = (GtkWidget *[]) { check, edit, remove, NULL }; *w; w++)
-    g_object_set_data (G_OBJECT (*w), "event", GUINT_TO_POINTER (event->index));
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (check, GTK_ALIGN_START);
   gtk_widget_set_valign (edit, GTK_ALIGN_START);
   gtk_widget_set_valign (remove, GTK_ALIGN_START);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_enabled_toggled), self, 0);
-  g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked), self, 0);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_name (rejection, "rejection");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), details);
+  gtk_box_append (GTK_BOX (text), note);
+  gtk_box_append (GTK_BOX (text), rejection);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), edit);
   gtk_box_append (GTK_BOX (box), remove);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 8);
   gtk_widget_set_margin_end (box, 8);
-  return box;
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_enabled_toggled), self, 0);
+  g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked), self, 0);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
+  g_object_set_data (G_OBJECT (box), "check", check);
+  g_object_set_data (G_OBJECT (box), "edit", edit);
+  g_object_set_data (G_OBJECT (box), "remove", remove);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "details", details);
+  g_object_set_data (G_OBJECT (box), "note", note);
+  g_object_set_data (G_OBJECT (box), "rejection", rejection);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPage *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (item)), NULL, 10);
+  const PbScenarioEvent *event;
+  const PbRejection *rejection;
+  g_autofree char *details = NULL;
+  GtkWidget *label;
+
+  if (self->scenario == NULL || index >= pb_scenario_get_n_events (self->scenario))
+    return;
+  event = pb_scenario_get_event (self->scenario, index);
+  rejection = rejection_of (self, index);
+  details = event_details (event);
+  for (const char **key = (const char *[]) { "check", "edit", "remove", NULL }; *key; key++)
+    g_object_set_data (g_object_get_data (G_OBJECT (box), *key), "event", GUINT_TO_POINTER (index));
+  self->updating = TRUE;
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (box), "check"), event->enabled);
+  self->updating = FALSE;
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), event_title (event->type));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "details"), details);
+  label = g_object_get_data (G_OBJECT (box), "note");
+  gtk_label_set_label (GTK_LABEL (label), event->note ? event->note : "");
+  gtk_widget_set_visible (label, event->note != NULL);
+  label = g_object_get_data (G_OBJECT (box), "rejection");
+  if (rejection != NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("Rejected (%s): %s"), rejection->rule, rejection->reason);
+
+      gtk_label_set_label (GTK_LABEL (label), why);
+    }
+  gtk_widget_set_visible (label, rejection != NULL);
 }
 
 static void
 fill_events (PbSimulatorPage *self)
 {
-  GtkWidget *child;
-  guint n = 0;
-  const PbScenarioEvent *events = self->scenario ? pb_scenario_get_events (self->scenario, &n) : NULL;
+  guint n = self->scenario ? pb_scenario_get_n_events (self->scenario) : 0;
+  g_autoptr(GPtrArray) indices = g_ptr_array_new_with_free_func (g_free);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->events_list))) != NULL)
-    gtk_list_box_remove (self->events_list, child);
-  self->updating = TRUE;
   for (guint i = 0; i < n; i++)
-    gtk_list_box_append (self->events_list, event_row (self, &events[i]));
-  self->updating = FALSE;
+    g_ptr_array_add (indices, g_strdup_printf ("%u", i));
+  g_ptr_array_add (indices, NULL);
+  gtk_string_list_splice (self->event_rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->event_rows)),
+                          (const char * const *) indices->pdata);
 }
 
 /* ------------------------------------------------------------------ */
@@ -298,6 +333,8 @@ add_state_line (PbSimulatorPage *self, GString *all, const char *text, const cha
   g_string_append_printf (all, "%s\n", text);
 }
 
+#define STATE_MAX_LINES 200
+
 static char *
 build_state (PbSimulatorPage *self, gboolean show)
 {
@@ -326,17 +363,26 @@ build_state (PbSimulatorPage *self, gboolean show)
 
     LINE (text, base == PB_BASE_FEE_EXPIRED ? "pb-issue-warning" : "heading");
   }
-  for (guint i = 0; i < pb_lifecycle_get_n_codes (self->lifecycle); i++)
+  for (guint i = 0, shown = 0; i < pb_lifecycle_get_n_codes (self->lifecycle); i++)
     {
       const PbLifecycleCode *code = pb_lifecycle_get_code (self->lifecycle, i);
       PbCodeStatus status;
 
-      if (pb_lifecycle_code_at (self->lifecycle, code, self->at, &status))
+      if (!pb_lifecycle_code_at (self->lifecycle, code, self->at, &status))
+        continue;
+      /* A large account lists its first codes; the timeline shows them all. */
+      if (shown++ == STATE_MAX_LINES)
         {
-          g_autofree char *text = describe_code (self, code, &status);
+          g_autofree char *more = g_strdup_printf (_("… and more codes: the timeline shows every one."));
 
-          LINE (text, status.usable ? NULL : "dim-label");
+          LINE (more, "dim-label");
+          break;
         }
+      {
+        g_autofree char *text = describe_code (self, code, &status);
+
+        LINE (text, status.usable ? NULL : "dim-label");
+      }
     }
   for (guint i = 0; i < pb_lifecycle_get_n_numbers (self->lifecycle); i++)
     {
@@ -790,6 +836,7 @@ pb_simulator_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->scenario);
   g_clear_object (&self->lifecycle);
+  g_clear_object (&self->event_rows);
   G_OBJECT_CLASS (pb_simulator_page_parent_class)->dispose (object);
 }
 
@@ -838,4 +885,15 @@ pb_simulator_page_init (PbSimulatorPage *self)
   self->at = PB_INSTANT_NONE;
   gtk_widget_init_template (GTK_WIDGET (self));
   build_form (self);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    self->event_rows = gtk_string_list_new (NULL);
+    g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind), self);
+    gtk_list_view_set_factory (self->events_list, factory);
+    gtk_list_view_set_model (self->events_list,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->event_rows)))));
+    g_object_unref (factory);
+  }
 }
