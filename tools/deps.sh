@@ -10,6 +10,7 @@ PRICEBOOK_PACKAGES=(
   dbus-daemon gettext-base
   xvfb xauth
   fonts-noto-cjk poppler-utils
+  clang libclang-rt-14-dev
 )
 
 pricebook_missing_packages () {

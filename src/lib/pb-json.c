@@ -642,6 +642,15 @@ pb_json_get_string (PbJsonDoc *doc, JsonObject *object, const char *member, cons
                          "“%s” must be a string, not %s", member, describe_node (node));
       return FALSE;
     }
+  /* json-glib accepts "\NNN" octal escapes, which JSON has not, and can
+   * hand back bytes that are not UTF-8: refuse them here, by name, before
+   * they reach a label, a PDF or a message. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      pb_json_doc_error (doc, node, error, PB_ERROR_INPUT, where,
+                         "“%s” is not valid UTF-8 text (a \\NNN escape is not JSON)", member);
+      return FALSE;
+    }
   *result = json_node_get_string (node);
   return TRUE;
 }

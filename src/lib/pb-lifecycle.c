@@ -1382,15 +1382,18 @@ gboolean
 pb_lifecycle_number_at (PbLifecycle *self, const PbLifecycleNumber *number, PbInstant at,
                         gboolean *active, guint *months_billed)
 {
-  int month = pb_time_month_index (at);
   gboolean is_active = FALSE;
   guint months = 0;
+  int month;
 
   g_return_val_if_fail (PB_IS_LIFECYCLE (self), FALSE);
   g_return_val_if_fail (number != NULL, FALSE);
 
-  if (number->n_spans == 0 || number->spans[0].start > at)
+  /* No instant, or one before the first activation: no state (and no
+   * calendar month to compute for PB_INSTANT_NONE). */
+  if (at == PB_INSTANT_NONE || number->n_spans == 0 || number->spans[0].start > at)
     return FALSE;
+  month = pb_time_month_index (at);
   for (guint i = 0; i < number->n_spans && number->spans[i].start <= at; i++)
     {
       const PbNumberSpan *span = &number->spans[i];

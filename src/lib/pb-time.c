@@ -110,9 +110,14 @@ pb_time_parse (const char *text, PbInstant *result, GError **error)
   return TRUE;
 
 invalid:
-  g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-               "“%s” is not a valid date and time: write ISO 8601 with a real calendar date, "
-               "such as 2020-01-01T12:00:00+08:00", text ? text : "");
+  {
+    /* Quote what was given, but never pass on bytes that are not UTF-8. */
+    g_autofree char *shown = text ? g_utf8_make_valid (text, -1) : g_strdup ("");
+
+    g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+                 "“%s” is not a valid date and time: write ISO 8601 with a real calendar date, "
+                 "such as 2020-01-01T12:00:00+08:00", shown);
+  }
   return FALSE;
 }
 
@@ -137,9 +142,13 @@ pb_time_parse_date (const char *text, PbInstant *result, GError **error)
   return in_range (*result, text, error);
 
 invalid:
-  g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-               "“%s” is not a valid date: write YYYY-MM-DD with a day that exists, such as 2020-02-29",
-               text ? text : "");
+  {
+    g_autofree char *shown = text ? g_utf8_make_valid (text, -1) : g_strdup ("");
+
+    g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+                 "“%s” is not a valid date: write YYYY-MM-DD with a day that exists, such as 2020-02-29",
+                 shown);
+  }
   return FALSE;
 }
 

@@ -347,7 +347,7 @@ build_state (PbSimulatorPage *self, gboolean show)
   if (show)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->state_box))) != NULL)
       gtk_box_remove (self->state_box, child);
-  if (self->lifecycle == NULL)
+  if (self->lifecycle == NULL || self->at == PB_INSTANT_NONE)
     return g_string_free (all, FALSE);
 
 #define LINE(text, css) G_STMT_START { if (show) add_state_line (self, all, text, css); \
