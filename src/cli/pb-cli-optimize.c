@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "pb-cli-private.h"
+#include "pb-json-private.h"
 #include "pb-optimizer.h"
 
 static void
@@ -124,15 +125,6 @@ parse_options (const char *command, Option *options, guint n_options, int argc, 
   return TRUE;
 }
 
-static void
-add_money (JsonBuilder *builder, const char *member, PbMoney amount)
-{
-  g_autofree char *text = pb_money_format (amount);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
-}
-
 static JsonNode *
 voice_plan_to_json (PbVoicePlan *plan)
 {
@@ -152,11 +144,11 @@ voice_plan_to_json (PbVoicePlan *plan)
       json_builder_add_string_value (builder, package->fixed ? "fixed" : "custom");
       json_builder_set_member_name (builder, "minutes");
       json_builder_add_int_value (builder, package->minutes);
-      add_money (builder, "price", package->price);
+      pb_json_add_money (builder, "price", package->price);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_money (builder, "total", plan->total);
+  pb_json_add_money (builder, "total", plan->total);
   json_builder_set_member_name (builder, "bought_minutes");
   json_builder_add_int_value (builder, plan->bought_minutes);
   json_builder_end_object (builder);
@@ -184,11 +176,11 @@ live_plan_to_json (PbLivePlan *plan)
       json_builder_add_string_value (builder, code->tier_id);
       json_builder_set_member_name (builder, "extra_viewers");
       json_builder_add_int_value (builder, code->addon_viewers);
-      add_money (builder, "price", code->price);
+      pb_json_add_money (builder, "price", code->price);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_money (builder, "total", plan->total);
+  pb_json_add_money (builder, "total", plan->total);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

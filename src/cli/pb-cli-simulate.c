@@ -17,57 +17,11 @@
 #include "pb-cli-private.h"
 #include "pb-error.h"
 #include "pb-lifecycle.h"
+#include "pb-json-private.h"
 #include "pb-scenario.h"
 
 /* ------------------------------------------------------------------ */
 /* JSON helpers                                                       */
-
-static void
-add_instant (JsonBuilder *builder, const char *member, PbInstant instant)
-{
-  json_builder_set_member_name (builder, member);
-  if (instant == PB_INSTANT_NONE || instant == PB_INSTANT_FOREVER)
-    json_builder_add_null_value (builder);
-  else
-    {
-      g_autofree char *text = pb_time_format (instant);
-
-      json_builder_add_string_value (builder, text);
-    }
-}
-
-static void
-add_money (JsonBuilder *builder, const char *member, PbMoney amount)
-{
-  g_autofree char *text = pb_money_format (amount);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_int (JsonBuilder *builder, const char *member, gint64 value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_bool (JsonBuilder *builder, const char *member, gboolean value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder, const char *member, const char *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
 
 static void
 add_event (JsonBuilder *builder, guint event)
@@ -83,8 +37,8 @@ static void
 add_span (JsonBuilder *builder, PbInstant start, PbInstant end)
 {
   json_builder_begin_object (builder);
-  add_instant (builder, "start", start);
-  add_instant (builder, "end", end);
+  pb_json_add_instant (builder, "start", start);
+  pb_json_add_instant (builder, "end", end);
   json_builder_end_object (builder);
 }
 
@@ -121,11 +75,11 @@ add_rejections (JsonBuilder *builder, PbLifecycle *lifecycle, guint n)
     {
       json_builder_begin_object (builder);
       add_event (builder, rejections[i].event);
-      add_string (builder, "rule", rejections[i].rule);
-      add_string (builder, "reason", rejections[i].reason);
-      add_instant (builder, "at", rejections[i].at);
-      add_string (builder, "type", pb_event_type_to_string (rejections[i].type));
-      add_string (builder, pb_event_type_subject_member (rejections[i].type), rejections[i].subject);
+      pb_json_add_string (builder, "rule", rejections[i].rule);
+      pb_json_add_string (builder, "reason", rejections[i].reason);
+      pb_json_add_instant (builder, "at", rejections[i].at);
+      pb_json_add_string (builder, "type", pb_event_type_to_string (rejections[i].type));
+      pb_json_add_string (builder, pb_event_type_subject_member (rejections[i].type), rejections[i].subject);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -144,12 +98,12 @@ add_alarms (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant until)
       gboolean low = alarms[i].kind == PB_ALARM_LOW_BALANCE;
 
       json_builder_begin_object (builder);
-      add_instant (builder, "at", alarms[i].at);
-      add_string (builder, "kind", low ? "low_balance" : "too_many_numbers");
-      add_string (builder, "rule", alarms[i].rule);
+      pb_json_add_instant (builder, "at", alarms[i].at);
+      pb_json_add_string (builder, "kind", low ? "low_balance" : "too_many_numbers");
+      pb_json_add_string (builder, "rule", alarms[i].rule);
       add_event (builder, alarms[i].event);
-      add_int (builder, low ? "balance_minutes" : "active_numbers", alarms[i].value);
-      add_int (builder, low ? "threshold_minutes" : "advised_numbers", alarms[i].threshold);
+      pb_json_add_int (builder, low ? "balance_minutes" : "active_numbers", alarms[i].value);
+      pb_json_add_int (builder, low ? "threshold_minutes" : "advised_numbers", alarms[i].threshold);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -166,8 +120,8 @@ add_base_fee_state (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant at)
 
   json_builder_set_member_name (builder, "base_fee");
   json_builder_begin_object (builder);
-  add_string (builder, "state", pb_base_fee_state_to_string (state));
-  add_instant (builder, "expires_at", expires_at);
+  pb_json_add_string (builder, "state", pb_base_fee_state_to_string (state));
+  pb_json_add_instant (builder, "expires_at", expires_at);
   json_builder_end_object (builder);
 }
 
@@ -177,16 +131,16 @@ add_code_state (JsonBuilder *builder, PbLifecycle *lifecycle, const PbLifecycleC
 {
   json_builder_set_member_name (builder, code->id);
   json_builder_begin_object (builder);
-  add_string (builder, "tier", code->tier);
-  add_string (builder, "state", pb_code_state_to_string (status->state));
-  add_bool (builder, "usable", status->usable);
-  add_int (builder, "max_viewers", status->max_viewers);
-  add_instant (builder, "bind_deadline", code->bind_deadline);
-  add_instant (builder, "bound_at", status->bound_at);
-  add_instant (builder, "expires_at", status->expires_at);
-  add_instant (builder, "void_at", status->void_at);
-  add_instant (builder, "purchased_at", code->purchased_at);
-  add_bool (builder, "gift", code->gift);
+  pb_json_add_string (builder, "tier", code->tier);
+  pb_json_add_string (builder, "state", pb_code_state_to_string (status->state));
+  pb_json_add_bool (builder, "usable", status->usable);
+  pb_json_add_int (builder, "max_viewers", status->max_viewers);
+  pb_json_add_instant (builder, "bind_deadline", code->bind_deadline);
+  pb_json_add_instant (builder, "bound_at", status->bound_at);
+  pb_json_add_instant (builder, "expires_at", status->expires_at);
+  pb_json_add_instant (builder, "void_at", status->void_at);
+  pb_json_add_instant (builder, "purchased_at", code->purchased_at);
+  pb_json_add_bool (builder, "gift", code->gift);
   json_builder_end_object (builder);
 }
 
@@ -225,8 +179,8 @@ add_numbers_state (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant at)
         continue;
       json_builder_set_member_name (builder, number->id);
       json_builder_begin_object (builder);
-      add_string (builder, "state", active ? "active" : "unsubscribed");
-      add_int (builder, "months_billed", months);
+      pb_json_add_string (builder, "state", active ? "active" : "unsubscribed");
+      pb_json_add_int (builder, "months_billed", months);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -246,11 +200,11 @@ add_packages_state (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant at)
         continue;
       json_builder_set_member_name (builder, package->id);
       json_builder_begin_object (builder);
-      add_int (builder, "remaining_minutes", remaining);
-      add_instant (builder, "expires_at", package->expires_at);
-      add_string (builder, "kind", package->kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
-      add_int (builder, "minutes", package->minutes);
-      add_instant (builder, "purchased_at", package->purchased_at);
+      pb_json_add_int (builder, "remaining_minutes", remaining);
+      pb_json_add_instant (builder, "expires_at", package->expires_at);
+      pb_json_add_string (builder, "kind", package->kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
+      pb_json_add_int (builder, "minutes", package->minutes);
+      pb_json_add_instant (builder, "purchased_at", package->purchased_at);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -263,7 +217,7 @@ add_voice_state (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant at)
   json_builder_begin_object (builder);
   add_numbers_state (builder, lifecycle, at);
   add_packages_state (builder, lifecycle, at);
-  add_int (builder, "balance_minutes", pb_lifecycle_balance_at (lifecycle, at));
+  pb_json_add_int (builder, "balance_minutes", pb_lifecycle_balance_at (lifecycle, at));
   json_builder_end_object (builder);
 }
 
@@ -288,14 +242,14 @@ build_state (PbScenario *scenario, PbLifecycle *lifecycle, PbInstant at)
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
   json_builder_begin_object (builder);
-  add_instant (builder, "at", at);
-  add_string (builder, "title", pb_scenario_get_title (scenario));
-  add_string (builder, "term_rule", pb_term_rule_to_string (pb_lifecycle_get_term_rule (lifecycle)));
+  pb_json_add_instant (builder, "at", at);
+  pb_json_add_string (builder, "title", pb_scenario_get_title (scenario));
+  pb_json_add_string (builder, "term_rule", pb_term_rule_to_string (pb_lifecycle_get_term_rule (lifecycle)));
   add_live_state (builder, lifecycle, at);
   add_voice_state (builder, lifecycle, at);
   add_rejections (builder, lifecycle, pb_lifecycle_count_rejections_at (lifecycle, at));
   add_alarms (builder, lifecycle, at);
-  add_money (builder, "charged", charged_by (lifecycle, at));
+  pb_json_add_money (builder, "charged", charged_by (lifecycle, at));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -318,10 +272,10 @@ add_base_fee_timeline (JsonBuilder *builder, PbLifecycle *lifecycle)
     {
       json_builder_begin_object (builder);
       add_event (builder, terms[i].event);
-      add_instant (builder, "bought_at", terms[i].bought_at);
-      add_string (builder, "kind", terms[i].renewal ? "renewal" : "new");
-      add_instant (builder, "start", terms[i].start);
-      add_instant (builder, "end", terms[i].end);
+      pb_json_add_instant (builder, "bought_at", terms[i].bought_at);
+      pb_json_add_string (builder, "kind", terms[i].renewal ? "renewal" : "new");
+      pb_json_add_instant (builder, "start", terms[i].start);
+      pb_json_add_instant (builder, "end", terms[i].end);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -338,9 +292,9 @@ add_expansions (JsonBuilder *builder, const PbLifecycleCode *code)
     {
       json_builder_begin_object (builder);
       add_event (builder, code->expansions[i].event);
-      add_int (builder, "extra_viewers", code->expansions[i].viewers);
-      add_instant (builder, "start", code->expansions[i].at);
-      add_instant (builder, "end", code->expansions[i].end);
+      pb_json_add_int (builder, "extra_viewers", code->expansions[i].viewers);
+      pb_json_add_instant (builder, "start", code->expansions[i].at);
+      pb_json_add_instant (builder, "end", code->expansions[i].end);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -356,24 +310,24 @@ add_code_timeline (JsonBuilder *builder, const PbLifecycleCode *code)
 
   json_builder_set_member_name (builder, code->id);
   json_builder_begin_object (builder);
-  add_string (builder, "tier", code->tier);
+  pb_json_add_string (builder, "tier", code->tier);
   add_event (builder, code->event);
-  add_bool (builder, "gift", code->gift);
-  add_instant (builder, "purchased_at", code->purchased_at);
-  add_int (builder, "tier_viewers", code->tier_viewers);
-  add_int (builder, "addon_viewers", code->addon_viewers);
-  add_int (builder, "max_viewers", viewers);
-  add_instant (builder, "bind_deadline", code->bind_deadline);
+  pb_json_add_bool (builder, "gift", code->gift);
+  pb_json_add_instant (builder, "purchased_at", code->purchased_at);
+  pb_json_add_int (builder, "tier_viewers", code->tier_viewers);
+  pb_json_add_int (builder, "addon_viewers", code->addon_viewers);
+  pb_json_add_int (builder, "max_viewers", viewers);
+  pb_json_add_instant (builder, "bind_deadline", code->bind_deadline);
   json_builder_set_member_name (builder, "binding_window");
   add_span (builder, code->purchased_at, code->bind_deadline);
-  add_instant (builder, "bound_at", code->bound_at);
-  add_instant (builder, "expires_at", code->expires_at);
+  pb_json_add_instant (builder, "bound_at", code->bound_at);
+  pb_json_add_instant (builder, "expires_at", code->expires_at);
   json_builder_set_member_name (builder, "validity");
   if (code->bound_at != PB_INSTANT_NONE)
     add_span (builder, code->bound_at, code->expires_at);
   else
     json_builder_add_null_value (builder);
-  add_instant (builder, "void_at", code->void_at);
+  pb_json_add_instant (builder, "void_at", code->void_at);
   add_spans (builder, "suspended", code->suspended, code->n_suspended);
   add_spans (builder, "usable", code->usable, code->n_usable);
   add_expansions (builder, code);
@@ -392,11 +346,11 @@ add_broadcasts (JsonBuilder *builder, PbLifecycle *lifecycle)
     {
       json_builder_begin_object (builder);
       add_event (builder, broadcasts[i].event);
-      add_string (builder, "code", broadcasts[i].code);
-      add_instant (builder, "start", broadcasts[i].at);
-      add_instant (builder, "end", broadcasts[i].end);
-      add_int (builder, "viewers", broadcasts[i].viewers);
-      add_int (builder, "minutes", broadcasts[i].minutes);
+      pb_json_add_string (builder, "code", broadcasts[i].code);
+      pb_json_add_instant (builder, "start", broadcasts[i].at);
+      pb_json_add_instant (builder, "end", broadcasts[i].end);
+      pb_json_add_int (builder, "viewers", broadcasts[i].viewers);
+      pb_json_add_int (builder, "minutes", broadcasts[i].minutes);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -435,8 +389,8 @@ add_number_timeline (JsonBuilder *builder, const PbLifecycleNumber *number)
         json_builder_add_null_value (builder);
       else
         json_builder_add_int_value (builder, span->end_event);
-      add_instant (builder, "start", span->start);
-      add_instant (builder, "end", span->end);
+      pb_json_add_instant (builder, "start", span->start);
+      pb_json_add_instant (builder, "end", span->end);
       json_builder_set_member_name (builder, "billed_months");
       json_builder_begin_array (builder);
       for (int month = span->first_month; month <= span->last_month; month++)
@@ -449,7 +403,7 @@ add_number_timeline (JsonBuilder *builder, const PbLifecycleNumber *number)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_int (builder, "months_billed", number->months_billed);
+  pb_json_add_int (builder, "months_billed", number->months_billed);
   json_builder_end_object (builder);
 }
 
@@ -459,11 +413,11 @@ add_package_timeline (JsonBuilder *builder, const PbLifecyclePackage *package)
   json_builder_set_member_name (builder, package->id);
   json_builder_begin_object (builder);
   add_event (builder, package->event);
-  add_string (builder, "kind", package->kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
-  add_int (builder, "minutes", package->minutes);
-  add_money (builder, "price", package->price);
-  add_instant (builder, "purchased_at", package->purchased_at);
-  add_instant (builder, "expires_at", package->expires_at);
+  pb_json_add_string (builder, "kind", package->kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
+  pb_json_add_int (builder, "minutes", package->minutes);
+  pb_json_add_money (builder, "price", package->price);
+  pb_json_add_instant (builder, "purchased_at", package->purchased_at);
+  pb_json_add_instant (builder, "expires_at", package->expires_at);
   json_builder_set_member_name (builder, "validity");
   add_span (builder, package->purchased_at, package->expires_at);
   json_builder_set_member_name (builder, "remaining");
@@ -471,8 +425,8 @@ add_package_timeline (JsonBuilder *builder, const PbLifecyclePackage *package)
   for (guint i = 0; i < package->n_steps; i++)
     {
       json_builder_begin_object (builder);
-      add_instant (builder, "at", package->steps[i].at);
-      add_int (builder, "remaining_minutes", package->steps[i].remaining);
+      pb_json_add_instant (builder, "at", package->steps[i].at);
+      pb_json_add_int (builder, "remaining_minutes", package->steps[i].remaining);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -491,12 +445,12 @@ add_calls (JsonBuilder *builder, PbLifecycle *lifecycle)
     {
       json_builder_begin_object (builder);
       add_event (builder, calls[i].event);
-      add_instant (builder, "at", calls[i].at);
-      add_string (builder, "number", calls[i].number);
-      add_int (builder, "seconds", calls[i].seconds);
-      add_bool (builder, "answered", calls[i].answered);
-      add_int (builder, "billed_minutes", calls[i].billed_minutes);
-      add_int (builder, "overage_minutes", calls[i].overage_minutes);
+      pb_json_add_instant (builder, "at", calls[i].at);
+      pb_json_add_string (builder, "number", calls[i].number);
+      pb_json_add_int (builder, "seconds", calls[i].seconds);
+      pb_json_add_bool (builder, "answered", calls[i].answered);
+      pb_json_add_int (builder, "billed_minutes", calls[i].billed_minutes);
+      pb_json_add_int (builder, "overage_minutes", calls[i].overage_minutes);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -525,8 +479,8 @@ add_voice_timeline (JsonBuilder *builder, PbLifecycle *lifecycle)
   for (guint i = 0; i < n_steps; i++)
     {
       json_builder_begin_object (builder);
-      add_instant (builder, "at", steps[i].at);
-      add_int (builder, "remaining_minutes", steps[i].remaining);
+      pb_json_add_instant (builder, "at", steps[i].at);
+      pb_json_add_int (builder, "remaining_minutes", steps[i].remaining);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -556,16 +510,16 @@ add_charges (JsonBuilder *builder, PbLifecycle *lifecycle)
     {
       json_builder_begin_object (builder);
       add_event (builder, charges[i].event);
-      add_instant (builder, "at", charges[i].at);
-      add_string (builder, "kind", charge_kind_name (charges[i].kind));
-      add_string (builder, "subject", charges[i].subject);
-      add_string (builder, "description", charges[i].description);
-      add_money (builder, "amount", charges[i].amount);
-      add_string (builder, "rule", charges[i].rule);
+      pb_json_add_instant (builder, "at", charges[i].at);
+      pb_json_add_string (builder, "kind", charge_kind_name (charges[i].kind));
+      pb_json_add_string (builder, "subject", charges[i].subject);
+      pb_json_add_string (builder, "description", charges[i].description);
+      pb_json_add_money (builder, "amount", charges[i].amount);
+      pb_json_add_string (builder, "rule", charges[i].rule);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_money (builder, "total", pb_lifecycle_get_total (lifecycle));
+  pb_json_add_money (builder, "total", pb_lifecycle_get_total (lifecycle));
 }
 
 static JsonNode *
@@ -576,10 +530,10 @@ build_timeline (PbScenario *scenario, PbLifecycle *lifecycle)
 
   pb_lifecycle_get_rejections (lifecycle, &n_rejections);
   json_builder_begin_object (builder);
-  add_string (builder, "title", pb_scenario_get_title (scenario));
-  add_string (builder, "term_rule", pb_term_rule_to_string (pb_lifecycle_get_term_rule (lifecycle)));
-  add_instant (builder, "first", pb_lifecycle_get_first_instant (lifecycle));
-  add_instant (builder, "horizon", pb_lifecycle_get_horizon (lifecycle));
+  pb_json_add_string (builder, "title", pb_scenario_get_title (scenario));
+  pb_json_add_string (builder, "term_rule", pb_term_rule_to_string (pb_lifecycle_get_term_rule (lifecycle)));
+  pb_json_add_instant (builder, "first", pb_lifecycle_get_first_instant (lifecycle));
+  pb_json_add_instant (builder, "horizon", pb_lifecycle_get_horizon (lifecycle));
   add_live_timeline (builder, lifecycle);
   add_voice_timeline (builder, lifecycle);
   add_charges (builder, lifecycle);

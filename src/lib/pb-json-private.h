@@ -12,6 +12,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pb-money.h"
+#include "pb-time.h"
+
 G_BEGIN_DECLS
 
 /* Quotes and scenarios are small; the largest legitimate file is a scenario
@@ -89,6 +92,25 @@ gboolean    pb_json_get_array        (PbJsonDoc   *doc,
                                       gboolean     required,
                                       JsonArray  **result,
                                       GError     **error);
+/* Members of a JSON object being built, in the formats of the files and the
+ * CLI: money "1050.00", instants "…+08:00" (PB_INSTANT_NONE and
+ * PB_INSTANT_FOREVER as null), NULL strings as null. */
+void        pb_json_add_string       (JsonBuilder *builder,
+                                      const char  *member,
+                                      const char  *value);
+void        pb_json_add_int          (JsonBuilder *builder,
+                                      const char  *member,
+                                      gint64       value);
+void        pb_json_add_bool         (JsonBuilder *builder,
+                                      const char  *member,
+                                      gboolean     value);
+void        pb_json_add_money        (JsonBuilder *builder,
+                                      const char  *member,
+                                      PbMoney      amount);
+void        pb_json_add_instant      (JsonBuilder *builder,
+                                      const char  *member,
+                                      PbInstant    instant);
+
 gboolean    pb_json_write_file       (JsonNode    *root,
                                       const char  *path,
                                       GError     **error);

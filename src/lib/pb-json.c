@@ -745,3 +745,45 @@ pb_json_write_file (JsonNode *root, const char *path, GError **error)
   return g_file_replace_contents (file, with_newline, strlen (with_newline), NULL, TRUE,
                                   G_FILE_CREATE_NONE, NULL, NULL, error);
 }
+
+void
+pb_json_add_string (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+void
+pb_json_add_int (JsonBuilder *builder, const char *member, gint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+pb_json_add_bool (JsonBuilder *builder, const char *member, gboolean value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
+pb_json_add_money (JsonBuilder *builder, const char *member, PbMoney amount)
+{
+  g_autofree char *text = pb_money_format (amount);
+
+  pb_json_add_string (builder, member, text);
+}
+
+void
+pb_json_add_instant (JsonBuilder *builder, const char *member, PbInstant instant)
+{
+  g_autofree char *text = NULL;
+
+  if (instant != PB_INSTANT_NONE && instant != PB_INSTANT_FOREVER)
+    text = pb_time_format (instant);
+  pb_json_add_string (builder, member, text);
+}

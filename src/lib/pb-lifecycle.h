@@ -28,9 +28,6 @@
 
 G_BEGIN_DECLS
 
-/* The end of an interval that has not ended (a number never unsubscribed, a
- * code still in its binding window when the replay was cut off). */
-#define PB_INSTANT_FOREVER G_MAXINT64
 
 /* The "event" of something no single event caused (a package's expiry). */
 #define PB_NO_EVENT G_MAXUINT

@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "pb-pricing"
 
 #include "pb-pricing.h"
+#include "pb-json-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -952,27 +953,11 @@ pb_pricing_compute (PbCatalog *catalog, PbQuote *quote, PbPricing **result, GErr
 /* The contract's JSON                                                */
 
 static void
-add_money_member (JsonBuilder *builder, const char *member, PbMoney amount)
-{
-  g_autofree char *text = pb_money_format (amount);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_string_member (JsonBuilder *builder, const char *member, const char *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 build_item (JsonBuilder *builder, const PbPricedItem *priced)
 {
   json_builder_begin_object (builder);
-  add_string_member (builder, "kind", pb_item_kind_to_string (priced->kind));
-  add_money_member (builder, "amount", priced->amount);
+  pb_json_add_string (builder, "kind", pb_item_kind_to_string (priced->kind));
+  pb_json_add_money (builder, "amount", priced->amount);
   json_builder_set_member_name (builder, "lines");
   json_builder_begin_array (builder);
   for (guint l = 0; l < priced->lines->len; l++)
@@ -980,12 +965,12 @@ build_item (JsonBuilder *builder, const PbPricedItem *priced)
       const PbPriceLine *line = g_ptr_array_index (priced->lines, l);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "description", line->description);
+      pb_json_add_string (builder, "description", line->description);
       json_builder_set_member_name (builder, "quantity");
       json_builder_add_int_value (builder, line->quantity);
-      add_money_member (builder, "unit_price", line->unit_price);
-      add_money_member (builder, "amount", line->amount);
-      add_string_member (builder, "rule", line->rule);
+      pb_json_add_money (builder, "unit_price", line->unit_price);
+      pb_json_add_money (builder, "amount", line->amount);
+      pb_json_add_string (builder, "rule", line->rule);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1023,17 +1008,17 @@ pb_pricing_to_json (PbPricing *pricing, PbQuote *quote)
 
   percent = pb_percent_format (pricing->discount_percent);
   json_builder_begin_object (builder);
-  add_string_member (builder, "number", pb_quote_get_number (quote));
-  add_string_member (builder, "currency", pb_quote_get_currency (quote));
+  pb_json_add_string (builder, "number", pb_quote_get_number (quote));
+  pb_json_add_string (builder, "currency", pb_quote_get_currency (quote));
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < pricing->items->len; i++)
     build_item (builder, g_ptr_array_index (pricing->items, i));
   json_builder_end_array (builder);
-  add_money_member (builder, "subtotal", pricing->subtotal);
-  add_string_member (builder, "discount_percent", percent);
-  add_money_member (builder, "discount", pricing->discount);
-  add_money_member (builder, "total", pricing->total);
+  pb_json_add_money (builder, "subtotal", pricing->subtotal);
+  pb_json_add_string (builder, "discount_percent", percent);
+  pb_json_add_money (builder, "discount", pricing->discount);
+  pb_json_add_money (builder, "total", pricing->total);
   build_strings (builder, "terms", pricing->terms, FALSE);
   build_strings (builder, "warnings", pricing->warnings, TRUE);
   json_builder_end_object (builder);

@@ -656,50 +656,27 @@ pb_scenario_new_from_resource (const char *resource_path, PbCatalog *catalog, GE
 /* Saving                                                             */
 
 static void
-add_instant (JsonBuilder *builder, const char *member, PbInstant instant)
-{
-  g_autofree char *text = pb_time_format (instant);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_int (JsonBuilder *builder, const char *member, gint64 value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder, const char *member, const char *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 build_payload (JsonBuilder *builder, const PbScenarioEvent *event)
 {
   switch (event->type)
     {
     case PB_EVENT_LIVE_CODE_BUY:
-      add_string (builder, "tier", event->tier);
-      add_int (builder, "extra_viewers", event->extra_viewers);
+      pb_json_add_string (builder, "tier", event->tier);
+      pb_json_add_int (builder, "extra_viewers", event->extra_viewers);
       break;
     case PB_EVENT_LIVE_CODE_EXPAND:
-      add_int (builder, "extra_viewers", event->extra_viewers);
+      pb_json_add_int (builder, "extra_viewers", event->extra_viewers);
       break;
     case PB_EVENT_LIVE_BROADCAST:
-      add_int (builder, "viewers", event->viewers);
-      add_int (builder, "minutes", event->minutes);
+      pb_json_add_int (builder, "viewers", event->viewers);
+      pb_json_add_int (builder, "minutes", event->minutes);
       break;
     case PB_EVENT_VOICE_PACKAGE_BUY:
-      add_string (builder, "kind", event->package_kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
-      add_int (builder, "minutes", event->minutes);
+      pb_json_add_string (builder, "kind", event->package_kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
+      pb_json_add_int (builder, "minutes", event->minutes);
       break;
     case PB_EVENT_VOICE_CALL:
-      add_int (builder, "seconds", event->seconds);
+      pb_json_add_int (builder, "seconds", event->seconds);
       json_builder_set_member_name (builder, "answered");
       json_builder_add_boolean_value (builder, event->answered);
       break;
@@ -712,12 +689,12 @@ static void
 build_event (JsonBuilder *builder, const PbScenarioEvent *event)
 {
   json_builder_begin_object (builder);
-  add_instant (builder, "at", event->at);
-  add_string (builder, "type", event_types[event->type].name);
-  add_string (builder, event_types[event->type].subject, event->subject);
+  pb_json_add_instant (builder, "at", event->at);
+  pb_json_add_string (builder, "type", event_types[event->type].name);
+  pb_json_add_string (builder, event_types[event->type].subject, event->subject);
   build_payload (builder, event);
   if (event->note != NULL)
-    add_string (builder, "note", event->note);
+    pb_json_add_string (builder, "note", event->note);
   /* Written only when off, so that ordinary files stay as people write them. */
   if (!event->enabled)
     {
@@ -735,13 +712,13 @@ pb_scenario_to_json (PbScenario *self)
   g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", PB_SCENARIO_FORMAT);
-  add_string (builder, "title", self->title);
+  pb_json_add_string (builder, "format", PB_SCENARIO_FORMAT);
+  pb_json_add_string (builder, "title", self->title);
   if (self->term_rule_override != NULL)
     {
       json_builder_set_member_name (builder, "catalog");
       json_builder_begin_object (builder);
-      add_string (builder, "term_rule", self->term_rule_override);
+      pb_json_add_string (builder, "term_rule", self->term_rule_override);
       json_builder_end_object (builder);
     }
   json_builder_set_member_name (builder, "events");

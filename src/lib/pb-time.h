@@ -18,6 +18,10 @@ typedef gint64 PbInstant;
 /* "No instant": an unbound code's binding time, a base fee never bought. */
 #define PB_INSTANT_NONE G_MININT64
 
+/* The end of an interval that has not ended (a number never unsubscribed, a
+ * code still in its binding window when the replay was cut off). */
+#define PB_INSTANT_FOREVER G_MAXINT64
+
 /* The range every instant must fall in: 1970-01-01T00:00:00+08:00 to
  * 2199-12-31T23:59:59+08:00, both included, so that a term or a deadline
  * computed from it is always representable. */
