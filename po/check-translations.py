@@ -30,13 +30,16 @@ import subprocess
 import sys
 import tempfile
 
+# pb_translate and pb_ntranslate count as markers where they are called, not
+# where pb-translation.h declares them.
 MARKERS = re.compile(r'(?:^|[^A-Za-z0-9_])(?:N?C?_|g_dc?n?p?gettext2?|ngettext)\s*\('
+                     r'|(?:^|[^A-Za-z0-9_])pb_n?translate\s*\((?!const )'
                      r'|translatable\s*=\s*"yes"', re.M)
 ALWAYS_TRANSLATED = ("*.gschema.xml", "*.desktop.in", "*.metainfo.xml.in", "*.appdata.xml.in")
 SCANNED_DIRS = ("src", "data")
 RULE_ID = re.compile(r"\b(?:VM|EL|Q)-T?\d+\b")
 # A marked string literal continued by a GLib format macro: _("%" G_GINT64_FORMAT " minutes").
-MACRO_IN_MESSAGE = re.compile(r'(?:^|[^A-Za-z0-9_])(?:N?C?_|g_dc?n?p?gettext2?|ngettext)\s*\('
+MACRO_IN_MESSAGE = re.compile(r'(?:^|[^A-Za-z0-9_])(?:N?C?_|g_dc?n?p?gettext2?|ngettext|pb_n?translate)\s*\('
                               r'(?:\s*[A-Z_]+\s*,)?(?:\s*"(?:[^"\\\n]|\\.)*"|\s*PRI[a-zA-Z0-9]+)*'
                               r'\s*G_G[A-Z0-9]+_(?:FORMAT|MODIFIER)\b')
 MNEMONIC = re.compile(r"(?:^|(?<=[^A-Za-z0-9_]))_(?=[A-Za-z0-9])")
@@ -44,7 +47,8 @@ UPDATE_COMMANDS = ("meson compile -C BUILD pricebook-pot && meson compile -C BUI
                    "&& msgattrib --no-obsolete -o po/zh_CN.po po/zh_CN.po, then translate the new "
                    "messages in po/zh_CN.po")
 
-# The keywords of meson's i18n.gettext(preset: 'glib').
+# The keywords of meson's i18n.gettext(preset: 'glib'), and the two that
+# po/meson.build adds for messages in a document's language.
 XGETTEXT_ARGS = [
     "--from-code=UTF-8", "--add-comments", "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2",
     "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
@@ -53,6 +57,7 @@ XGETTEXT_ARGS = [
     "--flag=g_strdup_printf:1:c-format", "--flag=g_string_printf:2:c-format",
     "--flag=g_string_append_printf:2:c-format", "--flag=g_error_new:3:c-format",
     "--flag=g_set_error:4:c-format",
+    "--keyword=pb_translate:2", "--keyword=pb_ntranslate:2,3",
 ]
 
 

@@ -49,17 +49,31 @@ squeeze (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The text of the PDF at @path, white space removed. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &raw, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return squeeze (raw);
+}
+
 static void
 test_pdf (void)
 {
   g_autofree char *path = data_path ("sample.pricebook");
   g_autofree char *output = temp_output ("sample.pdf");
-  g_autofree char *raw = NULL, *text = NULL;
+  g_autofree char *text = NULL;
   g_auto(PbCliRun) run = { 0 };
   g_auto(PbCliRun) quote = { 0 };
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
   const char *needles[] = { "上海云途信息技术有限公司", "李明", "021-6000-1234", "liming@example.com",
                             "Q-2026-0042", "杭州云帆网络科技有限公司" };
 
@@ -72,15 +86,7 @@ test_pdf (void)
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
 
-  {
-    const char *argv[] = { "pdftotext", "-enc", "UTF-8", output, "-", NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &raw, NULL, &status, &error));
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  text = squeeze (raw);
+  text = pdf_text (output);
   for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
     if (strstr (text, needles[i]) == NULL)
       g_error ("the PDF does not show “%s”", needles[i]);
@@ -103,6 +109,44 @@ test_pdf (void)
       g_error ("the PDF does not show the total %s", shown);
   }
   g_unlink (output);
+}
+
+/* Q-3: a Chinese quote's PDF is Chinese throughout, its timeline figure
+ * too, though pricebook-cli itself runs in the C locale. */
+static void
+test_pdf_chinese_figure (void)
+{
+  g_autofree char *sample = data_path ("sample.pricebook");
+  g_autofree char *path = temp_output ("zh.pricebook");
+  g_autofree char *output = g_strconcat (path, ".pdf", NULL);
+  g_autofree char *contents = NULL, *text = NULL;
+  g_autoptr(GString) chinese = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(PbCliRun) run = { 0 };
+  const char *chinese_words[] = { "预计时间线", "小程序·企业直播", "年费过期", "已计费12个月", "剩余分钟数", "4月" };
+  const char *english_words[] = { "Lapsed", "monthsbilled", "Allpackages", "viewers", "Apr" };
+
+  if (!have_pdftotext ())
+    return;
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, &error));
+  g_assert_no_error (error);
+  chinese = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (chinese, "\"currency\": \"CNY\",",
+                                      "\"currency\": \"CNY\", \"language\": \"zh_CN\",", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, chinese->str, -1, &error));
+  g_assert_no_error (error);
+
+  pb_cli_run (&run, "export-pdf", path, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (output);
+  for (guint i = 0; i < G_N_ELEMENTS (chinese_words); i++)
+    if (strstr (text, chinese_words[i]) == NULL)
+      g_error ("the Chinese PDF does not show “%s”:\n%s", chinese_words[i], text);
+  for (guint i = 0; i < G_N_ELEMENTS (english_words); i++)
+    if (strstr (text, english_words[i]) != NULL)
+      g_error ("the Chinese PDF shows the English “%s”:\n%s", english_words[i], text);
+  g_unlink (output);
+  g_unlink (path);
 }
 
 static void
@@ -207,6 +251,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/export-pdf/Q-3/sample", test_pdf);
+  g_test_add_func ("/cli/export-pdf/Q-3/chinese-figure", test_pdf_chinese_figure);
   g_test_add_func ("/cli/export-csv/Q-3/contract-example", test_csv);
   g_test_add_func ("/cli/export-quote/Q-4/refused", test_Q4_refused);
   g_test_add_func ("/cli/export-quote/usage", test_usage);

@@ -8,9 +8,13 @@
  * pdftotext breaks lines where the document wraps them, so texts are
  * compared with all white space removed.
  */
+#include "config.h"
+
 #include <cairo.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "pb-error.h"
@@ -18,6 +22,7 @@
 #include "pb-pricing.h"
 #include "pb-quote-csv.h"
 #include "pb-quote-document.h"
+#include "pb-translation.h"
 
 static PbCatalog *
 catalog (void)
@@ -206,6 +211,94 @@ test_english (void)
     return;
   g_assert_cmpint (pb_quote_get_language (quote), ==, PB_QUOTE_LANGUAGE_EN);
   assert_document_shows_model (quote, seller);
+}
+
+/* The program speaks Chinese from here on: gettext, the build tree's
+ * translations, a UTF-8 locale (glibc ignores LANGUAGE under plain C). */
+static void
+speak_chinese (void)
+{
+  const char *localedir = g_getenv ("PRICEBOOK_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* The premise: gettext does answer in Chinese here. */
+  g_assert_cmpstr (_("Lapsed"), !=, "Lapsed");
+}
+
+/* Back to the source language for the tests that follow. */
+static void
+speak_english (void)
+{
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+  g_assert_cmpstr (_("Lapsed"), ==, "Lapsed");
+}
+
+/* The carried catalog answers as gettext does with the build's
+ * translations, for words of the timeline figure, a plural in both its
+ * forms and a message with a format. */
+static void
+test_translation_lookup (void)
+{
+  const char *messages[] = { "Base fee", "Lapsed", "Binding", "Usable", "Suspended", "void",
+                             "Enterprise Live", "Voice Message", "All packages", "minutes left",
+                             "%s min expire unused", "0 left · %s", "%s · %s viewers · gift" };
+
+  speak_chinese ();
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      g_assert_cmpstr (pb_translate (PB_TRANSLATION_CHINESE, messages[i]), ==, _(messages[i]));
+      g_assert_cmpstr (pb_translate (PB_TRANSLATION_CHINESE, messages[i]), !=, messages[i]);
+      g_assert_cmpstr (pb_translate (PB_TRANSLATION_ENGLISH, messages[i]), ==, messages[i]);
+      g_assert_cmpstr (pb_translate (NULL, messages[i]), ==, _(messages[i]));
+    }
+  for (gulong n = 0; n < 3; n++)
+    {
+      g_assert_cmpstr (pb_ntranslate (PB_TRANSLATION_CHINESE, "%s month billed", "%s months billed", n), ==,
+                       g_dngettext (GETTEXT_PACKAGE, "%s month billed", "%s months billed", n));
+      g_assert_cmpstr (pb_ntranslate (PB_TRANSLATION_ENGLISH, "%s month billed", "%s months billed", n), ==,
+                       n == 1 ? "%s month billed" : "%s months billed");
+    }
+  /* What no catalog holds is shown as written, never as nothing. */
+  g_assert_cmpstr (pb_translate (PB_TRANSLATION_CHINESE, "no such message"), ==, "no such message");
+  g_assert_cmpstr (pb_translate ("xx", "Lapsed"), ==, "Lapsed");
+  g_assert_cmpstr (pb_ntranslate (PB_TRANSLATION_CHINESE, "no message", "no messages", 2), ==, "no messages");
+  speak_english ();
+}
+
+/* Q-3: the timeline figure is in the quote's language, like the rest of
+ * the document, though the program runs in Chinese. */
+static void
+test_figure_language (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL, *text = NULL;
+
+  if (!have_poppler ())
+    return;
+  speak_chinese ();
+  g_assert_cmpint (pb_quote_get_language (quote), ==, PB_QUOTE_LANGUAGE_EN);
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  text = export_text (document, &path);
+  /* Lane headings and subtitles, span labels, the ruler's months. */
+  assert_shows (text, "Projected timeline");
+  assert_shows (text, "Enterprise Live");
+  assert_shows (text, "Lapsed");
+  assert_shows (text, "12 months billed");
+  assert_shows (text, "Standard · 300 viewers");
+  assert_shows (text, "Apr");
+  g_assert_null (strstr (text, _("Lapsed")));
+  g_assert_null (strstr (text, "月"));
+  g_unlink (path);
+  speak_english ();
 }
 
 static void
@@ -587,6 +680,8 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-document/unwritable", test_unwritable);
   g_test_add_func ("/quote-csv/Q-3/lines", test_csv);
   g_test_add_func ("/quote-document/Q-3/capital-numerals", test_capitals);
+  g_test_add_func ("/quote-document/translation-lookup", test_translation_lookup);
+  g_test_add_func ("/quote-document/Q-3/figure-in-quote-language", test_figure_language);
 
   return g_test_run ();
 }

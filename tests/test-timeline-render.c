@@ -508,7 +508,7 @@ test_ruler_ticks (void)
   ticks.unit = PB_TIMELINE_UNIT_DAY;
   g_assert_true (pb_timeline_ticks_coarser (&ticks, &coarse));
   g_assert_cmpint (coarse.unit, ==, PB_TIMELINE_UNIT_MONTH);
-  context = pb_timeline_ticks_label (&coarse, at ("2020-12-31T23:30:00+08:00"), TRUE);
+  context = pb_timeline_ticks_label (&coarse, at ("2020-12-31T23:30:00+08:00"), TRUE, NULL);
   g_assert_cmpstr (context, ==, "2020-12");
   ticks.unit = PB_TIMELINE_UNIT_YEAR;
   g_assert_false (pb_timeline_ticks_coarser (&ticks, &coarse));

@@ -27,6 +27,7 @@
 #include "pb-projection.h"
 #include "pb-quote-document.h"
 #include "pb-timeline-render.h"
+#include "pb-translation.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC,Noto Sans,sans-serif"
 
@@ -981,7 +982,10 @@ build_figure (PbQuoteDocument *self, PbQuote *quote, PbCatalog *catalog)
       g_debug ("no timeline in the quote document: %s", error->message);
       return;
     }
-  timeline = pb_timeline_new (lifecycle, catalog);
+  /* The figure's words are the quote's language too, not the program's. */
+  timeline = pb_timeline_new_for_language (lifecycle, catalog,
+                                           pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN
+                                           ? PB_TRANSLATION_CHINESE : PB_TRANSLATION_ENGLISH);
   if (pb_timeline_get_n_lanes (timeline) == 0 || !pb_timeline_get_extent (timeline, &self->from, &self->to))
     return;
 

@@ -22,6 +22,7 @@
 
 #include "pb-money.h"
 #include "pb-timeline-private.h"
+#include "pb-translation.h"
 
 /* ------------------------------------------------------------------ */
 /* Palette                                                            */
@@ -118,6 +119,13 @@ typedef struct
   gpointer                  text_data;
   guint                     drawn;
 } Painter;
+
+/* The language of the timeline's words (pb-translation.h). */
+static const char *
+language (const Painter *p)
+{
+  return pb_timeline_get_language (p->timeline);
+}
 
 static void
 painter_init (Painter *p, PbTimeline *timeline, cairo_t *cr, const PbTimelineViewport *viewport,
@@ -419,8 +427,25 @@ pb_timeline_ticks_first (const PbTimelineTicks *ticks, PbInstant at)
   return tick;
 }
 
+/* A document's month names do not depend on the locale it is made in. */
+static char *
+month_name (GDateTime *dt, const char *language)
+{
+  static const char * const english[12] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  };
+  int month = g_date_time_get_month (dt);
+
+  if (language == NULL)
+    /* The locale's short month name: "Mar", "3月". */
+    return g_date_time_format (dt, "%b");
+  if (g_str_equal (language, PB_TRANSLATION_CHINESE))
+    return g_strdup_printf ("%d月", month);
+  return g_strdup (english[month - 1]);
+}
+
 char *
-pb_timeline_ticks_label (const PbTimelineTicks *ticks, PbInstant tick, gboolean context)
+pb_timeline_ticks_label (const PbTimelineTicks *ticks, PbInstant tick, gboolean context, const char *language)
 {
   g_autoptr(GDateTime) dt = pb_time_to_date_time (tick);
 
@@ -430,8 +455,7 @@ pb_timeline_ticks_label (const PbTimelineTicks *ticks, PbInstant tick, gboolean 
     case PB_TIMELINE_UNIT_YEAR:
       return g_date_time_format (dt, "%Y");
     case PB_TIMELINE_UNIT_MONTH:
-      /* The locale's short month name: "Mar", "3月". */
-      return g_date_time_format (dt, context ? "%Y-%m" : "%b");
+      return context ? g_date_time_format (dt, "%Y-%m") : month_name (dt, language);
     case PB_TIMELINE_UNIT_DAY:
       return context ? g_date_time_format (dt, "%Y-%m-%d")
                      : g_strdup_printf ("%d", g_date_time_get_day_of_month (dt));
@@ -514,11 +538,11 @@ draw_span (Painter *p, const PbTimelineItem *item)
       rounded_rect (cr, x, y, MAX (1.0, w - 1.0), h, 3);
       cairo_fill (cr);
       span_label (p, PB_TIMELINE_ROLE_ON_FILL, x, y, w, h,
-                  item->value2 == 0 ? _("Base fee") : _("Renewal"));
+                  item->value2 == 0 ? pb_translate (language (p), "Base fee") : pb_translate (language (p), "Renewal"));
       break;
     case PB_TIMELINE_ITEM_LAPSED:
       hatch (p, PB_TIMELINE_ROLE_LAPSED, x, y, w, h);
-      span_label (p, PB_TIMELINE_ROLE_FOREGROUND, x, y, w, h, _("Lapsed"));
+      span_label (p, PB_TIMELINE_ROLE_FOREGROUND, x, y, w, h, pb_translate (language (p), "Lapsed"));
       break;
     case PB_TIMELINE_ITEM_BINDING:
       set_color (p, PB_TIMELINE_ROLE_BINDING, 0.22);
@@ -528,17 +552,17 @@ draw_span (Painter *p, const PbTimelineItem *item)
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (0.0, w - 1), h - 1);
       cairo_stroke (cr);
-      span_label (p, PB_TIMELINE_ROLE_FOREGROUND, x, y, w, h, _("Binding"));
+      span_label (p, PB_TIMELINE_ROLE_FOREGROUND, x, y, w, h, pb_translate (language (p), "Binding"));
       break;
     case PB_TIMELINE_ITEM_USABLE:
       set_color (p, PB_TIMELINE_ROLE_USABLE, 1);
       cairo_rectangle (cr, x, y, w, h);
       cairo_fill (cr);
-      span_label (p, PB_TIMELINE_ROLE_ON_FILL, x, y, w, h, _("Usable"));
+      span_label (p, PB_TIMELINE_ROLE_ON_FILL, x, y, w, h, pb_translate (language (p), "Usable"));
       break;
     case PB_TIMELINE_ITEM_SUSPENDED:
       hatch (p, PB_TIMELINE_ROLE_SUSPENDED, x, y, w, h);
-      span_label (p, PB_TIMELINE_ROLE_FOREGROUND, x, y, w, h, _("Suspended"));
+      span_label (p, PB_TIMELINE_ROLE_FOREGROUND, x, y, w, h, pb_translate (language (p), "Suspended"));
       break;
     case PB_TIMELINE_ITEM_BROADCAST:
       set_color (p, PB_TIMELINE_ROLE_BROADCAST, 1);
@@ -557,7 +581,7 @@ draw_span (Painter *p, const PbTimelineItem *item)
           {
             PbTimelineTicks ticks = { PB_TIMELINE_UNIT_MONTH, 1 };
 
-            month = pb_timeline_ticks_label (&ticks, item->start, FALSE);
+            month = pb_timeline_ticks_label (&ticks, item->start, FALSE, language (p));
             span_label (p, PB_TIMELINE_ROLE_ON_FILL, x, y, w, h, month);
           }
       }
@@ -629,7 +653,7 @@ draw_mark (Painter *p, const PbTimelineItem *item)
       cairo_move_to (cr, cx + 4, cy - 4);
       cairo_line_to (cr, cx - 4, cy + 4);
       cairo_stroke (cr);
-      mark_label (p, PB_TIMELINE_ROLE_VOID, cx, y, h, _("void"));
+      mark_label (p, PB_TIMELINE_ROLE_VOID, cx, y, h, pb_translate (language (p), "void"));
       break;
     case PB_TIMELINE_ITEM_EXPIRED:
     case PB_TIMELINE_ITEM_UNSUBSCRIBED:
@@ -651,7 +675,7 @@ draw_mark (Painter *p, const PbTimelineItem *item)
         cairo_arc (cr, cx, y + h - 5, 3.5, 0, 2 * G_PI);
         cairo_fill (cr);
         /* TRANSLATORS: a package's balance reaches zero on this date */
-        text = g_strdup_printf (_("0 left · %s"), date);
+        text = g_strdup_printf (pb_translate (language (p), "0 left · %s"), date);
         mark_label (p, PB_TIMELINE_ROLE_DIM, cx, y, h, text);
       }
       break;
@@ -664,7 +688,7 @@ draw_mark (Painter *p, const PbTimelineItem *item)
         cairo_line_to (cr, cx, y + h);
         cairo_stroke (cr);
         /* TRANSLATORS: minutes a package loses at its expiry */
-        text = g_strdup_printf (_("%s min expire unused"), minutes);
+        text = g_strdup_printf (pb_translate (language (p), "%s min expire unused"), minutes);
         mark_label (p, PB_TIMELINE_ROLE_VOID, cx, y, h, text);
       }
       break;
@@ -973,7 +997,7 @@ draw_ruler (Painter *p)
       PbInstant next = pb_timeline_ticks_next (&ticks, t);
       double x = floor (pb_timeline_viewport_x (vp, t));
       double room = pb_timeline_viewport_x (vp, next) - x - 6;
-      g_autofree char *label = pb_timeline_ticks_label (&ticks, t, FALSE);
+      g_autofree char *label = pb_timeline_ticks_label (&ticks, t, FALSE, language (p));
 
       set_color (p, PB_TIMELINE_ROLE_GRID, 2.0);
       cairo_rectangle (p->cr, x, vp->ruler_height - 6, 1, 6);
@@ -993,7 +1017,7 @@ draw_ruler (Painter *p)
       for (; t < vp->to; t = pb_timeline_ticks_next (&coarse, t))
         {
           double x = floor (pb_timeline_viewport_x (vp, t));
-          g_autofree char *label = pb_timeline_ticks_label (&coarse, t, TRUE);
+          g_autofree char *label = pb_timeline_ticks_label (&coarse, t, TRUE, language (p));
 
           sticky_limit = MIN (sticky_limit, x);
           set_color (p, PB_TIMELINE_ROLE_GRID, 2.0);
@@ -1003,7 +1027,7 @@ draw_ruler (Painter *p)
                      ALIGN_START, label, 0);
         }
       /* The unit the left edge falls in. */
-      current = pb_timeline_ticks_label (&coarse, vp->from, TRUE);
+      current = pb_timeline_ticks_label (&coarse, vp->from, TRUE, language (p));
       if (sticky_limit - vp->label_width > text_width (p, FONT_RULER_BOLD, current) + 12)
         draw_text (p, FONT_RULER_BOLD, PB_TIMELINE_ROLE_FOREGROUND, vp->label_width + 4,
                    (row - font_height (p, FONT_RULER_BOLD)) / 2 + 1, ALIGN_START, current, 0);

@@ -18,6 +18,7 @@
 
 #include "pb-money.h"
 #include "pb-timeline.h"
+#include "pb-translation.h"
 
 /* Lane heights and the bands inside them, in content units. */
 #define GROUP_HEIGHT     24.0
@@ -39,6 +40,7 @@ struct _PbTimeline
   GPtrArray   *lane_items;     /* GArray of PbTimelineItem, one per lane */
   GHashTable  *lanes_by_key;   /* key → index + 1 */
   double       content_height;
+  const char  *language;       /* interned; NULL: the program's (pb-translation.h) */
 };
 
 G_DEFINE_FINAL_TYPE (PbTimeline, pb_timeline, G_TYPE_OBJECT)
@@ -90,6 +92,7 @@ pb_timeline_init (PbTimeline *self)
 typedef struct
 {
   PbTimeline *self;
+  const char *language;   /* the words' language, for pb_translate() */
   GArray     *items;      /* of the lane being built */
   guint       lane;
   guint       counts[PB_TIMELINE_N_ITEM_KINDS];
@@ -170,8 +173,9 @@ build_base_fee (Builder *b, PbLifecycle *lifecycle)
   const PbSpan *periods = pb_lifecycle_get_base_fee_periods (lifecycle, &n_periods);
   g_autofree char *count = g_strdup_printf ("%u", n_terms);
 
-  begin_lane (b, PB_TIMELINE_LANE_BASE_FEE, NULL, g_strdup ("base-fee"), g_strdup (_("Base fee")),
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s purchase", "%s purchases", n_terms), count));
+  begin_lane (b, PB_TIMELINE_LANE_BASE_FEE, NULL, g_strdup ("base-fee"),
+              g_strdup (pb_translate (b->language, "Base fee")),
+              g_strdup_printf (pb_ntranslate (b->language, "%s purchase", "%s purchases", n_terms), count));
   for (guint i = 0; i < n_terms; i++)
     {
       /* EL-3 for the first purchase; every later one is a renewal (EL-10),
@@ -189,11 +193,15 @@ build_base_fee (Builder *b, PbLifecycle *lifecycle)
 }
 
 static const char *
-tier_name (PbCatalog *catalog, const char *tier)
+tier_name (PbCatalog *catalog, const char *language, const char *tier)
 {
   const PbCodeTier *found = catalog ? pb_catalog_el_tier (catalog, tier) : NULL;
 
-  return found != NULL ? pb_code_tier_display_name (found) : tier;
+  if (found == NULL)
+    return tier;
+  if (language == NULL)
+    return pb_code_tier_display_name (found);
+  return g_str_equal (language, PB_TRANSLATION_CHINESE) ? found->name_zh : found->name;
 }
 
 static void
@@ -208,8 +216,9 @@ build_code (Builder *b, PbCatalog *catalog, const PbLifecycleCode *code)
     viewers += code->expansions[i].viewers;
   viewers_text = pb_format_count (viewers);
   /* TRANSLATORS: a code's tier, its most viewers, and "gift" or "" */
-  subtitle = g_strdup_printf (code->gift ? _("%s · %s viewers · gift") : _("%s · %s viewers"),
-                              tier_name (catalog, code->tier), viewers_text);
+  subtitle = g_strdup_printf (code->gift ? pb_translate (b->language, "%s · %s viewers · gift")
+                                         : pb_translate (b->language, "%s · %s viewers"),
+                              tier_name (catalog, b->language, code->tier), viewers_text);
   begin_lane (b, PB_TIMELINE_LANE_CODE, code->id, g_strconcat ("code:", code->id, NULL),
               g_strdup (code->id), subtitle);
 
@@ -276,8 +285,8 @@ build_number (Builder *b, const PbLifecycleNumber *number)
 
   begin_lane (b, PB_TIMELINE_LANE_NUMBER, number->id, g_strconcat ("number:", number->id, NULL),
               g_strdup (number->id),
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month billed", "%s months billed",
-                                            number->months_billed), months));
+              g_strdup_printf (pb_ntranslate (b->language, "%s month billed", "%s months billed",
+                                              number->months_billed), months));
   for (guint i = 0; i < number->n_spans; i++)
     {
       const PbNumberSpan *span = &number->spans[i];
@@ -308,7 +317,8 @@ build_package (Builder *b, const PbLifecyclePackage *package)
   begin_lane (b, PB_TIMELINE_LANE_PACKAGE, package->id, g_strconcat ("package:", package->id, NULL),
               g_strdup (package->id),
               /* TRANSLATORS: a package's size in minutes */
-              g_strdup_printf (package->kind == PB_PACKAGE_FIXED ? _("%s min · fixed") : _("%s min · custom"),
+              g_strdup_printf (package->kind == PB_PACKAGE_FIXED ? pb_translate (b->language, "%s min · fixed")
+                                                                 : pb_translate (b->language, "%s min · custom"),
                                minutes));
   g_array_index (b->self->lanes, PbTimelineLane, b->lane).steps = package->steps;
   g_array_index (b->self->lanes, PbTimelineLane, b->lane).n_steps = package->n_steps;
@@ -349,8 +359,9 @@ build_balance (Builder *b, PbLifecycle *lifecycle)
 
   for (guint i = 0; i < n_steps; i++)
     most = MAX (most, steps[i].remaining);
-  begin_lane (b, PB_TIMELINE_LANE_BALANCE, NULL, g_strdup ("balance"), g_strdup (_("All packages")),
-              g_strdup (_("minutes left")));
+  begin_lane (b, PB_TIMELINE_LANE_BALANCE, NULL, g_strdup ("balance"),
+              g_strdup (pb_translate (b->language, "All packages")),
+              g_strdup (pb_translate (b->language, "minutes left")));
   lane = &g_array_index (b->self->lanes, PbTimelineLane, b->lane);
   lane->steps = steps;
   lane->n_steps = n_steps;
@@ -378,9 +389,10 @@ build_events (Builder *b, PbLifecycle *lifecycle)
     n_number_alarms += alarms[i].kind == PB_ALARM_TOO_MANY_NUMBERS;
   if (n_rejections == 0 && n_number_alarms == 0)
     return;
-  begin_lane (b, PB_TIMELINE_LANE_EVENTS, NULL, g_strdup ("events"), g_strdup (_("Notices")),
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s rejected event", "%s rejected events",
-                                            n_rejections), rejected));
+  begin_lane (b, PB_TIMELINE_LANE_EVENTS, NULL, g_strdup ("events"),
+              g_strdup (pb_translate (b->language, "Notices")),
+              g_strdup_printf (pb_ntranslate (b->language, "%s rejected event", "%s rejected events",
+                                              n_rejections), rejected));
   for (guint i = 0; i < n_rejections; i++)
     {
       PbTimelineItem *item = add_mark (b, PB_TIMELINE_ITEM_REJECTED, rejections[i].at, rejections[i].rule,
@@ -442,6 +454,12 @@ finish_lanes (PbTimeline *self)
 PbTimeline *
 pb_timeline_new (PbLifecycle *lifecycle, PbCatalog *catalog)
 {
+  return pb_timeline_new_for_language (lifecycle, catalog, NULL);
+}
+
+PbTimeline *
+pb_timeline_new_for_language (PbLifecycle *lifecycle, PbCatalog *catalog, const char *language)
+{
   g_autoptr(PbTimeline) self = NULL;
   Builder b = { 0 };
   guint n_terms, n_codes, n_numbers, n_packages;
@@ -451,7 +469,9 @@ pb_timeline_new (PbLifecycle *lifecycle, PbCatalog *catalog)
 
   self = g_object_new (PB_TYPE_TIMELINE, NULL);
   self->lifecycle = g_object_ref (lifecycle);
+  self->language = g_intern_string (language);
   b.self = self;
+  b.language = self->language;
 
   pb_lifecycle_get_base_fee_terms (lifecycle, &n_terms);
   n_codes = pb_lifecycle_get_n_codes (lifecycle);
@@ -460,7 +480,7 @@ pb_timeline_new (PbLifecycle *lifecycle, PbCatalog *catalog)
 
   if (n_terms > 0 || n_codes > 0)
     {
-      add_group (&b, _("Enterprise Live"));
+      add_group (&b, pb_translate (b.language, "Enterprise Live"));
       if (n_terms > 0)
         build_base_fee (&b, lifecycle);
       for (guint i = 0; i < n_codes; i++)
@@ -469,7 +489,7 @@ pb_timeline_new (PbLifecycle *lifecycle, PbCatalog *catalog)
     }
   if (n_numbers > 0 || n_packages > 0)
     {
-      add_group (&b, _("Voice Message"));
+      add_group (&b, pb_translate (b.language, "Voice Message"));
       for (guint i = 0; i < n_numbers; i++)
         build_number (&b, pb_lifecycle_get_number (lifecycle, i));
       for (guint i = 0; i < n_packages; i++)
@@ -484,6 +504,14 @@ pb_timeline_new (PbLifecycle *lifecycle, PbCatalog *catalog)
 
 /* ------------------------------------------------------------------ */
 /* Lanes and items                                                    */
+
+/* The language of the timeline's words: NULL for the program's. */
+const char *
+pb_timeline_get_language (PbTimeline *self)
+{
+  g_return_val_if_fail (PB_IS_TIMELINE (self), NULL);
+  return self->language;
+}
 
 PbLifecycle *
 pb_timeline_get_lifecycle (PbTimeline *self)

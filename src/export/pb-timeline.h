@@ -129,9 +129,16 @@ typedef struct
 #define PB_TYPE_TIMELINE (pb_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (PbTimeline, pb_timeline, PB, TIMELINE, GObject)
 
-/* @catalog (nullable) names the code tiers. */
+/* @catalog (nullable) names the code tiers.  The lanes' words are in the
+ * program's language. */
 PbTimeline           *pb_timeline_new               (PbLifecycle          *lifecycle,
                                                      PbCatalog            *catalog);
+/* The same, with every word the timeline draws in @language (a document's:
+ * PB_TRANSLATION_ENGLISH or PB_TRANSLATION_CHINESE; NULL for the program's). */
+PbTimeline           *pb_timeline_new_for_language  (PbLifecycle          *lifecycle,
+                                                     PbCatalog            *catalog,
+                                                     const char           *language);
+const char           *pb_timeline_get_language      (PbTimeline           *self);
 PbLifecycle          *pb_timeline_get_lifecycle     (PbTimeline           *self);
 guint                 pb_timeline_get_n_lanes       (PbTimeline           *self);
 const PbTimelineLane *pb_timeline_get_lane          (PbTimeline           *self,
