@@ -1,0 +1,174 @@
+/* test-ui-crash.c: a window process killed with SIGKILL loses nothing typed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The test starts this same program a second time as a window process: it
+ * opens a quote, types into the customer's contact field as a user would,
+ * and then only runs its main loop, so that the window's own autosave
+ * timer is what keeps the copy.  Once the copy holds what was typed, the
+ * test kills that process with SIGKILL (no handler, no clean-up runs) and
+ * opens a new window, which must offer the copy back with the typing in it.
+ */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include "pb-test-ui.h"
+#include "pb-window.h"
+
+#define CHILD_ARG "--edit-until-killed"
+#define TYPED "typed just before the kill"
+
+static char *program;   /* this test's own path, to start it again */
+
+static char *
+autosave_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "pricebook", "autosave", NULL);
+}
+
+/* The quote copy kept in the autosave folder, or NULL while there is none. */
+static char *
+kept_quote (void)
+{
+  g_autofree char *dir = autosave_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".pricebook"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        char *contents = NULL;
+
+        if (g_file_get_contents (path, &contents, NULL, NULL))
+          return contents;
+      }
+  return NULL;
+}
+
+/* The window process: never returns; the test kills it. */
+static int
+edit_until_killed (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PbWindow *window;
+
+  /* Opening a file records it among the recent ones, under this name. */
+  g_set_prgname ("test-ui-crash");
+  gtk_init ();
+  window = g_object_new (PB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pb_test_iterate ();
+  pb_window_open_file (window, file);
+  pb_test_iterate ();
+  g_assert_nonnull (pb_window_get_quote (window));
+  pb_test_type (pb_test_get (GTK_WIDGET (window), "contact_entry"), TYPED);
+  g_assert_true (pb_window_get_dirty (window));
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static void
+test_sigkill_recovery (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "quotes", "sample.pricebook", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-crash-XXXXXX", NULL);
+  g_autofree char *work = g_build_filename (dir, "work.pricebook", NULL);
+  g_autofree char *backup = g_strconcat (work, "~", NULL);
+  g_autofree char *before = NULL, *after = NULL, *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { program, CHILD_ARG, work, NULL };
+  gint64 deadline;
+  GPid pid;
+  int status = 0;
+  PbWindow *window;
+  PbQuote *quote;
+
+  g_assert_true (g_file_get_contents (source, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (work, before, -1, NULL));
+  g_assert_null (kept_quote ());
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  /* The window keeps its copy within a few seconds of the typing; the
+   * deadline only bounds a broken run, it measures nothing. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((kept = kept_quote ()) == NULL || strstr (kept, TYPED) == NULL)
+    {
+      g_clear_pointer (&kept, g_free);
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        g_error ("the window process ended before it kept a copy (status %d)", status);
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGKILL);
+          g_error ("the window process kept no copy of what was typed within 60 s");
+        }
+      g_usleep (50000);
+    }
+
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  g_spawn_close_pid (pid);
+
+  /* The file itself was never saved: it is as it was. */
+  g_assert_true (g_file_get_contents (work, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* The next window offers the typing back, as unsaved changes of the file. */
+  window = g_object_new (PB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pb_test_iterate ();
+  g_assert_nonnull (pb_window_get_banner (window));
+  g_assert_true (pb_window_restore (window, &error));
+  g_assert_no_error (error);
+  quote = pb_window_get_quote (window);
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (pb_customer_get_contact (pb_quote_get_customer (quote)), ==, TYPED);
+  g_assert_true (pb_window_get_dirty (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pb_test_iterate ();
+  g_assert_false (pb_window_get_dirty (window));
+  g_assert_null (kept_quote ());
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (work, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, TYPED));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_iterate ();
+  g_unlink (work);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  pb_test_require_display ();
+
+  program = g_canonicalize_filename (argv[0], NULL);
+  if (argc == 3 && g_str_equal (argv[1], CHILD_ARG))
+    return edit_until_killed (argv[2]);
+
+  /* The window process inherits this data folder: its copies are this
+   * run's alone (the suite runs the program under several time zones). */
+  {
+    g_autofree char *data_home = g_dir_make_tmp ("pricebook-data-XXXXXX", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_test_add_func ("/ui/window/crash-recovery/sigkill", test_sigkill_recovery);
+  return g_test_run ();
+}
