@@ -8,6 +8,9 @@
  * 300-item quote (under 1 ms), and the slowest answer of each optimizer
  * over seeded needs spread log-uniformly across their documented ranges,
  * plus the ranges' ends (under 100 µs each).
+ *
+ *   bench-pricing --keystrokes N   only the keystrokes, N of them, untimed:
+ *                                  for callgrind --toggle-collect=keystroke
  */
 #include <math.h>
 #include <stdlib.h>
@@ -78,6 +81,45 @@ time_live (PbCatalog *catalog,
   return best;
 }
 
+/* One keystroke in the window: one field of one item changes, then the
+ * Q-4 check and the pricing run as the window runs them.  Not inlined, so
+ * that callgrind can count inside it alone (--toggle-collect=keystroke). */
+static G_GNUC_NO_INLINE void
+keystroke (PbCatalog *catalog,
+           PbQuote   *quote,
+           GRand     *rand)
+{
+  guint position = 1 + g_rand_int_range (rand, 0, 299);
+  PbQuoteItem *item = pb_quote_get_item (quote, position);
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+
+  switch (pb_quote_item_get_kind (item))
+    {
+    case PB_ITEM_KIND_NUMBERS:
+      pb_quote_item_set_months (item, 1 + pb_quote_item_get_months (item) % 36);
+      break;
+    case PB_ITEM_KIND_CODE:
+    case PB_ITEM_KIND_FIXED_PACKAGE:
+    case PB_ITEM_KIND_CUSTOM_PACKAGE:
+    default:
+      pb_quote_item_set_quantity (item, 1 + pb_quote_item_get_quantity (item) % 9);
+      break;
+    }
+  issues = pb_pricing_check (catalog, quote);
+  if (pb_pricing_issues_have_errors (issues))
+    {
+      g_printerr ("bench-pricing: the generated quote breaks a rule\n");
+      exit (1);
+    }
+  if (!pb_pricing_compute (catalog, quote, &pricing, &error))
+    {
+      g_printerr ("bench-pricing: %s\n", error->message);
+      exit (1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -91,6 +133,15 @@ main (int    argc,
   gint64 edges_voice[] = { 1, 999, 1000, 1001, 9999, 10000, 99999, 100000, 2999999, 3000000,
                            PB_OPTIMIZER_VOICE_MAX_MINUTES - 1, PB_OPTIMIZER_VOICE_MAX_MINUTES };
   gint64 edges_live[] = { 1, 2, 99, 100, 101, 1000, 10000, PB_OPTIMIZER_LIVE_MAX_VIEWERS };
+  int keystrokes_only = 0;
+
+  if (argc == 3 && g_str_equal (argv[1], "--keystrokes"))
+    keystrokes_only = atoi (argv[2]);
+  if (argc != 1 && keystrokes_only < 1)
+    {
+      g_printerr ("usage: bench-pricing [--keystrokes N]\n");
+      return 1;
+    }
 
   pb_bench_init ();
   catalog = pb_catalog_get_default (&error);
@@ -102,38 +153,20 @@ main (int    argc,
 
   /* 1. Keystrokes: change one item's field, check and price. */
   quote = pb_bench_quote_new (catalog, 5, 300);
+  if (keystrokes_only > 0)
+    {
+      /* For callgrind: no timing, no optimizer section. */
+      for (int k = 0; k < keystrokes_only; k++)
+        keystroke (catalog, quote, rand);
+      pb_bench_note ("%d keystrokes on a 300-item quote", keystrokes_only);
+      return 0;
+    }
   for (int k = 0; k < KEYSTROKES + 10; k++)
     {
-      guint position = 1 + g_rand_int_range (rand, 0, 299);
-      PbQuoteItem *item = pb_quote_get_item (quote, position);
-      g_autoptr(PbPricing) pricing = NULL;
-      g_autoptr(GPtrArray) issues = NULL;
       PbBenchSample sample;
 
       pb_bench_start (&sample);
-      switch (pb_quote_item_get_kind (item))
-        {
-        case PB_ITEM_KIND_NUMBERS:
-          pb_quote_item_set_months (item, 1 + pb_quote_item_get_months (item) % 36);
-          break;
-        case PB_ITEM_KIND_CODE:
-        case PB_ITEM_KIND_FIXED_PACKAGE:
-        case PB_ITEM_KIND_CUSTOM_PACKAGE:
-        default:
-          pb_quote_item_set_quantity (item, 1 + pb_quote_item_get_quantity (item) % 9);
-          break;
-        }
-      issues = pb_pricing_check (catalog, quote);
-      if (pb_pricing_issues_have_errors (issues))
-        {
-          g_printerr ("bench-pricing: the generated quote breaks a rule\n");
-          return 1;
-        }
-      if (!pb_pricing_compute (catalog, quote, &pricing, &error))
-        {
-          g_printerr ("bench-pricing: %s\n", error->message);
-          return 1;
-        }
+      keystroke (catalog, quote, rand);
       pb_bench_stop (&sample);
       if (k >= 10)   /* the first few warm up */
         g_array_append_val (times, sample.cpu_ns);

@@ -551,6 +551,165 @@ test_voice_range (void)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Remembered answers                                                 */
+
+static void
+assert_same_plan (const PbVoicePlan *a, const PbVoicePlan *b)
+{
+  g_assert_cmpint (a->minutes, ==, b->minutes);
+  g_assert_cmpint (a->bought_minutes, ==, b->bought_minutes);
+  g_assert_cmpint (a->total, ==, b->total);
+  g_assert_cmpuint (a->packages->len, ==, b->packages->len);
+  for (guint i = 0; i < a->packages->len; i++)
+    {
+      const PbVoicePackage *x = &g_array_index (a->packages, PbVoicePackage, i);
+      const PbVoicePackage *y = &g_array_index (b->packages, PbVoicePackage, i);
+
+      g_assert_cmpint (x->fixed, ==, y->fixed);
+      g_assert_cmpint (x->minutes, ==, y->minutes);
+      g_assert_cmpint (x->price, ==, y->price);
+    }
+}
+
+static PbVoicePlan *
+remembered (PbCatalog *catalog, gint64 minutes)
+{
+  g_autoptr(GError) error = NULL;
+  PbVoicePlan *plan = NULL;
+
+  g_assert_true (pb_optimizer_voice_remembered (catalog, minutes, &plan, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
+/* VM-5/VM-6: a remembered answer is the fresh one, whether it is the first
+ * time a need is asked or a later one, and each catalog has its own: the
+ * edited catalog's fixed package is cheap enough to change the answers. */
+static void
+test_voice_remembered_same (void)
+{
+  g_autoptr(PbCatalog) built_in = default_catalog ();
+  g_autoptr(PbCatalog) edited =
+    edited_catalog ("voice.fixed_packages", "[{\"minutes\": 10000, \"price\": \"900.00\"},"
+                    " {\"minutes\": 100000, \"price\": \"10000.00\"}]", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  gint64 needs[400];
+  guint differ = 0;
+
+  /* Runs of eight neighbouring needs across a step of the grid, whose
+   * answers differ (a look-up by the wrong key shows), in random places. */
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i += 8)
+    {
+      gint64 step = 1000 * g_rand_int_range (rand, 1, i % 16 ? 4000 : 400);
+
+      for (guint j = 0; j < 8; j++)
+        needs[i + j] = step - 4 + j;
+    }
+  /* Forwards (most asked for the first time), then backwards (remembered),
+   * the two catalogs in turn. */
+  for (int round = 0; round < 2; round++)
+    for (guint k = 0; k < G_N_ELEMENTS (needs); k++)
+      {
+        gint64 need = needs[round == 0 ? k : G_N_ELEMENTS (needs) - 1 - k];
+        g_autoptr(PbVoicePlan) fresh_built_in = voice (built_in, need);
+        g_autoptr(PbVoicePlan) fresh_edited = voice (edited, need);
+        g_autoptr(PbVoicePlan) kept_built_in = remembered (built_in, need);
+        g_autoptr(PbVoicePlan) kept_edited = remembered (edited, need);
+
+        assert_same_plan (kept_built_in, fresh_built_in);
+        assert_same_plan (kept_edited, fresh_edited);
+        differ += fresh_built_in->total != fresh_edited->total;
+      }
+  /* Otherwise the catalogs could share one table unnoticed. */
+  g_assert_cmpuint (differ, >, 0);
+}
+
+/* The plan returned is the caller's: changing or freeing it changes no
+ * later answer. */
+static void
+test_voice_remembered_copy (void)
+{
+  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbVoicePlan) fresh = voice (catalog, 99000);
+  PbVoicePlan *first = remembered (catalog, 99000);
+  g_autoptr(PbVoicePlan) again = NULL;
+
+  assert_same_plan (first, fresh);
+  first->total = 1;
+  first->bought_minutes = 2;
+  g_array_set_size (first->packages, 0);
+  pb_voice_plan_free (first);
+  again = remembered (catalog, 99000);
+  assert_same_plan (again, fresh);
+}
+
+/* More distinct needs than the table holds: it is emptied and filled again,
+ * and every answer, early or late, stays the fresh one. */
+static void
+test_voice_remembered_bounded (void)
+{
+  g_autoptr(PbCatalog) catalog =
+    edited_catalog ("voice.fixed_packages", "[{\"minutes\": 10000, \"price\": \"1050.00\"}]", NULL);
+
+  for (int round = 0; round < 2; round++)
+    for (gint64 need = 1; need <= 10000; need += 2)
+      {
+        g_autoptr(PbVoicePlan) fresh = voice (catalog, need * 997);
+        g_autoptr(PbVoicePlan) kept = remembered (catalog, need * 997);
+
+        assert_same_plan (kept, fresh);
+      }
+}
+
+/* Errors are the optimizer's, every time: a need out of range, a catalog it
+ * refuses (asked twice, so that nothing was remembered in between). */
+static void
+test_voice_remembered_errors (void)
+{
+  g_autoptr(PbCatalog) built_in = default_catalog ();
+  g_autoptr(PbCatalog) rising =
+    edited_catalog ("voice.custom_package",
+                    "{\"min_minutes\": 1000, \"step_minutes\": 1000, \"tiers\": ["
+                    " {\"from_minutes\": 0, \"unit_price\": \"0.100\"},"
+                    " {\"from_minutes\": 10000, \"unit_price\": \"0.120\"}]}", NULL);
+  static const gint64 bad[] = { G_MININT64, -1, 0, PB_OPTIMIZER_VOICE_MAX_MINUTES + 1 };
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PbVoicePlan) plan = NULL;
+
+      g_assert_false (pb_optimizer_voice_remembered (rising, 5000, &plan, &error));
+      g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+      g_assert_nonnull (strstr (error->message, "VM-6"));
+      g_assert_null (plan);
+      for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+        {
+          g_autoptr(GError) range_error = NULL;
+
+          g_assert_false (pb_optimizer_voice_remembered (built_in, bad[i], &plan, &range_error));
+          g_assert_error (range_error, PB_ERROR, PB_ERROR_INPUT);
+          g_assert_null (plan);
+        }
+    }
+}
+
+/* The answers live with their catalog and hold no reference to it. */
+static void
+test_voice_remembered_freed (void)
+{
+  PbCatalog *catalog = edited_catalog ("voice.fixed_packages", "[]", NULL);
+  g_autoptr(PbVoicePlan) plan = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (catalog), (gpointer *) &catalog);
+  plan = remembered (catalog, 25000);
+  g_assert_cmpint (plan->total, ==, 25000 * pb_catalog_vm_custom_unit_price (catalog, 25000));
+  g_object_unref (catalog);
+  g_assert_null (catalog);
+}
+
 /* Needs spread over the whole range, big ones included, all covered.  (How
  * fast the search is belongs in a benchmark, not in a unit test.) */
 static void
@@ -730,6 +889,11 @@ main (int argc, char **argv)
   g_test_add_func ("/optimizer/VM-6/rising-tiers-refused", test_voice_rising_tiers);
   g_test_add_func ("/optimizer/VM-5/VM-6/range", test_voice_range);
   g_test_add_func ("/optimizer/VM-5/VM-6/whole-range", test_voice_whole_range);
+  g_test_add_func ("/optimizer/VM-5/VM-6/remembered/same-as-fresh", test_voice_remembered_same);
+  g_test_add_func ("/optimizer/VM-5/VM-6/remembered/callers-copy", test_voice_remembered_copy);
+  g_test_add_func ("/optimizer/VM-5/VM-6/remembered/bounded", test_voice_remembered_bounded);
+  g_test_add_func ("/optimizer/VM-5/VM-6/remembered/errors", test_voice_remembered_errors);
+  g_test_add_func ("/optimizer/VM-5/VM-6/remembered/freed-with-catalog", test_voice_remembered_freed);
   g_test_add_func ("/optimizer/EL-4/EL-5/boundaries", test_live_boundaries);
   g_test_add_func ("/optimizer/EL-4/EL-5/rooms", test_live_rooms);
   g_test_add_func ("/optimizer/EL-4/EL-5/brute-force", test_live_brute);

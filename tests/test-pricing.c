@@ -406,6 +406,109 @@ test_cheaper_cover (void)
   g_assert_cmpuint (pricing->warnings->len, ==, 3);
 }
 
+/* The check's issues in words, one a line, with their fixes. */
+static char *
+issues_text (PbCatalog *cat, PbQuote *quote)
+{
+  g_autoptr(GPtrArray) issues = pb_pricing_check (cat, quote);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+      g_autofree char *text = pb_quote_issue_to_string (issue);
+
+      g_string_append_printf (out, "%d %s %s %" G_GINT64_FORMAT "\n", issue->severity, text,
+                              issue->fix_property ? issue->fix_property : "-", issue->fix_value);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The built-in catalog, loaded anew: it has never answered anything. */
+static PbCatalog *
+fresh_catalog (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (PB_CATALOG_RESOURCE, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  PbCatalog *result;
+
+  g_assert_nonnull (bytes);
+  result = pb_catalog_new_from_bytes (bytes, "built-in catalog", &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+/* VM-5/VM-6, EL-7: the window checks the whole quote on every keystroke,
+ * and the check remembers the optimizer's answers from one keystroke to the
+ * next.  After each edit of a many-item quote its words are those of a
+ * first check by a catalog that has never answered before. */
+static void
+test_keystrokes (void)
+{
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  guint n_fixed, warnings = 0, base_fee_errors = 0;
+  const PbFixedPackage *fixed = pb_catalog_vm_fixed_packages (cat, &n_fixed);
+
+  for (int i = 0; i < 60; i++)
+    switch (i % 3)
+      {
+      case 0:
+        add_package (quote, PB_ITEM_KIND_FIXED_PACKAGE, fixed[g_rand_int_range (rand, 0, (gint32) n_fixed)].minutes,
+                     g_rand_int_range (rand, 1, 12));
+        break;
+      case 1:
+        add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 1000 * g_rand_int_range (rand, 1, 3000),
+                     g_rand_int_range (rand, 1, 4));
+        break;
+      default:
+        add_code (quote, "standard", g_rand_int_range (rand, 1, 5), 100 * g_rand_int_range (rand, 0, 3));
+        break;
+      }
+  add_base_fee (quote, 1);
+
+  for (int k = 0; k < 150; k++)
+    {
+      guint position = g_rand_int_range (rand, 0, (gint32) pb_quote_get_n_items (quote));
+      PbQuoteItem *item = pb_quote_get_item (quote, position);
+      g_autoptr(PbCatalog) fresh = fresh_catalog ();
+      g_autofree char *kept = NULL;
+      g_autofree char *first = NULL;
+
+      switch (pb_quote_item_get_kind (item))
+        {
+        case PB_ITEM_KIND_CUSTOM_PACKAGE:
+          /* Off the grid now and then: an error, then no warning. */
+          pb_quote_item_set_minutes (item, k % 7 == 0 ? 1500 : 1000 * g_rand_int_range (rand, 1, 3000));
+          break;
+        case PB_ITEM_KIND_FIXED_PACKAGE:
+          pb_quote_item_set_quantity (item, g_rand_int_range (rand, 1, 12));
+          break;
+        case PB_ITEM_KIND_CODE:
+        default:
+          pb_quote_item_set_quantity (item, g_rand_int_range (rand, 1, 5));
+          break;
+        }
+      /* Now and then the base fee goes, and comes back (EL-7). */
+      if (k % 30 == 10)
+        for (guint i = pb_quote_get_n_items (quote); i-- > 0;)
+          if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) == PB_ITEM_KIND_BASE_FEE)
+            pb_quote_remove_item (quote, i);
+      if (k % 30 == 20)
+        add_base_fee (quote, 1);
+      kept = issues_text (cat, quote);
+      first = issues_text (fresh, quote);
+      g_assert_cmpstr (kept, ==, first);
+      warnings += strstr (kept, "cheapest packages") != NULL;
+      base_fee_errors += strstr (kept, "(EL-7)") != NULL;
+    }
+  /* The edits went through both states that matter. */
+  g_assert_cmpuint (warnings, >, 0);
+  g_assert_cmpuint (base_fee_errors, >, 0);
+  g_assert_cmpuint (base_fee_errors, <, 150);
+}
+
 /* EL-3: ¥140,000 a year, and each year's purchase gifts a Flagship code,
  * shown as a ¥0 line that says it must be bound in time (EL-7). */
 static void
@@ -1156,6 +1259,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/VM-6/custom-tiers", test_custom_tiers);
   g_test_add_func ("/pricing/VM-6/custom-grid", test_custom_grid);
   g_test_add_func ("/pricing/VM-6/cheaper-cover", test_cheaper_cover);
+  g_test_add_func ("/pricing/VM-5/VM-6/EL-7/keystrokes", test_keystrokes);
   g_test_add_func ("/pricing/EL-3/base-fee-gifts-flagship", test_base_fee);
   g_test_add_func ("/pricing/EL-4/codes", test_codes);
   g_test_add_func ("/pricing/EL-4/unknown-tier", test_unknown_tier);

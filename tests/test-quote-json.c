@@ -573,6 +573,78 @@ count_notify (GObject *object, GParamSpec *pspec, guint *count)
   (*count)++;
 }
 
+/* The quote's own view of its items agrees with the list model, position
+ * by position, after each change. */
+static void
+assert_items_in_step (PbQuote *quote)
+{
+  GListModel *model = pb_quote_get_items (quote);
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (pb_quote_get_n_items (quote), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbQuoteItem) item = g_list_model_get_item (model, i);
+
+      g_assert_true (pb_quote_get_item (quote, i) == item);
+    }
+  g_assert_null (pb_quote_get_item (quote, n));
+  g_assert_null (pb_quote_get_item (quote, G_MAXUINT));
+}
+
+/* A handler connected after the quote was made already sees the new list. */
+static void
+on_items_changed_check (GListModel *model, guint position, guint removed, guint added, PbQuote *quote)
+{
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PbQuoteItem) item = g_list_model_get_item (model, position + i);
+
+      g_assert_true (pb_quote_get_item (quote, position + i) == item);
+    }
+  g_assert_cmpuint (pb_quote_get_n_items (quote), ==, g_list_model_get_n_items (model));
+}
+
+/* Q-1: items are read by position on every keystroke; whatever changes the
+ * list, inserting, removing, or the model itself, each position gives the
+ * item the model holds there, and none past the end. */
+static void
+test_items_in_step (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  PbItemKind kinds[] = { PB_ITEM_KIND_NUMBERS, PB_ITEM_KIND_CODE, PB_ITEM_KIND_BASE_FEE,
+                         PB_ITEM_KIND_CUSTOM_PACKAGE, PB_ITEM_KIND_EXPANSION };
+  g_autoptr(PbQuoteItem) spliced = pb_quote_item_new (PB_ITEM_KIND_FIXED_PACKAGE);
+  gpointer additions[] = { spliced };
+
+  g_signal_connect (pb_quote_get_items (quote), "items-changed", G_CALLBACK (on_items_changed_check), quote);
+  assert_items_in_step (quote);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(PbQuoteItem) item = pb_quote_item_new (kinds[i]);
+
+      /* At the end, at the start, in the middle, in turn. */
+      pb_quote_insert_item (quote, i % 3 == 0 ? pb_quote_get_n_items (quote) : i % 3 == 1 ? 0
+                                                : pb_quote_get_n_items (quote) / 2, item);
+      assert_items_in_step (quote);
+    }
+  pb_quote_remove_item (quote, 2);
+  assert_items_in_step (quote);
+  pb_quote_remove_item (quote, pb_quote_get_n_items (quote) - 1);
+  assert_items_in_step (quote);
+  pb_quote_remove_item (quote, 0);
+  assert_items_in_step (quote);
+  /* The model is read-only by contract; even so, the quote keeps up. */
+  g_list_store_splice (G_LIST_STORE (pb_quote_get_items (quote)), 0, 1, additions, 1);
+  assert_items_in_step (quote);
+  g_assert_true (pb_quote_get_item (quote, 0) == spliced);
+  while (pb_quote_get_n_items (quote) > 0)
+    {
+      pb_quote_remove_item (quote, 0);
+      assert_items_in_step (quote);
+    }
+}
+
 /* Q-1: "changed" after anything that can change the price or the checks,
  * so that the window re-prices on every keystroke. */
 static void
@@ -679,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-json/Q-1/status", test_status);
   g_test_add_func ("/quote-json/Q-1/copy", test_copy);
   g_test_add_func ("/quote-json/Q-1/changed-signal", test_changed_signal);
+  g_test_add_func ("/quote-json/Q-1/items-in-step", test_items_in_step);
   g_test_add_func ("/quote-json/Q-2/enum-strings", test_enum_strings);
 
   return g_test_run ();

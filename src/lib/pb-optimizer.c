@@ -483,6 +483,90 @@ pb_voice_plan_free (PbVoicePlan *plan)
   g_free (plan);
 }
 
+PbVoicePlan *
+pb_voice_plan_copy (const PbVoicePlan *plan)
+{
+  PbVoicePlan *copy;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  copy = g_memdup2 (plan, sizeof (PbVoicePlan));
+  copy->packages = g_array_copy (plan->packages);
+  return copy;
+}
+
+/* ------------------------------------------------------------------ */
+/* Remembered voice answers                                           */
+
+/* Each catalog carries a table of the answers given for it (object data,
+ * freed with the catalog), need → PbVoicePlan, the key pointing into the
+ * plan it keys.  The table is bounded: when it is full it is emptied, so
+ * that a long session's memory stays flat; a quote has at most
+ * PB_QUOTE_MAX_ITEMS items, so one check of even the largest quote fits.
+ * One lock for all catalogs: a look-up is a few hundred instructions, the
+ * search runs outside it. */
+#define VOICE_MEMO_MAX 4096
+
+static GMutex voice_memo_lock;
+
+static GQuark
+voice_memo_quark (void)
+{
+  return g_quark_from_static_string ("pb-optimizer-voice-memo");
+}
+
+static PbVoicePlan *
+voice_memo_lookup (PbCatalog *catalog, gint64 minutes)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&voice_memo_lock);
+  GHashTable *memo = g_object_get_qdata (G_OBJECT (catalog), voice_memo_quark ());
+  const PbVoicePlan *plan = memo != NULL ? g_hash_table_lookup (memo, &minutes) : NULL;
+
+  return plan != NULL ? pb_voice_plan_copy (plan) : NULL;
+}
+
+static void
+voice_memo_store (PbCatalog *catalog, const PbVoicePlan *plan)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&voice_memo_lock);
+  GHashTable *memo = g_object_get_qdata (G_OBJECT (catalog), voice_memo_quark ());
+  PbVoicePlan *copy;
+
+  if (memo == NULL)
+    {
+      memo = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) pb_voice_plan_free);
+      g_object_set_qdata_full (G_OBJECT (catalog), voice_memo_quark (), memo,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  else if (g_hash_table_size (memo) >= VOICE_MEMO_MAX)
+    g_hash_table_remove_all (memo);
+  copy = pb_voice_plan_copy (plan);
+  /* Replace, not insert: the key lives in the value it keys. */
+  g_hash_table_replace (memo, &copy->minutes, copy);
+}
+
+/**
+ * pb_optimizer_voice_remembered:
+ * @catalog: the prices
+ * @minutes: the need, 1 to %PB_OPTIMIZER_VOICE_MAX_MINUTES
+ * @plan: (out): as pb_optimizer_voice(), the caller's own copy
+ * @error: as pb_optimizer_voice()
+ */
+gboolean
+pb_optimizer_voice_remembered (PbCatalog *catalog, gint64 minutes, PbVoicePlan **plan, GError **error)
+{
+  g_return_val_if_fail (PB_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  *plan = voice_memo_lookup (catalog, minutes);
+  if (*plan != NULL)
+    return TRUE;
+  if (!pb_optimizer_voice (catalog, minutes, plan, error))
+    return FALSE;
+  voice_memo_store (catalog, *plan);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Enterprise Live                                                    */
 

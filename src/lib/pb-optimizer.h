@@ -67,6 +67,16 @@ gboolean pb_optimizer_voice   (PbCatalog    *catalog,
                                PbVoicePlan **plan,
                                GError      **error);
 void     pb_voice_plan_free   (PbVoicePlan  *plan);
+PbVoicePlan *pb_voice_plan_copy (const PbVoicePlan *plan);
+
+/* The same answer as pb_optimizer_voice(), remembered per catalog (a
+ * catalog never changes once loaded): for callers that ask for the same
+ * needs again and again, as the Q-4 check does on every keystroke.  The
+ * plan returned is the caller's own copy.  Errors are not remembered. */
+gboolean pb_optimizer_voice_remembered (PbCatalog    *catalog,
+                                        gint64        minutes,
+                                        PbVoicePlan **plan,
+                                        GError      **error);
 
 gboolean pb_optimizer_live    (PbCatalog    *catalog,
                                gint64        viewers,

@@ -16,25 +16,28 @@
 /* ------------------------------------------------------------------ */
 /* Words                                                              */
 
-/* "100,000": counts in messages and lines are grouped by thousands. */
+/* "100,000": counts in messages and lines are grouped by thousands.  The
+ * lines of every item are written on every keystroke, so this one writes
+ * its digits itself rather than through printf. */
 static char *
 format_count (gint64 count)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-  GString *out = g_string_new (NULL);
-  const char *p = digits;
-  gsize len;
+  char digits[20], out[28];   /* 19 digits; a sign, 19 digits and 6 commas */
+  guint64 magnitude = count < 0 ? -(guint64) count : (guint64) count;
+  int n = 0, len = 0;
 
-  if (*p == '-')
-    g_string_append_c (out, *p++);
-  len = strlen (p);
-  for (gsize i = 0; i < len; i++)
+  do
+    digits[n++] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (count < 0)
+    out[len++] = '-';
+  for (int i = n; i-- > 0;)
     {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, p[i]);
+      out[len++] = digits[i];
+      if (i > 0 && i % 3 == 0)
+        out[len++] = ',';
     }
-  return g_string_free (out, FALSE);
+  return g_strndup (out, len);
 }
 
 /* A per-minute price keeps its third decimal (¥0.105), else shows two. */
@@ -101,6 +104,7 @@ typedef struct
   PbCatalog *catalog;
   PbQuote   *quote;
   GPtrArray *issues;
+  gboolean   buys_base_fee;   /* EL-7: found once, not once per code */
 } Check;
 
 /* Takes @suggestion (may be NULL); returns the issue so that a fix can be
@@ -138,9 +142,9 @@ static char *
 list_items (PbQuote *quote, PbProduct product)
 {
   g_autoptr(GString) list = g_string_new (NULL);
-  guint count = 0;
+  guint count = 0, n = pb_quote_get_n_items (quote);
 
-  for (guint i = 0; i < pb_quote_get_n_items (quote); i++)
+  for (guint i = 0; i < n; i++)
     if (pb_quote_item_get_product (pb_quote_get_item (quote, i)) == product)
       g_string_append_printf (list, "%s%u", count++ > 0 ? ", " : "", i);
   if (count == 0)
@@ -191,7 +195,9 @@ check_header (Check *check)
 static gboolean
 quote_has_kind (PbQuote *quote, PbItemKind kind)
 {
-  for (guint i = 0; i < pb_quote_get_n_items (quote); i++)
+  guint n = pb_quote_get_n_items (quote);
+
+  for (guint i = 0; i < n; i++)
     if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) == kind)
       return TRUE;
   return FALSE;
@@ -207,7 +213,7 @@ check_base_fee (Check *check, guint index)
   g_autofree char *until_text = NULL;
   g_autofree char *date_text = NULL;
 
-  if (quote_has_kind (check->quote, PB_ITEM_KIND_BASE_FEE))
+  if (check->buys_base_fee)
     return;
   if (until == PB_INSTANT_NONE)
     {
@@ -227,13 +233,14 @@ check_base_fee (Check *check, guint index)
                "be bought while it is valid"), until_text, date_text);
 }
 
-/* every count is at least 1; @property is the item's property. */
+/* Q-4: every count is at least 1; @property is the item's property, @what
+ * its name, untranslated (N_): translated only when there is an issue. */
 static void
 check_at_least_one (Check *check, guint index, gint64 value, const char *what, const char *property)
 {
   if (value < 1)
     set_fix (add_issue (check, index, PB_ISSUE_ERROR, "Q-4", g_strdup (_("use 1 or more")),
-                        _("%s is %lld, but must be at least 1"), what, (long long) value),
+                        _("%s is %lld, but must be at least 1"), _(what), (long long) value),
              property, 1);
 }
 
@@ -246,13 +253,15 @@ check_fixed_size (Check *check, guint index, gint64 minutes)
   const PbFixedPackage *sizes = pb_catalog_vm_fixed_packages (check->catalog, &n);
   g_autofree char *below = NULL;
   g_autofree char *above = NULL;
-  g_autofree char *asked = format_count (minutes);
+  g_autofree char *asked = NULL;
   gint64 only = 0;
   char *suggestion = NULL;
   PbQuoteIssue *issue;
 
+  /* Words are written only for an item that breaks the rule. */
   if (pb_catalog_vm_fixed_package (check->catalog, minutes) != NULL)
     return;
+  asked = format_count (minutes);
   /* A catalog may list none (a --catalog file): nothing to suggest then. */
   if (n == 0)
     {
@@ -292,10 +301,15 @@ check_custom_size (Check *check, guint index, gint64 minutes)
 {
   gint64 min = pb_catalog_vm_custom_min (check->catalog);
   gint64 step = pb_catalog_vm_custom_step (check->catalog);
-  g_autofree char *asked = format_count (minutes);
-  g_autofree char *min_text = format_count (min);
-  g_autofree char *step_text = format_count (step);
+  g_autofree char *asked = NULL;
+  g_autofree char *min_text = NULL;
+  g_autofree char *step_text = NULL;
 
+  if (minutes >= min && minutes % step == 0)
+    return;
+  asked = format_count (minutes);
+  min_text = format_count (min);
+  step_text = format_count (step);
   if (minutes < min)
     {
       set_fix (add_issue (check, index, PB_ISSUE_ERROR, "VM-6",
@@ -323,13 +337,16 @@ check_extra_viewers (Check *check, guint index, gint64 extra, gboolean expansion
 {
   gint64 step = pb_catalog_el_addon_step (check->catalog);
   gint64 lower = extra / step * step;
-  g_autofree char *step_text = format_count (step);
-  g_autofree char *extra_text = format_count (extra);
-  g_autofree char *lower_text = format_count (lower);
-  g_autofree char *upper_text = format_count (lower + step);
+  g_autofree char *step_text = NULL;
+  g_autofree char *extra_text = NULL;
+  g_autofree char *lower_text = NULL;
+  g_autofree char *upper_text = NULL;
   char *suggestion;
   PbQuoteIssue *issue;
 
+  if (extra % step == 0 && !(expansion && extra == 0))
+    return;
+  step_text = format_count (step);
   if (expansion && extra == 0)
     {
       set_fix (add_issue (check, index, PB_ISSUE_ERROR, "EL-5", g_strdup_printf (_("use %s"), step_text),
@@ -337,8 +354,9 @@ check_extra_viewers (Check *check, guint index, gint64 extra, gboolean expansion
                "extra-viewers", step);
       return;
     }
-  if (extra % step == 0)
-    return;
+  extra_text = format_count (extra);
+  lower_text = format_count (lower);
+  upper_text = format_count (lower + step);
   if (lower > 0)
     suggestion = g_strdup_printf (_("use %s or %s"), lower_text, upper_text);
   else if (expansion)
@@ -439,7 +457,9 @@ package_price (PbCatalog *catalog, PbQuoteItem *item, PbMoney *price)
 
 /* VM-5/VM-6 make "N × unit price" a poor way to buy minutes: 99,000 custom
  * minutes cost ¥10,395 where a 100,000-minute package costs ¥10,000.  Ask
- * the optimizer for the cheapest cover and warn when it beats the quote. */
+ * the optimizer for the cheapest cover and warn when it beats the quote.
+ * The check runs on every keystroke for every package item, so the answers
+ * are the remembered ones (a catalog's answers never change). */
 static void
 check_package_cost (Check *check, guint index, PbQuoteItem *item)
 {
@@ -455,7 +475,7 @@ check_package_cost (Check *check, guint index, PbQuoteItem *item)
   if (__builtin_mul_overflow (pb_quote_item_get_minutes (item), pb_quote_item_get_quantity (item), &need) ||
       need < 1 || need > PB_OPTIMIZER_VOICE_MAX_MINUTES ||
       !package_price (check->catalog, item, &price) ||
-      !pb_optimizer_voice (check->catalog, need, &plan, NULL) ||
+      !pb_optimizer_voice_remembered (check->catalog, need, &plan, NULL) ||
       plan->total >= price)
     return;
   need_text = format_count (need);
@@ -479,26 +499,26 @@ check_item (Check *check, guint index)
   switch (pb_quote_item_get_kind (item))
     {
     case PB_ITEM_KIND_NUMBERS:
-      check_at_least_one (check, index, pb_quote_item_get_numbers (item), _("the number count"), "numbers");
-      check_at_least_one (check, index, pb_quote_item_get_months (item), _("the month count"), "months");
+      check_at_least_one (check, index, pb_quote_item_get_numbers (item), N_("the number count"), "numbers");
+      check_at_least_one (check, index, pb_quote_item_get_months (item), N_("the month count"), "months");
       break;
 
     case PB_ITEM_KIND_FIXED_PACKAGE:
-      check_at_least_one (check, index, pb_quote_item_get_quantity (item), _("the quantity"), "quantity");
+      check_at_least_one (check, index, pb_quote_item_get_quantity (item), N_("the quantity"), "quantity");
       check_fixed_size (check, index, pb_quote_item_get_minutes (item));
       break;
 
     case PB_ITEM_KIND_CUSTOM_PACKAGE:
-      check_at_least_one (check, index, pb_quote_item_get_quantity (item), _("the quantity"), "quantity");
+      check_at_least_one (check, index, pb_quote_item_get_quantity (item), N_("the quantity"), "quantity");
       check_custom_size (check, index, pb_quote_item_get_minutes (item));
       break;
 
     case PB_ITEM_KIND_BASE_FEE:
-      check_at_least_one (check, index, pb_quote_item_get_years (item), _("the year count"), "years");
+      check_at_least_one (check, index, pb_quote_item_get_years (item), N_("the year count"), "years");
       break;
 
     case PB_ITEM_KIND_CODE:
-      check_at_least_one (check, index, pb_quote_item_get_quantity (item), _("the quantity"), "quantity");
+      check_at_least_one (check, index, pb_quote_item_get_quantity (item), N_("the quantity"), "quantity");
       check_tier (check, index, pb_quote_item_get_tier (item));
       check_extra_viewers (check, index, pb_quote_item_get_extra_viewers (item), FALSE);
       check_base_fee (check, index);
@@ -528,9 +548,9 @@ check_number_count (Check *check)
 {
   gint64 total = 0, max = pb_catalog_vm_max_numbers (check->catalog);
   int only = -1;
-  guint items = 0;
+  guint items = 0, n = pb_quote_get_n_items (check->quote);
 
-  for (guint i = 0; i < pb_quote_get_n_items (check->quote); i++)
+  for (guint i = 0; i < n; i++)
     {
       PbQuoteItem *item = pb_quote_get_item (check->quote, i);
 
@@ -550,14 +570,17 @@ GPtrArray *
 pb_pricing_check (PbCatalog *catalog, PbQuote *quote)
 {
   Check check = { catalog, quote, NULL };
+  guint n;
 
   g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (PB_IS_QUOTE (quote), NULL);
 
   check.issues = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_quote_issue_free);
+  check.buys_base_fee = quote_has_kind (quote, PB_ITEM_KIND_BASE_FEE);
   check_header (&check);
   check_enterprise (&check);
-  for (guint i = 0; i < pb_quote_get_n_items (quote); i++)
+  n = pb_quote_get_n_items (quote);
+  for (guint i = 0; i < n; i++)
     check_item (&check, i);
   check_number_count (&check);
   return check.issues;
@@ -800,13 +823,26 @@ static const char * const relied_on[][5] = {
   [PB_ITEM_KIND_EXPANSION] = { "live.term_rule", "live.expansion_eligibility", NULL },
 };
 
-static gboolean
-quote_relies_on (PbQuote *quote, const char *key)
+/* Which kinds of item the quote holds, one bit per PbItemKind: the terms
+ * depend on nothing else, so the items are looked at once, not once per
+ * catalog term and entry. */
+static guint
+quote_kinds (PbQuote *quote)
 {
-  for (guint i = 0; i < pb_quote_get_n_items (quote); i++)
-    {
-      PbItemKind kind = pb_quote_item_get_kind (pb_quote_get_item (quote, i));
+  guint kinds = 0, n = pb_quote_get_n_items (quote);
 
+  for (guint i = 0; i < n; i++)
+    kinds |= 1u << pb_quote_item_get_kind (pb_quote_get_item (quote, i));
+  return kinds;
+}
+
+static gboolean
+quote_relies_on (guint kinds, const char *key)
+{
+  for (PbItemKind kind = 0; kind <= PB_ITEM_KIND_LAST; kind++)
+    {
+      if (!(kinds & (1u << kind)))
+        continue;
       for (guint k = 0; relied_on[kind][k] != NULL; k++)
         if (g_str_equal (relied_on[kind][k], key))
           return TRUE;
@@ -816,16 +852,13 @@ quote_relies_on (PbQuote *quote, const char *key)
 
 /* A catalog term applies to "voice", "live" or "expansion". */
 static gboolean
-term_applies (PbQuote *quote, const char *applies_to)
+term_applies (guint kinds, const char *applies_to)
 {
-  for (guint i = 0; i < pb_quote_get_n_items (quote); i++)
-    {
-      PbQuoteItem *item = pb_quote_get_item (quote, i);
-
-      if (g_str_equal (applies_to, pb_product_to_string (pb_quote_item_get_product (item))) ||
-          g_str_equal (applies_to, pb_item_kind_to_string (pb_quote_item_get_kind (item))))
-        return TRUE;
-    }
+  for (PbItemKind kind = 0; kind <= PB_ITEM_KIND_LAST; kind++)
+    if ((kinds & (1u << kind)) &&
+        (g_str_equal (applies_to, pb_product_to_string (pb_item_kind_get_product (kind))) ||
+         g_str_equal (applies_to, pb_item_kind_to_string (kind))))
+      return TRUE;
   return FALSE;
 }
 
@@ -850,19 +883,20 @@ collect_terms (PbCatalog *catalog, PbQuote *quote)
   GPtrArray *catalog_terms = pb_catalog_get_terms (catalog);
   GPtrArray *entries = pb_catalog_get_entries (catalog);
   gboolean zh = pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN;
+  guint kinds = quote_kinds (quote);
 
   for (guint i = 0; i < catalog_terms->len; i++)
     {
       const PbCatalogTerm *term = g_ptr_array_index (catalog_terms, i);
 
-      if (term_applies (quote, term->applies_to))
+      if (term_applies (kinds, term->applies_to))
         add_term (terms, zh, term->rule, zh ? term->text_zh : term->text, FALSE);
     }
   for (guint i = 0; i < entries->len; i++)
     {
       const PbCatalogEntry *entry = g_ptr_array_index (entries, i);
 
-      if (entry->assumption && quote_relies_on (quote, entry->key))
+      if (entry->assumption && quote_relies_on (kinds, entry->key))
         add_term (terms, zh, entry->rule, zh ? entry->text_zh : entry->text, TRUE);
     }
   return terms;
@@ -897,7 +931,9 @@ set_rule_error (GPtrArray *issues, GError **error)
 static gboolean
 price_items (Pricer *pricer, PbQuote *quote, PbPricing *pricing, GError **error)
 {
-  for (guint i = 0; i < pb_quote_get_n_items (quote); i++)
+  guint n = pb_quote_get_n_items (quote);
+
+  for (guint i = 0; i < n; i++)
     {
       PbQuoteItem *item = pb_quote_get_item (quote, i);
       PbPricedItem *priced = price_item (pricer, item, error);

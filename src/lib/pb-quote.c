@@ -76,6 +76,11 @@ struct _PbQuote
   PbQuoteLanguage  language;
   PbQuoteStatus    status;
   GListStore      *items;
+  /* The store's items, in order, kept in step with it by "items-changed":
+   * pb_quote_get_item() is called for every item on every keystroke (the
+   * Q-4 check, the pricing), and a GListModel look-up costs an interface
+   * call, a reference and its release each time. */
+  GPtrArray       *item_array;
   char            *origin;
 };
 
@@ -127,12 +132,22 @@ on_part_notify (GObject *part, GParamSpec *pspec, PbQuote *self)
 }
 
 static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, PbQuote *self)
+{
+  if (removed > 0)
+    g_ptr_array_remove_range (self->item_array, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (self->item_array, (gint) (position + i), g_list_model_get_item (model, position + i));
+}
+
+static void
 pb_quote_dispose (GObject *object)
 {
   PbQuote *self = PB_QUOTE (object);
 
   if (self->items != NULL)
     {
+      g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
         {
           g_autoptr(PbQuoteItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
@@ -141,6 +156,7 @@ pb_quote_dispose (GObject *object)
         }
       g_clear_object (&self->items);
     }
+  g_clear_pointer (&self->item_array, g_ptr_array_unref);
   if (self->customer != NULL)
     g_signal_handlers_disconnect_by_func (self->customer, on_part_notify, self);
   g_clear_object (&self->customer);
@@ -336,6 +352,9 @@ pb_quote_init (PbQuote *self)
   self->live_base_fee_until = PB_INSTANT_NONE;
   self->language = PB_QUOTE_LANGUAGE_EN;
   self->items = g_list_store_new (PB_TYPE_QUOTE_ITEM);
+  self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Connected first, so that the array is right for every later handler. */
+  g_signal_connect (self->items, "items-changed", G_CALLBACK (on_items_changed), self);
 }
 
 PbQuote *
@@ -592,19 +611,19 @@ pb_quote_get_n_items (PbQuote *self)
 {
   g_return_val_if_fail (PB_IS_QUOTE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return self->item_array->len;
 }
 
-/* Borrowed: the quote keeps its items alive. */
+/* Borrowed: the quote keeps its items alive.  NULL past the end, as
+ * g_list_model_get_item(). */
 PbQuoteItem *
 pb_quote_get_item (PbQuote *self, guint position)
 {
-  g_autoptr(PbQuoteItem) item = NULL;
-
   g_return_val_if_fail (PB_IS_QUOTE (self), NULL);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-  return item;
+  if (position >= self->item_array->len)
+    return NULL;
+  return g_ptr_array_index (self->item_array, position);
 }
 
 void
