@@ -57,7 +57,7 @@ static const Range ranges[] = {
   { "Quote item `extra_viewers`", QUOTE_ITEM,
     "{ \"product\": \"live\", \"kind\": \"code\", \"tier\": \"standard\", \"quantity\": 1, \"extra_viewers\": %s }",
     0, PB_QUOTE_ITEM_MAX_EXTRA_VIEWERS, 100, "EL-5" },
-  { "Quote `valid_days`", QUOTE, "\"valid_days\": %s,", 1, PB_QUOTE_MAX_VALID_DAYS, 1, NULL },
+  { "Quote `valid_days`", QUOTE, "\"valid_days\": %s,", 1, PB_QUOTE_MAX_VALID_DAYS, 1, "Q-1" },
   { "Scenario `extra_viewers`", SCENARIO_EVENT,
     "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.code.expand\", \"code\": \"G\", "
     "\"extra_viewers\": %s }",

@@ -916,7 +916,7 @@ read_items (Reader *reader, JsonObject *root, GError **error)
   if (json_array_get_length (array) > PB_QUOTE_MAX_ITEMS)
     {
       pb_json_doc_error (reader->doc, array, error, PB_ERROR_INPUT, NULL,
-                         _("a quote holds at most %d items, this one %u"), PB_QUOTE_MAX_ITEMS,
+                         _("a quote holds at most %d items, this one %u (Q-1)"), PB_QUOTE_MAX_ITEMS,
                          json_array_get_length (array));
       return FALSE;
     }
@@ -1000,7 +1000,10 @@ read_date_and_discount (Reader *reader, JsonObject *root, GError **error)
   if (!pb_json_get_string (reader->doc, root, "date", NULL, NULL, &date_text, error))
     return FALSE;
   if (!pb_time_parse_date (date_text, &date, &local_error))
-    return member_error (reader, root, "date", NULL, local_error, error);
+    {
+      append_rule (&local_error, "Q-1");
+      return member_error (reader, root, "date", NULL, local_error, error);
+    }
   if (!pb_json_get_string (reader->doc, root, "discount_percent", NULL, "0", &discount_text, error))
     return FALSE;
   if (!pb_percent_parse (discount_text, &discount, &local_error))
@@ -1011,6 +1014,17 @@ read_date_and_discount (Reader *reader, JsonObject *root, GError **error)
   pb_quote_set_date (reader->quote, date);
   pb_quote_set_discount (reader->quote, discount);
   return TRUE;
+}
+
+/* a quote is valid for a number of days. */
+static gboolean
+read_valid_days (Reader *reader, JsonObject *root, gint64 *valid_days, GError **error)
+{
+  if (pb_json_get_int (reader->doc, root, "valid_days", NULL, 1, PB_QUOTE_MAX_VALID_DAYS, PB_JSON_REQUIRED,
+                       valid_days, error))
+    return TRUE;
+  append_rule (error, "Q-1");
+  return FALSE;
 }
 
 static gboolean
@@ -1030,8 +1044,7 @@ read_quote (Reader *reader, GError **error)
       !pb_json_check_members (reader->doc, pb_json_doc_get_root (reader->doc), NULL, allowed, error) ||
       !pb_json_get_string (reader->doc, root, "number", NULL, NULL, &number, error) ||
       !read_date_and_discount (reader, root, error) ||
-      !pb_json_get_int (reader->doc, root, "valid_days", NULL, 1, PB_QUOTE_MAX_VALID_DAYS,
-                        PB_JSON_REQUIRED, &valid_days, error) ||
+      !read_valid_days (reader, root, &valid_days, error) ||
       !read_customer (reader, root, error) ||
       !pb_json_get_string (reader->doc, root, "currency", NULL, PB_QUOTE_CURRENCY, &currency, error) ||
       !read_account (reader, root, error) ||
