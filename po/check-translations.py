@@ -33,7 +33,7 @@ import tempfile
 # pb_translate and pb_ntranslate count as markers where they are called, not
 # where pb-translation.h declares them.
 MARKERS = re.compile(r'(?:^|[^A-Za-z0-9_])(?:N?C?_|g_dc?n?p?gettext2?|ngettext)\s*\('
-                     r'|(?:^|[^A-Za-z0-9_])pb_n?translate\s*\((?!const )'
+                     r'|(?:^|[^A-Za-z0-9_])pb_n?translate\s*\((?!const |\))'
                      r'|translatable\s*=\s*"yes"', re.M)
 ALWAYS_TRANSLATED = ("*.gschema.xml", "*.desktop.in", "*.metainfo.xml.in", "*.appdata.xml.in")
 SCANNED_DIRS = ("src", "data")

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,25 @@ pb_test_collect (GtkWidget *root, GType type, GPtrArray *out)
     g_ptr_array_add (out, root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     pb_test_collect (child, type, out);
+}
+
+/* Deletes @path and everything under it: a test's own temporary folder. */
+static inline void
+pb_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        pb_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_remove (path);
 }
 
 /* Lets GTK run its idle work (layout, bindings, timeouts due now). */

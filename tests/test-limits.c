@@ -328,8 +328,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/limits/Q-2/VM-2/VM-3/VM-6/VM-7/EL-3/EL-5/EL-9/ends", test_ends);
-  g_test_add_func ("/limits/instants", test_instants);
-  g_test_add_func ("/limits/optimizer-needs", test_optimizer_needs);
-  g_test_add_func ("/limits/readme-table", test_readme_table);
+  g_test_add_func ("/limits/EL-T1/instants", test_instants);
+  g_test_add_func ("/limits/VM-5/VM-6/EL-4/EL-5/optimizer-needs", test_optimizer_needs);
+  g_test_add_func ("/limits/Q-1/Q-2/Q-3/readme-table", test_readme_table);
   return g_test_run ();
 }

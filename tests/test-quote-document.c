@@ -22,6 +22,7 @@
 #include "pb-pricing.h"
 #include "pb-quote-csv.h"
 #include "pb-quote-document.h"
+#include "pb-translation-private.h"
 #include "pb-translation.h"
 
 static PbCatalog *
@@ -229,12 +230,13 @@ speak_chinese (void)
   g_assert_cmpstr (_("Lapsed"), !=, "Lapsed");
 }
 
-/* Back to the source language for the tests that follow. */
+/* Back to the source language (and the locale the suite set) for the
+ * tests that follow. */
 static void
 speak_english (void)
 {
   g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "C");
+  g_assert_nonnull (setlocale (LC_ALL, ""));
   g_assert_cmpstr (_("Lapsed"), ==, "Lapsed");
 }
 
@@ -254,7 +256,8 @@ test_translation_lookup (void)
       g_assert_cmpstr (pb_translate (PB_TRANSLATION_CHINESE, messages[i]), ==, _(messages[i]));
       g_assert_cmpstr (pb_translate (PB_TRANSLATION_CHINESE, messages[i]), !=, messages[i]);
       g_assert_cmpstr (pb_translate (PB_TRANSLATION_ENGLISH, messages[i]), ==, messages[i]);
-      g_assert_cmpstr (pb_translate (NULL, messages[i]), ==, _(messages[i]));
+      /* No language: the program's, which speaks Chinese here. */
+      g_assert_cmpstr (pb_translate (NULL, messages[i]), ==, pb_translate (PB_TRANSLATION_CHINESE, messages[i]));
     }
   for (gulong n = 0; n < 3; n++)
     {
@@ -268,6 +271,121 @@ test_translation_lookup (void)
   g_assert_cmpstr (pb_translate ("xx", "Lapsed"), ==, "Lapsed");
   g_assert_cmpstr (pb_ntranslate (PB_TRANSLATION_CHINESE, "no message", "no messages", 2), ==, "no messages");
   speak_english ();
+}
+
+/* A .mo file as msgfmt writes it from @po, in @endianness. */
+static GBytes *
+compile_po (const char *po, const char *endianness)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *in = g_build_filename (dir, "t.po", NULL);
+  g_autofree char *out = g_build_filename (dir, "t.mo", NULL);
+  g_autofree char *option = g_strconcat ("--endianness=", endianness, NULL);
+  g_autofree char *ignored = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_set_contents (in, po, -1, &error));
+  ignored = run ("msgfmt", option, "-o", out, in, NULL);
+  g_assert_true (g_file_get_contents (out, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_unlink (in);
+  g_unlink (out);
+  g_rmdir (dir);
+  return g_bytes_new_take (contents, length);
+}
+
+/* A copy of @bytes with the 32-bit word at @offset set to @value, in the
+ * file's byte order (@big_endian). */
+static GBytes *
+patched (GBytes *bytes, gsize offset, guint32 value, gboolean big_endian)
+{
+  gsize size = g_bytes_get_size (bytes);
+  guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  guint32 word = big_endian ? GUINT32_TO_BE (value) : GUINT32_TO_LE (value);
+
+  g_assert_cmpuint (offset + 4, <=, size);
+  memcpy (data + offset, &word, 4);
+  return g_bytes_new_take (data, size);
+}
+
+/* The reader behind pb_translate(): both byte orders, two plural forms (the
+ * carried Chinese has one), and files it must refuse or read around. */
+static void
+test_mo_reader (void)
+{
+  const char *po =
+    "msgid \"\"\n"
+    "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n"
+    "msgid \"Lapsed\"\nmsgstr \"Expired\"\n\n"
+    "msgid \"Usable\"\nmsgstr \"\"\n\n"
+    "msgid \"%s month billed\"\nmsgid_plural \"%s months billed\"\n"
+    "msgstr[0] \"one: %s\"\nmsgstr[1] \"other: %s\"\n";
+  const char *orders[] = { "little", "big" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(GBytes) mo = compile_po (po, orders[i]);
+      gboolean big = g_str_equal (orders[i], "big");
+      gsize size = g_bytes_get_size (mo);
+      g_autoptr(GBytes) short_file = g_bytes_new_from_bytes (mo, 0, 27);
+      g_autoptr(GBytes) revision = patched (mo, 4, 1 << 16, big);
+      g_autoptr(GBytes) minor = patched (mo, 4, 1, big);
+      PbMoCatalog catalog;
+      guint32 n, translations;
+
+      g_assert_true (pb_mo_catalog_init (&catalog, mo));
+      g_assert_cmpstr (pb_mo_catalog_lookup (&catalog, "Lapsed"), ==, "Expired");
+      g_assert_null (pb_mo_catalog_lookup (&catalog, "Usable"));
+      g_assert_null (pb_mo_catalog_lookup (&catalog, "Laps"));
+      g_assert_null (pb_mo_catalog_lookup (&catalog, "Lapsed and more"));
+      g_assert_cmpstr (pb_mo_catalog_nlookup (&catalog, "%s month billed", 1), ==, "one: %s");
+      g_assert_cmpstr (pb_mo_catalog_nlookup (&catalog, "%s month billed", 0), ==, "other: %s");
+      g_assert_cmpstr (pb_mo_catalog_nlookup (&catalog, "%s month billed", 2), ==, "other: %s");
+      n = catalog.n;
+      translations = catalog.translations;
+
+      /* Too short for a header, a major revision it does not know. */
+      g_assert_false (pb_mo_catalog_init (&catalog, short_file));
+      g_assert_null (pb_mo_catalog_lookup (&catalog, "Lapsed"));
+      g_assert_false (pb_mo_catalog_init (&catalog, revision));
+      g_assert_null (pb_mo_catalog_lookup (&catalog, "Lapsed"));
+      g_assert_true (pb_mo_catalog_init (&catalog, minor));
+
+      /* A translation that points past the end of the file, or whose
+       * length runs over its NUL, is not read; the others still are.  The
+       * originals sort as "" (the header), "%s month billed", "Lapsed". */
+      g_assert_cmpuint (n, ==, 3);
+      for (guint32 entry = 1; entry < n; entry++)
+        {
+          g_autoptr(GBytes) outside = patched (mo, translations + entry * 8 + 4, (guint32) size, big);
+          g_autoptr(GBytes) too_long = patched (mo, translations + entry * 8, (guint32) size, big);
+          GBytes *broken[] = { outside, too_long };
+
+          for (guint b = 0; b < G_N_ELEMENTS (broken); b++)
+            {
+              g_assert_true (pb_mo_catalog_init (&catalog, broken[b]));
+              if (entry == 1)
+                {
+                  g_assert_null (pb_mo_catalog_nlookup (&catalog, "%s month billed", 2));
+                  g_assert_cmpstr (pb_mo_catalog_lookup (&catalog, "Lapsed"), ==, "Expired");
+                }
+              else
+                {
+                  g_assert_null (pb_mo_catalog_lookup (&catalog, "Lapsed"));
+                  g_assert_cmpstr (pb_mo_catalog_nlookup (&catalog, "%s month billed", 2), ==, "other: %s");
+                }
+            }
+        }
+    }
+  {
+    g_autoptr(GBytes) text = g_bytes_new_static ("not a catalog, only words in a file", 35);
+    PbMoCatalog catalog;
+
+    g_assert_false (pb_mo_catalog_init (&catalog, text));
+  }
 }
 
 /* Q-3: the timeline figure is in the quote's language, like the rest of
@@ -680,7 +798,8 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-document/unwritable", test_unwritable);
   g_test_add_func ("/quote-csv/Q-3/lines", test_csv);
   g_test_add_func ("/quote-document/Q-3/capital-numerals", test_capitals);
-  g_test_add_func ("/quote-document/translation-lookup", test_translation_lookup);
+  g_test_add_func ("/quote-document/Q-3/translation-lookup", test_translation_lookup);
+  g_test_add_func ("/quote-document/Q-3/mo-reader", test_mo_reader);
   g_test_add_func ("/quote-document/Q-3/figure-in-quote-language", test_figure_language);
 
   return g_test_run ();

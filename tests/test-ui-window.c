@@ -342,6 +342,7 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *data_home = g_dir_make_tmp ("pricebook-data-XXXXXX", NULL);
+  int status;
 
   /* The suite runs this program under several time zones at once: each run
    * keeps its recent files and crash-recovery copies to itself. */
@@ -363,5 +364,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/samples", test_window_samples);
   ADD ("/ui/window/crash-recovery", test_window_crash_recovery);
   ADD ("/ui/window/Q-5/export-pdf", test_window_export_pdf);
-  return g_test_run ();
+  status = g_test_run ();
+  pb_test_remove_tree (data_home);
+  return status;
 }

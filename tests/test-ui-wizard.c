@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "pb-item-row.h"
+#include "pb-optimizer.h"
 #include "pb-pricing.h"
 #include "pb-quote-wizard.h"
 #include "pb-test-ui.h"
@@ -250,6 +251,29 @@ test_wizard_accepted_locked (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (pb_test_get (GTK_WIDGET (row_at (f, "voice_list", 0)), "remove_button")));
 }
 
+/* Q-1, VM-5, EL-4: the wizard's own fields stop where the model and the
+ * optimizers do (README "Limits"); the item rows take theirs from the
+ * items' properties. */
+static void
+test_wizard_field_ranges (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *name; double lower; double upper; } fields[] = {
+    { "valid_days_spin", 1, PB_QUOTE_MAX_VALID_DAYS },
+    { "need_spin", 0, PB_OPTIMIZER_VOICE_MAX_MINUTES },
+    { "rooms_spin", 1, PB_OPTIMIZER_LIVE_MAX_ROOMS },
+    { "viewers_spin", 1, PB_OPTIMIZER_LIVE_MAX_VIEWERS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (pb_test_get (root (f),
+                                                                                               fields[i].name)));
+
+      g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, fields[i].lower);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, fields[i].upper);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -275,5 +299,6 @@ main (int argc, char **argv)
   ADD ("/ui/wizard/EL-2/VM-10/not-enterprise", test_wizard_not_enterprise);
   ADD ("/ui/wizard/Q-1/bad-date", test_wizard_bad_date);
   ADD ("/ui/wizard/accepted-locked", test_wizard_accepted_locked);
+  ADD ("/ui/wizard/Q-1/VM-5/EL-4/field-ranges", test_wizard_field_ranges);
   return g_test_run ();
 }

@@ -16,24 +16,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "pb-translation-private.h"
 #include "pb-translation.h"
 #include "pb-translations-resources.h"
 
 #define MO_MAGIC 0x950412deU
-
-typedef struct
-{
-  const guint8 *data;
-  gsize         size;
-  gboolean      swapped;
-  guint32       n;
-  guint32       originals;
-  guint32       translations;
-  guint         n_plurals;
-} Catalog;
+#define MO_HEADER_SIZE 28
 
 static guint32
-read_u32 (const Catalog *catalog, gsize offset)
+read_u32 (const PbMoCatalog *catalog, gsize offset)
 {
   guint32 value;
 
@@ -44,7 +35,7 @@ read_u32 (const Catalog *catalog, gsize offset)
 /* The string of table entry @index, or NULL when the entry points outside
  * the file or its text is not NUL-terminated as the format requires. */
 static const char *
-entry (const Catalog *catalog, guint32 table, guint32 index, guint32 *length)
+entry (const PbMoCatalog *catalog, guint32 table, guint32 index, guint32 *length)
 {
   gsize at = (gsize) table + (gsize) index * 8;
   guint32 len, offset;
@@ -61,7 +52,7 @@ entry (const Catalog *catalog, guint32 table, guint32 index, guint32 *length)
 }
 
 static const char *
-find (const Catalog *catalog, const char *msgid, guint32 *length)
+find (const PbMoCatalog *catalog, const char *msgid, guint32 *length)
 {
   guint32 low = 0, high = catalog->n;
 
@@ -86,10 +77,10 @@ find (const Catalog *catalog, const char *msgid, guint32 *length)
   return NULL;
 }
 
-/* Only one-form (Chinese) and two-form languages are carried; a header
+/* Only one-form (Chinese) and two-form languages are read right; a header
  * that says otherwise is read as two forms, "one" and "other". */
 static guint
-read_n_plurals (const Catalog *catalog)
+read_n_plurals (const PbMoCatalog *catalog)
 {
   const char *header = find (catalog, "", NULL);
   const char *nplurals = header != NULL ? strstr (header, "nplurals=") : NULL;
@@ -97,85 +88,51 @@ read_n_plurals (const Catalog *catalog)
   return nplurals != NULL && nplurals[9] == '1' && !g_ascii_isdigit (nplurals[10]) ? 1 : 2;
 }
 
-static gboolean
-catalog_load (Catalog *catalog, const char *language)
+gboolean
+pb_mo_catalog_init (PbMoCatalog *catalog, GBytes *bytes)
 {
-  g_autofree char *path = g_strdup_printf ("/io/github/pricebook/Pricebook/translations/%s.mo", language);
-  GBytes *bytes = g_resource_lookup_data (pb_translations_get_resource (), path,
-                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   guint32 magic;
 
-  if (bytes == NULL)
-    return FALSE;
-  /* The resource is compiled into the program: its bytes live as long as
-   * the process, so the reference is kept on purpose. */
+  memset (catalog, 0, sizeof *catalog);
   catalog->data = g_bytes_get_data (bytes, &catalog->size);
-  if (catalog->size < 28)
-    return FALSE;
+  if (catalog->data == NULL || catalog->size < MO_HEADER_SIZE)
+    goto refused;
   memcpy (&magic, catalog->data, sizeof magic);
   if (magic != MO_MAGIC && GUINT32_SWAP_LE_BE (magic) != MO_MAGIC)
-    return FALSE;
+    goto refused;
   catalog->swapped = magic != MO_MAGIC;
+  /* Major revision 0 is the only one GNU gettext defines (its minor
+   * revisions add tables this reader does not need). */
+  if (read_u32 (catalog, 4) >> 16 != 0)
+    goto refused;
   catalog->n = read_u32 (catalog, 8);
   catalog->originals = read_u32 (catalog, 12);
   catalog->translations = read_u32 (catalog, 16);
   catalog->n_plurals = read_n_plurals (catalog);
   return TRUE;
-}
 
-static const Catalog *
-chinese_catalog (void)
-{
-  static Catalog catalog;
-  static gsize loaded;
-
-  if (g_once_init_enter (&loaded))
-    {
-      if (!catalog_load (&catalog, PB_TRANSLATION_CHINESE))
-        {
-          g_warning ("the carried %s translation cannot be read", PB_TRANSLATION_CHINESE);
-          memset (&catalog, 0, sizeof catalog);
-        }
-      g_once_init_leave (&loaded, 1);
-    }
-  return &catalog;
-}
-
-static const Catalog *
-catalog_for (const char *language)
-{
-  return g_strcmp0 (language, PB_TRANSLATION_CHINESE) == 0 ? chinese_catalog () : NULL;
+refused:
+  memset (catalog, 0, sizeof *catalog);
+  return FALSE;
 }
 
 const char *
-pb_translate (const char *language, const char *msgid)
+pb_mo_catalog_lookup (const PbMoCatalog *catalog, const char *msgid)
 {
-  const Catalog *catalog;
-  const char *found;
+  const char *found = find (catalog, msgid, NULL);
 
-  g_return_val_if_fail (msgid != NULL, NULL);
-  if (language == NULL)
-    return g_dgettext (GETTEXT_PACKAGE, msgid);
-  catalog = catalog_for (language);
-  found = catalog != NULL ? find (catalog, msgid, NULL) : NULL;
-  return found != NULL && *found != '\0' ? found : msgid;
+  return found != NULL && *found != '\0' ? found : NULL;
 }
 
 const char *
-pb_ntranslate (const char *language, const char *msgid, const char *msgid_plural, gulong n)
+pb_mo_catalog_nlookup (const PbMoCatalog *catalog, const char *msgid, gulong n)
 {
-  const Catalog *catalog;
-  const char *found;
   guint32 length;
+  const char *found = find (catalog, msgid, &length);
   guint form;
 
-  g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, NULL);
-  if (language == NULL)
-    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
-  catalog = catalog_for (language);
-  found = catalog != NULL ? find (catalog, msgid, &length) : NULL;
   if (found == NULL || *found == '\0')
-    return n == 1 ? msgid : msgid_plural;
+    return NULL;
   /* Step over the forms before the one @n takes, staying inside the entry. */
   form = catalog->n_plurals == 1 ? 0 : n == 1 ? 0 : 1;
   for (const char *end = found + length; form > 0; form--)
@@ -186,5 +143,63 @@ pb_ntranslate (const char *language, const char *msgid, const char *msgid_plural
         break;
       found = next;
     }
+  return found;
+}
+
+static const PbMoCatalog *
+chinese_catalog (void)
+{
+  static PbMoCatalog catalog;
+  static gsize loaded;
+
+  if (g_once_init_enter (&loaded))
+    {
+      g_autofree char *path = g_strdup_printf ("/io/github/pricebook/Pricebook/translations/%s.mo",
+                                               PB_TRANSLATION_CHINESE);
+      /* The resource is compiled into the program: its bytes live as long
+       * as the process, so the reference is kept on purpose. */
+      GBytes *bytes = g_resource_lookup_data (pb_translations_get_resource (), path,
+                                              G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      if (bytes == NULL || !pb_mo_catalog_init (&catalog, bytes))
+        g_warning ("the carried %s translation cannot be read", PB_TRANSLATION_CHINESE);
+      g_once_init_leave (&loaded, 1);
+    }
+  return &catalog;
+}
+
+static const PbMoCatalog *
+catalog_for (const char *language)
+{
+  return g_strcmp0 (language, PB_TRANSLATION_CHINESE) == 0 ? chinese_catalog () : NULL;
+}
+
+const char *
+pb_translate (const char *language, const char *msgid)
+{
+  const PbMoCatalog *catalog;
+  const char *found;
+
+  g_return_val_if_fail (msgid != NULL, NULL);
+  if (language == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, msgid);
+  catalog = catalog_for (language);
+  found = catalog != NULL ? pb_mo_catalog_lookup (catalog, msgid) : NULL;
+  return found != NULL ? found : msgid;
+}
+
+const char *
+pb_ntranslate (const char *language, const char *msgid, const char *msgid_plural, gulong n)
+{
+  const PbMoCatalog *catalog;
+  const char *found;
+
+  g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, NULL);
+  if (language == NULL)
+    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  catalog = catalog_for (language);
+  found = catalog != NULL ? pb_mo_catalog_nlookup (catalog, msgid, n) : NULL;
+  if (found == NULL)
+    return n == 1 ? msgid : msgid_plural;
   return found;
 }
