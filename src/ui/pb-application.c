@@ -94,9 +94,15 @@ static void
 pb_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
-
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
+
+  /* GTK reads the icon theme (some 200 folders' caches) in a worker thread
+   * from the first request for it: asking now lets that run on another
+   * core while the style sheet loads and the window is built, instead of
+   * the first icon of the header bar loading it on this thread. */
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   /* GtkApplication would find style.css under the resource base path by
    * itself; loading it here keeps that visible and independent of it. */
@@ -111,6 +117,8 @@ pb_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   /* The window's shortcuts are binding actions on its class (pb-window.c). */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  /* What GtkApplication gives a gtk/help-overlay.ui resource (see pb-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_overlay_accels);
 }
 
 static void

@@ -17,13 +17,85 @@
 
 #include <string.h>
 
+/* ------------------------------------------------------------------ */
+/* The event list's model: one row per event, made only when shown     */
+
+/* A 30,000-event account must not cost 30,000 objects: the rows are
+ * GtkStringObjects holding the event's index, made when the list view
+ * asks for them (the rows on screen) and dropped with their row. */
+#define PB_TYPE_EVENT_ROWS (pb_event_rows_get_type ())
+G_DECLARE_FINAL_TYPE (PbEventRows, pb_event_rows, PB, EVENT_ROWS, GObject)
+
+struct _PbEventRows
+{
+  GObject parent_instance;
+
+  guint   n_items;
+};
+
+static GType
+pb_event_rows_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_OBJECT;
+}
+
+static guint
+pb_event_rows_get_n_items (GListModel *model)
+{
+  return PB_EVENT_ROWS (model)->n_items;
+}
+
+static gpointer
+pb_event_rows_get_item (GListModel *model, guint position)
+{
+  char index[16];
+
+  if (position >= PB_EVENT_ROWS (model)->n_items)
+    return NULL;
+  g_snprintf (index, sizeof index, "%u", position);
+  return gtk_string_object_new (index);
+}
+
+static void
+pb_event_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pb_event_rows_get_item_type;
+  iface->get_n_items = pb_event_rows_get_n_items;
+  iface->get_item = pb_event_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PbEventRows, pb_event_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pb_event_rows_list_model_init))
+
+static void
+pb_event_rows_class_init (PbEventRowsClass *klass)
+{
+}
+
+static void
+pb_event_rows_init (PbEventRows *self)
+{
+}
+
+/* Every row shows again: the events or their replay changed. */
+static void
+pb_event_rows_reset (PbEventRows *self, guint n_items)
+{
+  guint removed = self->n_items;
+
+  self->n_items = n_items;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_items);
+}
+
+/* ------------------------------------------------------------------ */
+
 struct _PbSimulatorPage
 {
   GtkWidget       parent_instance;
 
   GtkLabel       *title_label;
   GtkListView    *events_list;
-  GtkStringList  *event_rows;       /* one item per event: its index */
+  PbEventRows    *event_rows;       /* one item per event: its index */
   GtkLabel       *form_title;
   GtkGrid        *form_grid;
   GtkLabel       *form_issue;
@@ -51,7 +123,8 @@ struct _PbSimulatorPage
   GtkWidget      *rows[16][2];      /* label and field of each form row */
   guint           n_rows;
 
-  PbScenario     *scenario;
+  PbReplay       *replay;           /* the window's, or the page's own */
+  PbScenario     *scenario;         /* the replay's, as last shown here */
   PbLifecycle    *lifecycle;
   PbInstant       at;
   int             editing;          /* the event being edited, or -1 */
@@ -283,14 +356,7 @@ on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPa
 static void
 fill_events (PbSimulatorPage *self)
 {
-  guint n = self->scenario ? pb_scenario_get_n_events (self->scenario) : 0;
-  g_autoptr(GPtrArray) indices = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (indices, g_strdup_printf ("%u", i));
-  g_ptr_array_add (indices, NULL);
-  gtk_string_list_splice (self->event_rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->event_rows)),
-                          (const char * const *) indices->pdata);
+  pb_event_rows_reset (self->event_rows, self->scenario ? pb_scenario_get_n_events (self->scenario) : 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -481,14 +547,23 @@ update_scrubber_range (PbSimulatorPage *self)
                                                                  pb_scenario_get_catalog (self->scenario)) + 1));
 }
 
+/* The replay ran again: on a new scenario (set here or by the window), or
+ * after a change to the one shown.  The page never replays by itself. */
 static void
-replay (PbSimulatorPage *self)
+on_replayed (PbSimulatorPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  PbScenario *scenario = pb_replay_get_scenario (self->replay);
+  const GError *error = pb_replay_get_error (self->replay);
+  gboolean is_new = scenario != self->scenario;
 
-  g_clear_object (&self->lifecycle);
-  if (self->scenario != NULL)
-    self->lifecycle = pb_lifecycle_replay_scenario (self->scenario, PB_INSTANT_NONE, &error);
+  if (is_new)
+    {
+      g_set_object (&self->scenario, scenario);
+      load_form (self, NULL, -1);
+      if (scenario != NULL)
+        gtk_label_set_label (self->title_label, pb_scenario_get_title (scenario) ? pb_scenario_get_title (scenario) : "");
+    }
+  g_set_object (&self->lifecycle, pb_replay_get_lifecycle (self->replay));
   if (error != NULL)
     {
       gtk_label_set_label (self->at_issue, error->message);
@@ -499,6 +574,8 @@ replay (PbSimulatorPage *self)
   fill_events (self);
   show_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIFECYCLE]);
+  if (is_new && self->lifecycle != NULL && pb_lifecycle_get_first_instant (self->lifecycle) != PB_INSTANT_NONE)
+    pb_simulator_page_set_at (self, pb_lifecycle_get_first_instant (self->lifecycle));
 }
 
 void
@@ -567,20 +644,37 @@ on_at_entry_activate (PbSimulatorPage *self)
 }
 
 void
+pb_simulator_page_set_replay (PbSimulatorPage *self, PbReplay *replay)
+{
+  g_return_if_fail (PB_IS_SIMULATOR_PAGE (self));
+  g_return_if_fail (replay == NULL || PB_IS_REPLAY (replay));
+
+  if (self->replay != NULL)
+    g_signal_handlers_disconnect_by_data (self->replay, self);
+  g_set_object (&self->replay, replay);
+  if (replay == NULL)
+    return;
+  g_signal_connect_object (replay, "notify::lifecycle", G_CALLBACK (on_replayed), self, G_CONNECT_SWAPPED);
+  /* Shown as new: the form is cleared and the as-of instant starts over. */
+  g_clear_object (&self->scenario);
+  on_replayed (self);
+}
+
+void
 pb_simulator_page_set_scenario (PbSimulatorPage *self, PbScenario *scenario)
 {
-  if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario, self);
-  g_set_object (&self->scenario, scenario);
-  load_form (self, NULL, -1);
-  if (scenario != NULL)
+  g_autoptr(PbReplay) own = NULL;
+
+  g_return_if_fail (PB_IS_SIMULATOR_PAGE (self));
+
+  if (self->replay == NULL)
     {
-      g_signal_connect_object (scenario, "changed", G_CALLBACK (replay), self, G_CONNECT_SWAPPED);
-      gtk_label_set_label (self->title_label, pb_scenario_get_title (scenario) ? pb_scenario_get_title (scenario) : "");
+      own = pb_replay_new ();
+      pb_simulator_page_set_replay (self, own);
     }
-  replay (self);
-  if (self->lifecycle != NULL && pb_lifecycle_get_first_instant (self->lifecycle) != PB_INSTANT_NONE)
-    pb_simulator_page_set_at (self, pb_lifecycle_get_first_instant (self->lifecycle));
+  /* Set again, the same scenario starts over too. */
+  g_clear_object (&self->scenario);
+  pb_replay_set_scenario (self->replay, scenario);
 }
 
 PbScenario *
@@ -829,11 +923,12 @@ pb_simulator_page_dispose (GObject *object)
   PbSimulatorPage *self = PB_SIMULATOR_PAGE (object);
   GtkWidget *child;
 
-  if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario, self);
+  if (self->replay != NULL)
+    g_signal_handlers_disconnect_by_data (self->replay, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_SIMULATOR_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->replay);
   g_clear_object (&self->scenario);
   g_clear_object (&self->lifecycle);
   g_clear_object (&self->event_rows);
@@ -888,7 +983,7 @@ pb_simulator_page_init (PbSimulatorPage *self)
   {
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-    self->event_rows = gtk_string_list_new (NULL);
+    self->event_rows = g_object_new (PB_TYPE_EVENT_ROWS, NULL);
     g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup), self);
     g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind), self);
     gtk_list_view_set_factory (self->events_list, factory);

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "pb-lifecycle.h"
+#include "pb-replay.h"
 #include "pb-scenario.h"
 
 G_BEGIN_DECLS
@@ -14,8 +15,13 @@ G_BEGIN_DECLS
 #define PB_TYPE_SIMULATOR_PAGE (pb_simulator_page_get_type ())
 G_DECLARE_FINAL_TYPE (PbSimulatorPage, pb_simulator_page, PB, SIMULATOR_PAGE, GtkWidget)
 
+/* Shows @scenario replayed by a replay of the page's own. */
 void         pb_simulator_page_set_scenario  (PbSimulatorPage *self,
                                               PbScenario      *scenario);
+/* Shows whatever @replay replays, kept by its owner (the window): the page
+ * never replays by itself then. */
+void         pb_simulator_page_set_replay    (PbSimulatorPage *self,
+                                              PbReplay        *replay);
 PbScenario  *pb_simulator_page_get_scenario  (PbSimulatorPage *self);
 PbLifecycle *pb_simulator_page_get_lifecycle (PbSimulatorPage *self);
 PbInstant    pb_simulator_page_get_at        (PbSimulatorPage *self);

@@ -104,7 +104,8 @@ make_row (GFile *file, PbQuote *quote, PbCatalog *catalog)
 void
 pb_start_page_reload (PbStartPage *self)
 {
-  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  /* Parsed only when there is a quote to price. */
+  g_autoptr(PbCatalog) catalog = NULL;
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
   GtkWidget *child;
 
@@ -121,7 +122,7 @@ pb_start_page_reload (PbStartPage *self)
       if (path == NULL || !g_str_has_suffix (path, ".pricebook"))
         continue;
       quote = pb_quote_new_from_file (path, NULL);
-      if (quote == NULL)
+      if (quote == NULL || (catalog == NULL && (catalog = pb_catalog_get_default (NULL)) == NULL))
         continue;
       gtk_list_box_append (self->recent_list, make_row (file, quote, catalog));
       self->n_rows++;

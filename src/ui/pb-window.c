@@ -14,6 +14,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "pb-json-private.h"
 
@@ -22,6 +25,7 @@
 #include "pb-projection.h"
 #include "pb-quote-document.h"
 #include "pb-quote-wizard.h"
+#include "pb-replay.h"
 #include "pb-simulator-page.h"
 #include "pb-start-page.h"
 #include "pb-timeline-export.h"
@@ -32,6 +36,8 @@ struct _PbWindow
 {
   GtkApplicationWindow  parent_instance;
 
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkRevealer          *banner_revealer;
@@ -40,15 +46,25 @@ struct _PbWindow
   GtkStack             *main_stack;
   PbStartPage          *start_page;
   GtkStack             *views;
+  /* The views are made when first needed (the wizard when a quote opens,
+   * the others when first shown), so the first frame pays for none. */
+  GtkBox               *quote_box;
   PbQuoteWizard        *wizard;
   GtkStackPage         *quote_page;
   GtkStack             *simulator_stack;
+  GtkBox               *simulator_box;
   PbSimulatorPage      *simulator;
   GtkBox               *timeline_box;
   GtkLabel             *timeline_title;
   PbTimelineView       *timeline;
   PbTimelineState      *timeline_state;   /* shared by the timeline and the simulator */
-  gconstpointer         drawn_scenario;   /* compared only: a new one is zoomed to fit */
+  PbReplay             *replay;           /* the scenario or the quote's projection, replayed
+                                           * once for the timeline and the simulator */
+  guint                 scenario_serial;  /* counts the replay's scenarios */
+  guint                 drawn_serial;     /* a new scenario starts at its first instant */
+  guint                 fitted_serial;    /* a new scenario is zoomed to fit */
+  GtkWidget            *help_overlay;     /* made when first asked for */
+  gboolean              release_after_paint;
 
   GSettings            *settings;
   /* The document: a quote or a scenario, never both. */
@@ -295,6 +311,76 @@ set_dirty (PbWindow *self, gboolean dirty)
   update_title (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* The views, made when first needed                                  */
+
+static PbQuoteWizard *
+ensure_wizard (PbWindow *self)
+{
+  if (self->wizard == NULL)
+    {
+      self->wizard = g_object_new (PB_TYPE_QUOTE_WIZARD, NULL);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->wizard), TRUE);
+      gtk_box_append (self->quote_box, GTK_WIDGET (self->wizard));
+    }
+  return self->wizard;
+}
+
+/* A scenario the timeline has not shown yet is zoomed to fit. */
+static void
+fit_new_scenario (PbWindow *self)
+{
+  if (self->scenario_serial != self->fitted_serial && pb_timeline_view_get_timeline (self->timeline) != NULL)
+    {
+      pb_timeline_view_zoom_to_fit (self->timeline);
+      self->fitted_serial = self->scenario_serial;
+    }
+}
+
+static PbTimelineView *
+ensure_timeline (PbWindow *self)
+{
+  if (self->timeline == NULL)
+    {
+      self->timeline = PB_TIMELINE_VIEW (pb_timeline_view_new (self->timeline_state));
+      gtk_widget_set_name (GTK_WIDGET (self->timeline), "timeline");
+      gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
+      gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
+      pb_timeline_view_set_lifecycle (self->timeline, pb_replay_get_lifecycle (self->replay));
+      fit_new_scenario (self);
+    }
+  return self->timeline;
+}
+
+static PbSimulatorPage *
+ensure_simulator (PbWindow *self)
+{
+  if (self->simulator == NULL)
+    {
+      self->simulator = g_object_new (PB_TYPE_SIMULATOR_PAGE, "name", "simulator", "vexpand", TRUE, NULL);
+      gtk_box_append (self->simulator_box, GTK_WIDGET (self->simulator));
+      pb_simulator_page_set_replay (self->simulator, self->replay);
+      /* One as-of instant for the timeline and the simulator: the shared
+       * state's, which may have moved on the timeline already. */
+      g_object_bind_property (self->timeline_state, "as-of", self->simulator, "at",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
+  return self->simulator;
+}
+
+static void
+ensure_visible_view (PbWindow *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->views);
+
+  if (!has_document (self))
+    return;
+  if (g_strcmp0 (view, "timeline") == 0)
+    ensure_timeline (self);
+  else if (g_strcmp0 (view, "simulator") == 0)
+    ensure_simulator (self);
+}
+
 /* A quote is seen over time through its projection: its purchases bought on
  * the quote's date, replayed by the lifecycle engine (issue: "Show on
  * timeline").  It is rebuilt when the quote changes while it is in view;
@@ -318,8 +404,15 @@ refresh_projection (PbWindow *self)
 
       pb_window_show_banner (self, message);
     }
-  pb_simulator_page_set_scenario (self->simulator, projection);
+  pb_replay_set_scenario (self->replay, projection);
   gtk_stack_set_visible_child_name (self->simulator_stack, projection ? "simulator" : "empty");
+}
+
+static void
+on_view_changed (PbWindow *self)
+{
+  refresh_projection (self);
+  ensure_visible_view (self);
 }
 
 static void
@@ -364,16 +457,21 @@ set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
     }
   if (scenario != NULL)
     g_signal_connect_object (scenario, "changed", G_CALLBACK (on_scenario_changed), self, G_CONNECT_SWAPPED);
-  pb_quote_wizard_set_quote (self->wizard, quote);
-  pb_simulator_page_set_scenario (self->simulator, scenario);
+  if (quote != NULL)
+    ensure_wizard (self);
+  if (self->wizard != NULL)
+    pb_quote_wizard_set_quote (self->wizard, quote);
+  pb_replay_set_scenario (self->replay, scenario);
   gtk_stack_set_visible_child_name (self->simulator_stack, scenario ? "simulator" : "empty");
   /* A scenario has no quote to edit. */
   g_object_set (self->quote_page, "visible", scenario == NULL, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, has_document (self) ? "document" : "start");
   if (has_document (self))
     gtk_stack_set_visible_child_name (self->views, quote ? "quote" : "timeline");
+  ensure_visible_view (self);
   update_title (self);
   update_actions (self);
+  self->release_after_paint = TRUE;
 }
 
 PbScenario *
@@ -1035,20 +1133,35 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
 /* ------------------------------------------------------------------ */
 /* The timeline                                                       */
 
-/* The simulator replays; the timeline draws that replay. */
+/* Counted, not compared by address: a new scenario may be made where a
+ * freed one was. */
+static void
+on_scenario_replaced (PbWindow *self)
+{
+  self->scenario_serial++;
+}
+
+/* The replay ran (a new scenario, or a change to the one shown): the
+ * timeline, if made yet, draws it; the simulator follows by itself. */
 static void
 on_lifecycle_changed (PbWindow *self)
 {
-  PbScenario *scenario = pb_simulator_page_get_scenario (self->simulator);
+  PbScenario *scenario = pb_replay_get_scenario (self->replay);
+  PbLifecycle *lifecycle = pb_replay_get_lifecycle (self->replay);
 
-  pb_timeline_view_set_lifecycle (self->timeline, pb_simulator_page_get_lifecycle (self->simulator));
-  if (scenario != self->drawn_scenario && pb_timeline_view_get_timeline (self->timeline) != NULL)
-    pb_timeline_view_zoom_to_fit (self->timeline);
-  self->drawn_scenario = scenario;
+  if (self->timeline != NULL)
+    {
+      pb_timeline_view_set_lifecycle (self->timeline, lifecycle);
+      fit_new_scenario (self);
+    }
+  /* A new scenario is shown as of its first instant. */
+  if (self->scenario_serial != self->drawn_serial && lifecycle != NULL &&
+      pb_lifecycle_get_first_instant (lifecycle) != PB_INSTANT_NONE)
+    pb_timeline_state_set_as_of (self->timeline_state, pb_lifecycle_get_first_instant (lifecycle));
+  self->drawn_serial = self->scenario_serial;
   gtk_label_set_label (self->timeline_title, scenario && pb_scenario_get_title (scenario)
                                              ? pb_scenario_get_title (scenario) : "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-image",
-                                 pb_timeline_view_get_timeline (self->timeline) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-image", lifecycle != NULL);
 }
 
 static void
@@ -1059,7 +1172,7 @@ timeline_zoom_action (GtkWidget *widget, const char *name, GVariant *param)
                      : g_str_equal (name, "win.timeline-zoom-out") ? "timeline.zoom-out"
                      : "timeline.zoom-fit";
 
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline), action, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ensure_timeline (self)), action, NULL);
 }
 
 static void
@@ -1072,7 +1185,7 @@ on_export_image_response (GtkNativeDialog *dialog, int response, PbWindow *self)
       g_autoptr(GError) error = NULL;
       PbTimelineExportOptions options;
       PbTimelineFormat format;
-      PbTimeline *timeline = pb_timeline_view_get_timeline (self->timeline);
+      PbTimeline *timeline = pb_timeline_view_get_timeline (ensure_timeline (self));
 
       pb_timeline_export_options_init (&options);
       options.as_of = pb_timeline_state_get_as_of (self->timeline_state);
@@ -1122,10 +1235,30 @@ export_image_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* GtkApplication would build the shortcuts window with every window it
+ * adds, before the first frame, had it found gtk/help-overlay.ui under the
+ * resource base path; it lives elsewhere and is built on first use. */
+static void
+help_overlay_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pricebook/Pricebook/help-overlay.ui");
+
+      self->help_overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (GTK_WINDOW (self->help_overlay), GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (GTK_WINDOW (self->help_overlay), TRUE);
+      gtk_window_set_modal (GTK_WINDOW (self->help_overlay), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (self->help_overlay));
+}
+
 PbTimelineView *
 pb_window_get_timeline (PbWindow *self)
 {
-  return self->timeline;
+  return ensure_timeline (self);
 }
 
 static void
@@ -1165,6 +1298,54 @@ pb_window_close_request (GtkWindow *window)
 
 /* ------------------------------------------------------------------ */
 
+/* Reading a document builds its whole JSON tree and frees it again, a new
+ * document frees the old one, and start-up and a first frame free what
+ * they needed once: pages that malloc() keeps unless told to give them
+ * back (about 5 MiB after a 10,000-code account is drawn).  They are given
+ * back once the window has drawn, when nothing else is waiting. */
+static gboolean
+release_freed_memory (gpointer data)
+{
+#if defined(__GLIBC__)
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (PbWindow *self)
+{
+  if (!self->release_after_paint)
+    return;
+  self->release_after_paint = FALSE;
+  g_idle_add_full (G_PRIORITY_LOW, release_freed_memory, NULL, NULL);
+}
+
+static void
+pb_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pb_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint), widget,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+pb_window_unrealize (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint, widget);
+  GTK_WIDGET_CLASS (pb_window_parent_class)->unrealize (widget);
+}
+
+/* A menu button builds its whole popover, every item, when given a menu:
+ * the main menu is given when first opened, not before the first frame. */
+static void
+create_primary_menu (GtkMenuButton *button, gpointer data)
+{
+  PbWindow *self = data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 on_recent_activated (PbWindow *self, GFile *file)
 {
@@ -1200,6 +1381,15 @@ pb_window_dispose (GObject *object)
   PbWindow *self = PB_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
+  /* The views went with the template's widgets. */
+  self->wizard = NULL;
+  self->simulator = NULL;
+  self->timeline = NULL;
+  if (self->replay != NULL)
+    g_signal_handlers_disconnect_by_data (self->replay, self);
+  g_clear_object (&self->replay);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->help_overlay)));
   g_clear_object (&self->quote);
   g_clear_object (&self->scenario);
   g_clear_object (&self->timeline_state);
@@ -1220,11 +1410,13 @@ pb_window_class_init (PbWindowClass *klass)
   object_class->constructed = pb_window_constructed;
   object_class->dispose = pb_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = pb_window_close_request;
+  widget_class->realize = pb_window_realize;
+  widget_class->unrealize = pb_window_unrealize;
 
   g_type_ensure (PB_TYPE_START_PAGE);
-  g_type_ensure (PB_TYPE_QUOTE_WIZARD);
-  g_type_ensure (PB_TYPE_SIMULATOR_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_revealer);
@@ -1233,10 +1425,10 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, views);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, quote_box);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, quote_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator_stack);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator_box);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_title);
   gtk_widget_class_bind_template_callback (widget_class, pb_window_dismiss_banner);
@@ -1259,6 +1451,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, help_overlay_action);
 
   /* Their shortcuts, as listed in gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
@@ -1279,23 +1472,22 @@ static void
 pb_window_init (PbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   g_signal_connect_object (self->start_page, "open-recent", G_CALLBACK (on_recent_activated), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (refresh_projection), self,
+  g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
 
-  /* One as-of instant for the timeline and the simulator. */
+  /* One as-of instant and one replay for the timeline and the simulator. */
   self->timeline_state = pb_timeline_state_new ();
-  self->timeline = PB_TIMELINE_VIEW (pb_timeline_view_new (self->timeline_state));
-  gtk_widget_set_name (GTK_WIDGET (self->timeline), "timeline");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
-  gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
-  g_object_bind_property (self->timeline_state, "as-of", self->simulator, "at",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->simulator, "notify::lifecycle", G_CALLBACK (on_lifecycle_changed), self,
+  self->replay = pb_replay_new ();
+  g_signal_connect_object (self->replay, "notify::scenario", G_CALLBACK (on_scenario_replaced), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->replay, "notify::lifecycle", G_CALLBACK (on_lifecycle_changed), self,
                            G_CONNECT_SWAPPED);
   on_lifecycle_changed (self);
 
   self->autosave_id = g_uuid_string_random ();
+  self->release_after_paint = TRUE;
   offer_restore (self);
 }
