@@ -448,6 +448,46 @@ test_chinese (void)
   g_unlink (path);
 }
 
+/* Q-3: an English quote to a Chinese customer (the usual case) sets its
+ * Latin text in a Latin font and stays small: cairo 1.16 once embedded
+ * some 870 KB of Noto Sans CJK subroutines in it (see pb-timeline-private.h). */
+static void
+test_english_pdf_size (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "quote.pdf", NULL);
+  g_autofree char *fonts = NULL, *text = NULL;
+  GStatBuf st;
+
+  if (!have_poppler ())
+    return;
+  g_assert_cmpint (pb_quote_get_language (quote), ==, PB_QUOTE_LANGUAGE_EN);
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_quote_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  fonts = run ("pdffonts", path, NULL);
+  if (strstr (fonts, "NotoSans-Regular") == NULL)
+    {
+      /* tools/deps.sh installs fonts-noto-core; without it pango falls back. */
+      g_test_skip ("Noto Sans (fonts-noto-core) is not installed");
+      g_unlink (path);
+      return;
+    }
+  /* The customer's Chinese name is there, from the CJK font. */
+  text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_nonnull (strstr (text, "杭州云帆网络科技有限公司"));
+  g_assert_nonnull (strstr (fonts, "NotoSansCJKsc"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 400 * 1024);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_fonts_embedded (void)
 {
@@ -791,6 +831,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-document/Q-3/english", test_english);
   g_test_add_func ("/quote-document/Q-5/chinese", test_chinese);
   g_test_add_func ("/quote-document/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/quote-document/Q-3/english-pdf-size", test_english_pdf_size);
   g_test_add_func ("/quote-document/long-quote-pages", test_long_quote);
   g_test_add_func ("/quote-document/Q-4/refused", test_refused);
   g_test_add_func ("/quote-document/draw-page", test_draw_page);

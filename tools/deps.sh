@@ -9,7 +9,7 @@ PRICEBOOK_PACKAGES=(
   desktop-file-utils appstream shared-mime-info libxml2-utils flatpak-builder
   dbus-daemon gettext-base
   xvfb xauth
-  fonts-noto-cjk poppler-utils
+  fonts-noto-core fonts-noto-cjk poppler-utils
   clang libclang-rt-14-dev
 )
 

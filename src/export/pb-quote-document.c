@@ -29,7 +29,12 @@
 #include "pb-timeline-render.h"
 #include "pb-translation.h"
 
-#define FONT_FAMILY "Noto Sans CJK SC,Noto Sans,sans-serif"
+/* A Chinese document's text is set in the CJK font (its punctuation and
+ * Latin included), an English one's in a Latin font with Han characters
+ * from the CJK font: see PB_TIMELINE_FONT_FAMILY_LATIN for why that also
+ * keeps the PDF small.  The figure follows the same choice. */
+#define FONT_FAMILY_CHINESE "Noto Sans CJK SC,Noto Sans,sans-serif"
+#define FONT_FAMILY_ENGLISH "Noto Sans,Noto Sans CJK SC,sans-serif"
 
 /* Geometry, in points. */
 #define MARGIN_X      48.0
@@ -390,7 +395,9 @@ make_layout (cairo_t *cr, const char *text, const Style *style)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoContext *context = pango_layout_get_context (layout);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  PangoFontDescription *font = pango_font_description_from_string (g_str_equal (cr_language (cr), "en")
+                                                                   ? FONT_FAMILY_ENGLISH
+                                                                   : FONT_FAMILY_CHINESE);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   /* Unhinted metrics: the same widths on a PDF, a printer and a PNG. */
@@ -400,7 +407,7 @@ make_layout (cairo_t *cr, const char *text, const Style *style)
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (context, FALSE);
   /* The document's language picks punctuation forms; Han characters come
-   * from the Simplified Chinese font, first in FONT_FAMILY, either way. */
+   * from the Simplified Chinese font either way. */
   pango_context_set_language (context, pango_language_from_string (cr_language (cr)));
   pango_layout_context_changed (layout);
 

@@ -9,9 +9,10 @@
  * drawing), or writes itself as a PDF.
  *
  * The fixed labels follow the quote's language, not the user interface's.
- * Text is set in Noto Sans CJK SC where it is installed (Debian:
- * fonts-noto-cjk), falling back to Noto Sans and then any sans-serif font;
- * without a CJK font, Chinese text shows as missing glyphs.
+ * Chinese documents are set in Noto Sans CJK SC (Debian: fonts-noto-cjk),
+ * English ones in Noto Sans (fonts-noto-core) with Han characters from Noto
+ * Sans CJK SC; pango falls back to any sans-serif font where one is not
+ * installed.  Without a CJK font, Chinese text shows as missing glyphs.
  *
  * Threads: a document does not refer to the quote it was made from, so it
  * can be drawn or exported on another thread, one thread at a time.  Text

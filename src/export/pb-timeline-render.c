@@ -120,11 +120,12 @@ typedef struct
   guint                     drawn;
 } Painter;
 
-/* The language of the timeline's words (pb-translation.h). */
+/* The language of the timeline's words (pb-translation.h); NULL, the
+ * program's, when only the ruler is drawn. */
 static const char *
 language (const Painter *p)
 {
-  return pb_timeline_get_language (p->timeline);
+  return p->timeline != NULL ? pb_timeline_get_language (p->timeline) : NULL;
 }
 
 static void
@@ -139,7 +140,9 @@ painter_init (Painter *p, PbTimeline *timeline, cairo_t *cr, const PbTimelineVie
   p->layout = pango_cairo_create_layout (cr);
   for (int i = 0; i < N_FONTS; i++)
     {
-      p->fonts[i] = pango_font_description_from_string (PB_TIMELINE_FONT_FAMILY);
+      p->fonts[i] = pango_font_description_from_string (g_strcmp0 (language (p), PB_TRANSLATION_ENGLISH) == 0
+                                                        ? PB_TIMELINE_FONT_FAMILY_LATIN
+                                                        : PB_TIMELINE_FONT_FAMILY);
       /* Absolute sizes: one user unit is a pixel on screen and a point on
        * paper, whatever resolution pango assumes. */
       pango_font_description_set_absolute_size (p->fonts[i], fonts[i].size * PANGO_SCALE);
