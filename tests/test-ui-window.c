@@ -244,6 +244,42 @@ test_window_quote_over_time (Fixture *f, gconstpointer data)
   g_assert_cmpuint (pb_scenario_get_n_events (projection), >, 0);
   /* Projecting is not editing: the quote is still saved. */
   g_assert_false (pb_window_get_dirty (f->window));
+
+  /* A what-if and the as-of instant outlive a switch of views and back:
+   * the quote did not change, so it is not projected anew. */
+  {
+    PbInstant later = pb_time_add_months (pb_quote_get_date (pb_window_get_quote (f->window)), 11);
+
+    pb_scenario_set_event_enabled (projection, 0, FALSE);
+    pb_simulator_page_set_at (PB_SIMULATOR_PAGE (simulator), later);
+    pb_test_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "timeline");
+    pb_test_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "simulator");
+    pb_test_iterate ();
+    g_assert_true (pb_simulator_page_get_scenario (PB_SIMULATOR_PAGE (simulator)) == projection);
+    g_assert_false (pb_scenario_get_event (projection, 0)->enabled);
+    g_assert_cmpint (pb_simulator_page_get_at (PB_SIMULATOR_PAGE (simulator)), ==, later);
+
+    /* An edit of the quote is projected anew. */
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "quote");
+    pb_test_iterate ();
+    pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (f->window)), "someone else");
+    pb_quote_set_valid_days (pb_window_get_quote (f->window), 45);
+    pb_test_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "simulator");
+    pb_test_iterate ();
+    g_assert_true (pb_simulator_page_get_scenario (PB_SIMULATOR_PAGE (simulator)) != projection);
+  }
+
+  /* A new quote, with nothing to show yet, starts at its own date, not at
+   * the previous document's as-of instant. */
+  pb_window_new_quote (f->window);
+  pb_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "simulator");
+  pb_test_iterate ();
+  g_assert_cmpint (pb_simulator_page_get_at (PB_SIMULATOR_PAGE (simulator)), ==,
+                   pb_quote_get_date (pb_window_get_quote (f->window)));
 }
 
 /* Every shipped example opens and replays without an error. */

@@ -62,6 +62,7 @@ struct _PbWindow
                                            * once for the timeline and the simulator */
   guint                 scenario_serial;  /* counts the replay's scenarios */
   guint                 drawn_serial;     /* a new scenario starts at its first instant */
+  gboolean              projection_stale; /* the quote changed since it was last projected */
   guint                 fitted_serial;    /* a new scenario is zoomed to fit */
   GtkWidget            *help_overlay;     /* made when first asked for */
   gboolean              release_after_paint;
@@ -383,8 +384,9 @@ ensure_visible_view (PbWindow *self)
 
 /* A quote is seen over time through its projection: its purchases bought on
  * the quote's date, replayed by the lifecycle engine (issue: "Show on
- * timeline").  It is rebuilt when the quote changes while it is in view;
- * edits to it in the simulator are what-ifs that never touch the quote. */
+ * timeline").  It is rebuilt when the quote has changed since, and only
+ * then: edits to it in the simulator are what-ifs that never touch the
+ * quote, and they (with the as-of instant) outlive a switch of views. */
 static void
 refresh_projection (PbWindow *self)
 {
@@ -393,8 +395,9 @@ refresh_projection (PbWindow *self)
   g_autoptr(PbScenario) projection = NULL;
   const char *view = gtk_stack_get_visible_child_name (self->views);
 
-  if (self->quote == NULL || g_strcmp0 (view, "quote") == 0)
+  if (self->quote == NULL || !self->projection_stale || g_strcmp0 (view, "quote") == 0)
     return;
+  self->projection_stale = FALSE;
   catalog = pb_catalog_get_default (&error);
   if (catalog != NULL)
     projection = pb_quote_project (self->quote, catalog, pb_quote_get_date (self->quote), &error);
@@ -421,6 +424,7 @@ on_quote_changed (PbWindow *self)
   self->dirty = TRUE;
   update_title (self);
   autosave_schedule (self);
+  self->projection_stale = TRUE;
   refresh_projection (self);
 }
 
@@ -449,6 +453,7 @@ set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
   g_set_object (&self->scenario, scenario);
   g_set_object (&self->file, file);
   self->dirty = FALSE;
+  self->projection_stale = TRUE;
   if (quote != NULL)
     {
       g_signal_connect_object (quote, "changed", G_CALLBACK (on_quote_changed), self, G_CONNECT_SWAPPED);
@@ -1154,10 +1159,24 @@ on_lifecycle_changed (PbWindow *self)
       pb_timeline_view_set_lifecycle (self->timeline, lifecycle);
       fit_new_scenario (self);
     }
-  /* A new scenario is shown as of its first instant. */
-  if (self->scenario_serial != self->drawn_serial && lifecycle != NULL &&
-      pb_lifecycle_get_first_instant (lifecycle) != PB_INSTANT_NONE)
-    pb_timeline_state_set_as_of (self->timeline_state, pb_lifecycle_get_first_instant (lifecycle));
+  /* A new scenario is shown as of its first instant; one with no events
+   * yet (a new quote's) as of the quote's date, around which the view
+   * opens, not where the previous document left it. */
+  if (self->scenario_serial != self->drawn_serial && lifecycle != NULL)
+    {
+      PbInstant first = pb_lifecycle_get_first_instant (lifecycle);
+
+      if (first != PB_INSTANT_NONE)
+        pb_timeline_state_set_as_of (self->timeline_state, first);
+      else if (self->quote != NULL)
+        {
+          PbInstant date = pb_quote_get_date (self->quote);
+
+          pb_timeline_state_set_as_of (self->timeline_state, date);
+          pb_timeline_state_set_visible (self->timeline_state, pb_time_add_months (date, -1),
+                                         pb_time_add_months (date, 12));
+        }
+    }
   self->drawn_serial = self->scenario_serial;
   gtk_label_set_label (self->timeline_title, scenario && pb_scenario_get_title (scenario)
                                              ? pb_scenario_get_title (scenario) : "");
