@@ -510,6 +510,18 @@ test_ruler_ticks (void)
   g_assert_cmpint (coarse.unit, ==, PB_TIMELINE_UNIT_MONTH);
   context = pb_timeline_ticks_label (&coarse, at ("2020-12-31T23:30:00+08:00"), TRUE, NULL);
   g_assert_cmpstr (context, ==, "2020-12");
+  /* A month's own name is in the timeline's language, not LC_TIME's. */
+  {
+    PbTimelineTicks months = { PB_TIMELINE_UNIT_MONTH, 1 };
+    g_autofree char *english = pb_timeline_ticks_label (&months, at ("2020-03-31T23:30:00+08:00"), FALSE, "en");
+    g_autofree char *chinese = pb_timeline_ticks_label (&months, at ("2020-12-01T00:00:00+08:00"), FALSE, "zh_CN");
+    g_autofree char *program = pb_timeline_ticks_label (&months, at ("2020-05-01T00:00:00+08:00"), FALSE, NULL);
+
+    g_assert_cmpstr (english, ==, "Mar");
+    g_assert_cmpstr (chinese, ==, "12月");
+    /* The tests run in English. */
+    g_assert_cmpstr (program, ==, "May");
+  }
   ticks.unit = PB_TIMELINE_UNIT_YEAR;
   g_assert_false (pb_timeline_ticks_coarser (&ticks, &coarse));
 }

@@ -430,21 +430,19 @@ pb_timeline_ticks_first (const PbTimelineTicks *ticks, PbInstant at)
   return tick;
 }
 
-/* A document's month names do not depend on the locale it is made in. */
+/* The ruler's month names follow the language of the timeline's words
+ * (the window's or a document's), not LC_TIME: a Chinese window under
+ * LC_ALL=C.UTF-8 shows "3月". */
 static char *
 month_name (GDateTime *dt, const char *language)
 {
-  static const char * const english[12] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  /* TRANSLATORS: short month names on the timeline's ruler */
+  static const char * const names[12] = {
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
   };
-  int month = g_date_time_get_month (dt);
 
-  if (language == NULL)
-    /* The locale's short month name: "Mar", "3月". */
-    return g_date_time_format (dt, "%b");
-  if (g_str_equal (language, PB_TRANSLATION_CHINESE))
-    return g_strdup_printf ("%d月", month);
-  return g_strdup (english[month - 1]);
+  return g_strdup (pb_translate (language, names[g_date_time_get_month (dt) - 1]));
 }
 
 char *

@@ -124,7 +124,7 @@ PbInstant  pb_timeline_ticks_next    (const PbTimelineTicks *ticks,
                                       PbInstant              tick);
 /* "2020", "Mar", "31", "14:00"; with @context the fuller form of the upper
  * row: "2020", "2020-03", "2020-03-31".  A month is named in @language
- * (pb-translation.h), or by the locale when it is NULL. */
+ * (pb-translation.h), or in the program's when it is NULL. */
 char      *pb_timeline_ticks_label   (const PbTimelineTicks *ticks,
                                       PbInstant              tick,
                                       gboolean               context,

@@ -458,9 +458,18 @@ build_state (PbSimulatorPage *self, gboolean show)
 
       if (pb_lifecycle_number_at (self->lifecycle, number, self->at, &active, &months))
         {
-          g_autofree char *text = g_strdup_printf (active ? _("Number %s: active, %u months billed (VM-3, VM-4)")
-                                                          : _("Number %s: unsubscribed, %u months billed (VM-4)"),
-                                                   number->id, months);
+          g_autofree char *text = NULL;
+
+          if (active)
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Number %s: active, %u month billed (VM-3, VM-4)",
+                                                 "Number %s: active, %u months billed (VM-3, VM-4)", months),
+                                    number->id, months);
+          else
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Number %s: unsubscribed, %u month billed (VM-4)",
+                                                 "Number %s: unsubscribed, %u months billed (VM-4)", months),
+                                    number->id, months);
 
           LINE (text, NULL);
         }

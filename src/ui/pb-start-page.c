@@ -53,8 +53,8 @@ make_row (GFile *file, PbQuote *quote, PbCatalog *catalog)
 {
   g_autoptr(PbPricing) pricing = NULL;
   g_autoptr(GPtrArray) issues = pb_pricing_check (catalog, quote);
-  g_autoptr(GDateTime) day = pb_time_to_date_time (pb_quote_get_date (quote));
-  g_autofree char *date = g_date_time_format (day, "%x");   /* the locale's own form */
+  /* ISO dates, as everywhere else in Pricebook, whatever LC_TIME says. */
+  g_autofree char *date = pb_time_format_date (pb_quote_get_date (quote));
   g_autofree char *total = NULL;
   g_autofree char *details = NULL;
   g_autofree char *search = NULL;
