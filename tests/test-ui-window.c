@@ -270,6 +270,22 @@ test_window_quote_over_time (Fixture *f, gconstpointer data)
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "simulator");
     pb_test_iterate ();
     g_assert_true (pb_simulator_page_get_scenario (PB_SIMULATOR_PAGE (simulator)) != projection);
+
+    /* Q-4: over time, a quote that breaks a rule says so in the banner,
+     * until it is fixed. */
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "quote");
+    pb_customer_set_enterprise (pb_quote_get_customer (pb_window_get_quote (f->window)), FALSE);
+    pb_test_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "timeline");
+    pb_test_iterate ();
+    g_assert_nonnull (pb_window_get_banner (f->window));
+    g_assert_nonnull (strstr (pb_window_get_banner (f->window), "Q-4"));
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "quote");
+    pb_customer_set_enterprise (pb_quote_get_customer (pb_window_get_quote (f->window)), TRUE);
+    pb_test_iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "timeline");
+    pb_test_iterate ();
+    g_assert_null (pb_window_get_banner (f->window));
   }
 
   /* A new quote, with nothing to show yet, starts at its own date, not at

@@ -593,6 +593,12 @@ pb_simulator_page_set_at (PbSimulatorPage *self, PbInstant at)
   if (self->at == at)
     return;
   self->at = at;
+  if (at != PB_INSTANT_NONE)
+    {
+      g_autofree char *when = pb_time_format (at);
+
+      gtk_entry_set_placeholder_text (self->when_entry, when);
+    }
   show_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT]);
 }
@@ -776,7 +782,10 @@ read_form (PbSimulatorPage *self, PbScenarioEvent *event, GError **error)
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
 
   memset (event, 0, sizeof *event);
-  if (!pb_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)), &event->at, error))
+  /* Left empty, "When" is the as-of instant its placeholder shows. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->when_entry)) == '\0' && self->at != PB_INSTANT_NONE)
+    event->at = self->at;
+  else if (!pb_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->when_entry)), &event->at, error))
     return FALSE;
   event->type = (PbEventType) gtk_drop_down_get_selected (self->type_dropdown);
   event->enabled = TRUE;

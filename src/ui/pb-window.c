@@ -22,6 +22,7 @@
 
 #include "pb-application.h"
 #include "pb-preferences-window.h"
+#include "pb-pricing.h"
 #include "pb-projection.h"
 #include "pb-quote-document.h"
 #include "pb-quote-wizard.h"
@@ -382,6 +383,22 @@ ensure_visible_view (PbWindow *self)
     ensure_simulator (self);
 }
 
+/* Q-4: a quote that breaks a rule has no total; over time it is shown as
+ * entered, and the banner says so, so that nobody takes it for a valid one. */
+static void
+show_broken_rules (PbWindow *self, PbCatalog *catalog)
+{
+  g_autoptr(GPtrArray) issues = pb_pricing_check (catalog, self->quote);
+  const char *message = _("This quote breaks a rule (see the Quote view): it is shown over time as entered, "
+                          "but it cannot be priced or sent as it is (Q-4).");
+  const char *shown = pb_window_get_banner (self);
+
+  if (pb_pricing_issues_have_errors (issues))
+    pb_window_show_banner (self, message);
+  else if (g_strcmp0 (shown, message) == 0)
+    pb_window_dismiss_banner (self);
+}
+
 /* A quote is seen over time through its projection: its purchases bought on
  * the quote's date, replayed by the lifecycle engine (issue: "Show on
  * timeline").  It is rebuilt when the quote has changed since, and only
@@ -407,6 +424,8 @@ refresh_projection (PbWindow *self)
 
       pb_window_show_banner (self, message);
     }
+  else
+    show_broken_rules (self, catalog);
   pb_replay_set_scenario (self->replay, projection);
   gtk_stack_set_visible_child_name (self->simulator_stack, projection ? "simulator" : "empty");
 }
@@ -585,8 +604,9 @@ confirm_discard_full (PbWindow *self, PbContinuation then, gpointer data, GDestr
     }
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   self->quote ? _("Save changes to quote “%s” before closing?")
-                                               : _("Save changes to scenario “%s” before closing?"),
+                                   /* Asked before closing, opening or starting another document. */
+                                   self->quote ? _("Save changes to quote “%s”?")
+                                               : _("Save changes to scenario “%s”?"),
                                    self->quote ? pb_quote_get_number (self->quote)
                                                : pb_scenario_get_title (self->scenario));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
