@@ -104,6 +104,12 @@ pb_application_startup (GApplication *app)
    * the first icon of the header bar loading it on this thread. */
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
+  /* Error messages and details are selectable so that they can be copied,
+   * but a label that merely gets the keyboard focus (the banner when the
+   * window opens, the timeline's details after a switch of views) must not
+   * show all its text selected. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   /* GtkApplication would find style.css under the resource base path by
    * itself; loading it here keeps that visible and independent of it. */
   {
