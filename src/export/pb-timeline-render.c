@@ -1076,6 +1076,11 @@ draw_overlay (Painter *p, const PbTimelineOverlay *overlay)
       double w = text_width (p, FONT_SMALL, text) + 10, h = font_height (p, FONT_SMALL) + 2;
       double left = CLAMP (x - w / 2, vp->label_width, vp->width - w);
 
+      /* The badge hides what the ruler's upper row has under it whole (its
+       * own date names the year), rather than leaving a label peeking out. */
+      set_color (p, PB_TIMELINE_ROLE_BACKGROUND, 1);
+      cairo_rectangle (cr, left - 4, 0, w + 8, MIN (h + 2, vp->ruler_height / 2));
+      cairo_fill (cr);
       set_color (p, PB_TIMELINE_ROLE_AS_OF, 1);
       cairo_set_line_width (cr, 1.5);
       cairo_move_to (cr, x, vp->ruler_height / 2);
