@@ -298,6 +298,33 @@ test_window_quote_over_time (Fixture *f, gconstpointer data)
                    pb_quote_get_date (pb_window_get_quote (f->window)));
 }
 
+/* The main menu is built when first opened, and only then: GTK asks for
+ * it on every opening. */
+static void
+test_window_menu_built_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkMenuButton *menu = NULL;
+  GtkPopover *first;
+
+  pb_test_collect (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), _("Main Menu")) == 0)
+      menu = buttons->pdata[i];
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  pb_test_iterate ();
+  first = gtk_menu_button_get_popover (menu);
+  g_assert_nonnull (first);
+  gtk_menu_button_popdown (menu);
+  pb_test_iterate ();
+  gtk_menu_button_popup (menu);
+  pb_test_iterate ();
+  g_assert_true (gtk_menu_button_get_popover (menu) == first);
+  gtk_menu_button_popdown (menu);
+  pb_test_iterate ();
+}
+
 /* Every shipped example opens and replays without an error. */
 static void
 test_window_samples (Fixture *f, gconstpointer data)
@@ -414,6 +441,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/EL-8/example-and-scenarios", test_window_example_and_scenarios);
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
   ADD ("/ui/window/samples", test_window_samples);
+  ADD ("/ui/window/menu-built-once", test_window_menu_built_once);
   ADD ("/ui/window/crash-recovery", test_window_crash_recovery);
   ADD ("/ui/window/Q-5/export-pdf", test_window_export_pdf);
   status = g_test_run ();

@@ -610,6 +610,7 @@ guint
 pb_quote_get_n_items (PbQuote *self)
 {
   g_return_val_if_fail (PB_IS_QUOTE (self), 0);
+  g_return_val_if_fail (self->item_array != NULL, 0);   /* disposed */
 
   return self->item_array->len;
 }
@@ -620,6 +621,7 @@ PbQuoteItem *
 pb_quote_get_item (PbQuote *self, guint position)
 {
   g_return_val_if_fail (PB_IS_QUOTE (self), NULL);
+  g_return_val_if_fail (self->item_array != NULL, NULL);   /* disposed */
 
   if (position >= self->item_array->len)
     return NULL;

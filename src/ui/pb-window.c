@@ -64,6 +64,7 @@ struct _PbWindow
   guint                 scenario_serial;  /* counts the replay's scenarios */
   guint                 drawn_serial;     /* a new scenario starts at its first instant */
   gboolean              projection_stale; /* the quote changed since it was last projected */
+  char                 *projection_banner; /* the banner the projection raised, if shown */
   guint                 fitted_serial;    /* a new scenario is zoomed to fit */
   GtkWidget            *help_overlay;     /* made when first asked for */
   gboolean              release_after_paint;
@@ -383,6 +384,13 @@ ensure_visible_view (PbWindow *self)
     ensure_simulator (self);
 }
 
+static void
+remember_projection_banner (PbWindow *self)
+{
+  g_free (self->projection_banner);
+  self->projection_banner = g_strdup (pb_window_get_banner (self));
+}
+
 /* Q-4: a quote that breaks a rule has no total; over time it is shown as
  * entered, and the banner says so, so that nobody takes it for a valid one. */
 static void
@@ -394,8 +402,11 @@ show_broken_rules (PbWindow *self, PbCatalog *catalog)
   const char *shown = pb_window_get_banner (self);
 
   if (pb_pricing_issues_have_errors (issues))
-    pb_window_show_banner (self, message);
-  else if (g_strcmp0 (shown, message) == 0)
+    {
+      pb_window_show_banner (self, message);
+      remember_projection_banner (self);
+    }
+  else if (shown != NULL && g_strcmp0 (shown, self->projection_banner) == 0)
     pb_window_dismiss_banner (self);
 }
 
@@ -423,6 +434,8 @@ refresh_projection (PbWindow *self)
       g_autofree char *message = g_strdup_printf (_("The quote cannot be shown over time yet: %s"), error->message);
 
       pb_window_show_banner (self, message);
+      /* Remembered, so that it goes once the quote can be shown. */
+      remember_projection_banner (self);
     }
   else
     show_broken_rules (self, catalog);
@@ -1382,7 +1395,10 @@ create_primary_menu (GtkMenuButton *button, gpointer data)
 {
   PbWindow *self = data;
 
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  /* GTK calls this on every opening, and each menu model set builds a new
+   * popover: build it the first time only. */
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -1435,6 +1451,7 @@ pb_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_timeout, g_source_remove);
   g_clear_pointer (&self->autosave_id, g_free);
   g_clear_pointer (&self->restore_path, g_free);
+  g_clear_pointer (&self->projection_banner, g_free);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
