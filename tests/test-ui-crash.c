@@ -155,9 +155,6 @@ test_sigkill_recovery (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = NULL;
-  int status;
-
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -170,12 +167,9 @@ main (int argc, char **argv)
 
   /* The window process inherits this data folder: its copies are this
    * run's alone (the suite runs the program under several time zones). */
-  data_home = g_dir_make_tmp ("pricebook-data-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  pb_test_use_own_data_home ();
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_test_add_func ("/ui/window/crash-recovery/sigkill", test_sigkill_recovery);
-  status = g_test_run ();
-  pb_test_remove_tree (data_home);
-  return status;
+  return g_test_run ();
 }

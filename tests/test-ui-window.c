@@ -420,12 +420,9 @@ test_window_export_pdf (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("pricebook-data-XXXXXX", NULL);
-  int status;
-
   /* The suite runs this program under several time zones at once: each run
    * keeps its recent files and crash-recovery copies to itself. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  pb_test_use_own_data_home ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -444,7 +441,5 @@ main (int argc, char **argv)
   ADD ("/ui/window/menu-built-once", test_window_menu_built_once);
   ADD ("/ui/window/crash-recovery", test_window_crash_recovery);
   ADD ("/ui/window/Q-5/export-pdf", test_window_export_pdf);
-  status = g_test_run ();
-  pb_test_remove_tree (data_home);
-  return status;
+  return g_test_run ();
 }
