@@ -5,7 +5,9 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +22,28 @@ pb_test_require_display (void)
       g_print ("1..0 # SKIP no display to open windows on\n");
       exit (77);
     }
+}
+
+/* The program's language as src/main.c sets it up, with the build tree's
+ * translations (the suite sets PRICEBOOK_LOCALEDIR), and a display to
+ * open windows on, or a skip. */
+static inline void
+pb_test_ui_prepare (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  pb_test_require_display ();
+}
+
+/* GTK for a test, without animations: widget states and screenshots are
+ * never caught half-way through a transition. */
+static inline void
+pb_test_ui_init (int *argc, char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 /* The first descendant of @root (depth first) whose widget name is @name. */

@@ -7,21 +7,11 @@
  */
 #include "pb-catalog.h"
 #include "pb-error.h"
+#include "pb-test.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
-
-static PbCatalog *
-default_catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *catalog = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (catalog);
-  return catalog;
-}
 
 static void
 assert_entry (PbCatalog *catalog, const char *key, const char *rule, gboolean assumption)
@@ -39,7 +29,7 @@ assert_entry (PbCatalog *catalog, const char *key, const char *rule, gboolean as
 static void
 test_catalog_voice (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   const PbFixedPackage *fixed;
   const PbCustomTier *tiers;
   guint n;
@@ -105,7 +95,7 @@ test_catalog_voice (void)
 static void
 test_catalog_live (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   const PbCodeTier *flagship, *standard;
   guint n;
 
@@ -153,7 +143,7 @@ test_catalog_live (void)
 static void
 test_catalog_terms (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   GPtrArray *terms = pb_catalog_get_terms (catalog);
   const char *needed[] = { "EL-11", "EL-7", "EL-2", "VM-10", "VM-1", "EL-6" };
 
@@ -176,7 +166,7 @@ test_catalog_terms (void)
 static void
 test_catalog_entries (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   GPtrArray *entries = pb_catalog_get_entries (catalog);
 
   g_assert_cmpuint (entries->len, >=, 20);

@@ -13,19 +13,10 @@
 #include "pb-error.h"
 #include "pb-lifecycle.h"
 #include "pb-scenario.h"
+#include "pb-test.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                            */
-
-static PbCatalog *
-default_catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *catalog = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  return catalog;
-}
 
 static PbInstant
 at (const char *text)
@@ -55,7 +46,7 @@ static PbScenario *
 load_data (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "scenarios", name, NULL);
   PbScenario *scenario = pb_scenario_new_from_file (path, catalog, &error);
 
@@ -68,7 +59,7 @@ static PbScenario *
 load_resource (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, name, NULL);
   PbScenario *scenario = pb_scenario_new_from_resource (path, catalog, &error);
 
@@ -430,7 +421,7 @@ test_term_rules_differ (void)
     "  { \"at\": \"2021-03-01T11:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"A\" },"
     "  { \"at\": \"2021-06-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"B\" } ] }";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PbScenario) scenario = pb_scenario_new_from_bytes (bytes, "rules.json", catalog, &error);
   g_autoptr(PbLifecycle) calendar = NULL;
@@ -836,7 +827,7 @@ test_packages_equal_expiry (void)
     "  { \"at\": \"2020-03-01T12:00:00+08:00\", \"type\": \"voice.call\", \"number\": \"N\","
     "    \"seconds\": 600, \"answered\": true } ] }";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PbScenario) scenario = pb_scenario_new_from_bytes (bytes, "equal.json", catalog, &error);
   g_autoptr(PbLifecycle) lc = NULL;
@@ -854,7 +845,7 @@ test_packages_equal_expiry (void)
 static void
 test_packages_many (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (PbScenarioEvent));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -1000,7 +991,7 @@ test_overflow (void)
 static void
 test_monthly_fee_limit (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (PbScenarioEvent));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -1047,7 +1038,7 @@ test_monthly_fee_limit (void)
 static void
 test_empty (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PbLifecycle) lc = pb_lifecycle_replay (catalog, PB_TERM_RULE_CALENDAR, NULL, 0,
                                                    PB_INSTANT_NONE, &error);
@@ -1068,7 +1059,7 @@ test_empty (void)
 static void
 test_large_account (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (PbScenarioEvent));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;

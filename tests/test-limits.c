@@ -19,6 +19,7 @@
 #include "pb-optimizer.h"
 #include "pb-quote.h"
 #include "pb-scenario.h"
+#include "pb-test.h"
 
 typedef enum
 {
@@ -80,16 +81,6 @@ static const Range ranges[] = {
     0, PB_SCENARIO_MAX_SECONDS, 1, "VM-7" },
 };
 
-static PbCatalog *
-catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *result = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
 /* The whole file around @range's text holding @value. */
 static char *
 file_text (const Range *range, gint64 value)
@@ -120,7 +111,7 @@ static GObject *
 load (const Range *range, const char *text, GError **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
 
   if (range->place == SCENARIO_EVENT)
     return (GObject *) pb_scenario_new_from_bytes (bytes, "limits.pbscenario", cat, error);
@@ -186,7 +177,7 @@ test_instants (void)
 {
   const char *good[] = { "1970-01-01T00:00:00+08:00", "2199-12-31T23:59:59+08:00", "2199-12-31T15:59:59Z" };
   const char *bad[] = { "1969-12-31T23:59:59+08:00", "2200-01-01T00:00:00+08:00", "2199-12-31T16:00:00Z" };
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
 
   PbInstant instant = PB_INSTANT_NONE;
 
@@ -221,7 +212,7 @@ test_instants (void)
 static void
 test_optimizer_needs (void)
 {
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   PbVoicePlan *voice = NULL;
   PbLivePlan *live = NULL;
   GError *error = NULL;

@@ -11,22 +11,13 @@
 #include "pb-catalog.h"
 #include "pb-error.h"
 #include "pb-optimizer.h"
+#include "pb-test.h"
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #define YUAN PB_MONEY_FROM_YUAN
-
-static PbCatalog *
-default_catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *catalog = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  return catalog;
-}
 
 /* The built-in catalog with entries[@key].value replaced by @value_json
  * (pairs of key and JSON text, NULL-terminated). */
@@ -110,7 +101,7 @@ assert_single (PbCatalog *catalog, gint64 need, gboolean fixed, gint64 minutes, 
 static void
 test_voice_documented (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   /* 99,000 minutes: one 100,000-minute package (¥10,000), not a custom
    * package of 99,000 (¥10,395). */
@@ -131,7 +122,7 @@ test_voice_documented (void)
 static void
 test_voice_boundaries (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   static const struct
   {
     gint64   need;
@@ -176,7 +167,7 @@ test_voice_boundaries (void)
 static void
 test_voice_tie_fixed (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   static const gint64 sizes[] = { 10000, 100000, 500000, 1000000, 3000000 };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -193,7 +184,7 @@ test_voice_tie_fixed (void)
 static void
 test_voice_tie_fewer_packages (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   /* Two 10,000 packages cost ¥2,100 like a custom 20,000. */
   assert_single (catalog, 20000, FALSE, 20000, YUAN (2100));
@@ -205,7 +196,7 @@ test_voice_tie_fewer_packages (void)
 static void
 test_voice_tie_fewer_minutes (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(PbCatalog) edited = NULL;
 
   /* Custom 475,000 at 0.1 is ¥47,500, like the 500,000 fixed package. */
@@ -436,7 +427,7 @@ cross_check (PbCatalog *catalog, gint64 max_need)
 static void
 test_voice_brute_built_in (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   cross_check (catalog, 3100000);
 }
@@ -537,7 +528,7 @@ test_voice_rising_tiers (void)
 static void
 test_voice_range (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   static const gint64 bad[] = { G_MININT64, -1, 0, PB_OPTIMIZER_VOICE_MAX_MINUTES + 1, G_MAXINT64 };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -590,7 +581,7 @@ remembered (PbCatalog *catalog, gint64 minutes)
 static void
 test_voice_remembered_same (void)
 {
-  g_autoptr(PbCatalog) built_in = default_catalog ();
+  g_autoptr(PbCatalog) built_in = pb_test_catalog ();
   g_autoptr(PbCatalog) edited =
     edited_catalog ("voice.fixed_packages", "[{\"minutes\": 10000, \"price\": \"900.00\"},"
                     " {\"minutes\": 100000, \"price\": \"10000.00\"}]", NULL);
@@ -631,7 +622,7 @@ test_voice_remembered_same (void)
 static void
 test_voice_remembered_copy (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(PbVoicePlan) fresh = voice (catalog, 99000);
   PbVoicePlan *first = remembered (catalog, 99000);
   g_autoptr(PbVoicePlan) again = NULL;
@@ -668,7 +659,7 @@ test_voice_remembered_bounded (void)
 static void
 test_voice_remembered_errors (void)
 {
-  g_autoptr(PbCatalog) built_in = default_catalog ();
+  g_autoptr(PbCatalog) built_in = pb_test_catalog ();
   g_autoptr(PbCatalog) rising =
     edited_catalog ("voice.custom_package",
                     "{\"min_minutes\": 1000, \"step_minutes\": 1000, \"tiers\": ["
@@ -715,7 +706,7 @@ test_voice_remembered_freed (void)
 static void
 test_voice_whole_range (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   const int rounds = 20000;
 
   for (int i = 0; i < rounds; i++)
@@ -792,7 +783,7 @@ assert_live (PbCatalog *catalog, gint64 viewers, gint64 rooms, const char *tier,
 static void
 test_live_boundaries (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   assert_live (catalog, 1, 1, "standard", 0, YUAN (9000));
   assert_live (catalog, 200, 1, "standard", 0, YUAN (9000));
@@ -808,7 +799,7 @@ test_live_boundaries (void)
 static void
 test_live_rooms (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   assert_live (catalog, 200, 3, "standard", 0, YUAN (9000));
   assert_live (catalog, 701, 2, "flagship", 0, YUAN (65000));
@@ -820,7 +811,7 @@ test_live_rooms (void)
 static void
 test_live_brute (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   for (gint64 v = 1; v <= 30100; v += (v < 1000 ? 1 : 37))
     {
@@ -854,7 +845,7 @@ test_live_tie (void)
 static void
 test_live_range (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   static const gint64 bad[][2] = {
     { 0, 1 }, { -1, 1 }, { PB_OPTIMIZER_LIVE_MAX_VIEWERS + 1, 1 },
     { 1, 0 }, { 1, -5 }, { 1, PB_OPTIMIZER_LIVE_MAX_ROOMS + 1 }, { G_MAXINT64, G_MAXINT64 },

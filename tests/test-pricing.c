@@ -8,20 +8,11 @@
  */
 #include "pb-error.h"
 #include "pb-pricing.h"
+#include "pb-test.h"
 
 #include <string.h>
 
 #define YUAN(y) PB_MONEY_FROM_YUAN (y)
-
-static PbCatalog *
-catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *result = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  return result;
-}
 
 static PbQuote *
 new_quote (gboolean enterprise)
@@ -99,7 +90,7 @@ add_expansion (PbQuote *quote, const char *code, gint64 extra)
 static PbPricing *
 price_ok (PbQuote *quote)
 {
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   PbPricing *pricing = NULL;
 
@@ -113,7 +104,7 @@ price_ok (PbQuote *quote)
 static GPtrArray *
 check (PbQuote *quote)
 {
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
 
   return pb_pricing_check (cat, quote);
 }
@@ -194,7 +185,7 @@ assert_clean (PbQuote *quote)
 static void
 assert_not_priced (PbQuote *quote, const char *first_needle, ...)
 {
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PbPricing) pricing = NULL;
   va_list args;
@@ -445,7 +436,7 @@ fresh_catalog (void)
 static void
 test_keystrokes (void)
 {
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuote) quote = new_quote (TRUE);
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   guint n_fixed, warnings = 0, base_fee_errors = 0;
@@ -813,7 +804,7 @@ static void
 test_error_lists_every_rule (void)
 {
   g_autoptr(PbQuote) quote = new_quote (TRUE);
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PbPricing) pricing = NULL;
   g_auto(GStrv) lines = NULL;
@@ -889,7 +880,7 @@ static void
 test_overflow (void)
 {
   g_autoptr(PbQuote) quote = new_quote (TRUE);
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PbPricing) pricing = NULL;
 
@@ -1069,7 +1060,7 @@ test_no_refunds (void)
 static void
 test_terms_from_catalog (void)
 {
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuote) quote = new_quote (TRUE);
   GPtrArray *catalog_terms = pb_catalog_get_terms (cat);
   const PbCatalogEntry *validity = pb_catalog_lookup (cat, "voice.package_validity_months");

@@ -22,18 +22,9 @@
 #include "pb-pricing.h"
 #include "pb-quote-csv.h"
 #include "pb-quote-document.h"
+#include "pb-test.h"
 #include "pb-translation-private.h"
 #include "pb-translation.h"
-
-static PbCatalog *
-catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *result = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  return result;
-}
 
 static PbQuote *
 load_quote (const char *name)
@@ -136,7 +127,7 @@ export_text (PbQuoteDocument *document, char **path_out)
 static void
 assert_document_shows_model (PbQuote *quote, const PbSeller *seller)
 {
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PbPricing) pricing = NULL;
   g_autoptr(PbQuoteDocument) document = NULL;
@@ -394,7 +385,7 @@ static void
 test_figure_language (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL, *text = NULL;
@@ -425,7 +416,7 @@ test_chinese (void)
   g_autoptr(PbQuote) quote = load_quote ("contract-example.pricebook");
   g_autoptr(PbSeller) seller = pb_seller_new ("上海云途信息技术有限公司", "李明", "021-6000-1234",
                                               "liming@example.com");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -455,7 +446,7 @@ static void
 test_english_pdf_size (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = temp_dir ();
@@ -492,7 +483,7 @@ static void
 test_fonts_embedded (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("contract-example.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = temp_dir ();
@@ -537,7 +528,7 @@ static void
 test_long_quote (void)
 {
   g_autoptr(PbQuote) quote = pb_quote_new ();
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbPricing) pricing = NULL;
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -641,7 +632,7 @@ static void
 test_refused (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
@@ -666,7 +657,7 @@ static void
 test_draw_page (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   int width = (int) PB_QUOTE_DOCUMENT_PAGE_WIDTH, height = (int) PB_QUOTE_DOCUMENT_PAGE_HEIGHT;
@@ -707,7 +698,7 @@ static void
 test_metadata (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbSeller) seller = pb_seller_new ("云途信息", "李明", NULL, "");
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -735,7 +726,7 @@ static void
 test_unwritable (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = temp_dir ();
@@ -753,7 +744,7 @@ static void
 test_csv (void)
 {
   g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
-  g_autoptr(PbCatalog) cat = catalog ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbPricing) pricing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;

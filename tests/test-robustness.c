@@ -20,6 +20,7 @@
 #include "pb-quote.h"
 #include "pb-scenario.h"
 #include "pb-test-cli.h"
+#include "pb-test.h"
 
 #define SEED 20261123
 #define MUTATIONS 1500
@@ -31,16 +32,6 @@ typedef enum
   KIND_SCENARIO,
   KIND_CATALOG,
 } FileKind;
-
-static PbCatalog *
-default_catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *catalog = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  return catalog;
-}
 
 static GBytes *
 read_source (const char *first, ...)
@@ -290,7 +281,7 @@ read_shipped (const Source *source)
 static void
 test_truncations (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
     {
@@ -306,7 +297,7 @@ test_truncations (void)
 static void
 test_mutations (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
 
   for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
@@ -372,7 +363,7 @@ member_values (const char *data, gsize length)
 static void
 test_substitutions (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
     {

@@ -8,22 +8,13 @@
 
 #include "pb-error.h"
 #include "pb-scenario.h"
-
-static PbCatalog *
-default_catalog (void)
-{
-  g_autoptr(GError) error = NULL;
-  PbCatalog *catalog = pb_catalog_get_default (&error);
-
-  g_assert_no_error (error);
-  return catalog;
-}
+#include "pb-test.h"
 
 static PbScenario *
 load_text (const char *text, GError **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
 
   return pb_scenario_new_from_bytes (bytes, "in.pbscenario", catalog, error);
 }
@@ -32,7 +23,7 @@ static PbScenario *
 load_resource (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, name, NULL);
   PbScenario *scenario = pb_scenario_new_from_resource (path, catalog, &error);
 
@@ -164,7 +155,7 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PbScenario) original = load_text (text, &error);
   g_autoptr(PbScenario) reloaded = NULL;
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autofree char *dir = g_dir_make_tmp ("pricebook-scenario-XXXXXX", &error);
   g_autofree char *first = g_build_filename (dir, "first.pbscenario", NULL);
   g_autofree char *second = g_build_filename (dir, "second.pbscenario", NULL);
@@ -381,7 +372,7 @@ on_changed (PbScenario *scenario, guint *count)
 static void
 test_editing (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(PbScenario) scenario = pb_scenario_new (catalog);
   g_autoptr(GError) error = NULL;
   PbScenarioEvent base = { .type = PB_EVENT_LIVE_BASE_FEE_BUY, .enabled = TRUE, .subject = "A" };
@@ -447,7 +438,7 @@ on_notify (GObject *object, GParamSpec *pspec, guint *count)
 static void
 test_properties (void)
 {
-  g_autoptr(PbCatalog) catalog = default_catalog ();
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
   g_autoptr(PbScenario) scenario = pb_scenario_new (catalog);
   g_autofree char *title = NULL;
   guint notified = 0;

@@ -7,7 +7,6 @@
  * PB_TEST_SCREENSHOT_DIR to keep the pictures it renders.
  */
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 
 #include "pb-test-ui.h"
@@ -469,13 +468,8 @@ test_view_empty (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  pb_test_require_display ();
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pb_test_ui_prepare ();
+  pb_test_ui_init (&argc, &argv);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/timeline/view/EL-8/no-renewal-suspended-at-lapse", test_view_no_renewal_suspended);
   ADD ("/timeline/view/EL-3/EL-7/EL-8/documented-example-keys", test_view_documented_example);

@@ -11,7 +11,6 @@
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <signal.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -155,11 +154,7 @@ test_sigkill_recovery (void)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  pb_test_require_display ();
+  pb_test_ui_prepare ();
 
   program = g_canonicalize_filename (argv[0], NULL);
   if (argc == 3 && g_str_equal (argv[1], CHILD_ARG))
@@ -168,8 +163,7 @@ main (int argc, char **argv)
   /* The window process inherits this data folder: its copies are this
    * run's alone (the suite runs the program under several time zones). */
   pb_test_use_own_data_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pb_test_ui_init (&argc, &argv);
   g_test_add_func ("/ui/window/crash-recovery/sigkill", test_sigkill_recovery);
   return g_test_run ();
 }

@@ -5,7 +5,6 @@
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "pb-simulator-page.h"
 #include "pb-test-ui.h"
@@ -423,13 +422,8 @@ main (int argc, char **argv)
   /* The suite runs this program under several time zones at once: each run
    * keeps its recent files and crash-recovery copies to itself. */
   pb_test_use_own_data_home ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  pb_test_require_display ();
-  gtk_test_init (&argc, &argv, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pb_test_ui_prepare ();
+  pb_test_ui_init (&argc, &argv);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/window/open-and-edit", test_window_open_and_edit);
   ADD ("/ui/window/Q-1/malformed-file", test_window_malformed);

@@ -5,7 +5,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "pb-item-row.h"
 #include "pb-optimizer.h"
@@ -277,14 +276,8 @@ test_wizard_field_ranges (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRICEBOOK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  pb_test_require_display ();
-  gtk_test_init (&argc, &argv, NULL);
-  /* Screenshots and widget states without half-finished transitions. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pb_test_ui_prepare ();
+  pb_test_ui_init (&argc, &argv);
   {
     /* The application loads its style sheet; a bare test does it by hand. */
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();

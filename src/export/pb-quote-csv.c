@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pb-error.h"
+#include "pb-export-file.h"
 #include "pb-money.h"
 #include "pb-pricing.h"
 #include "pb-quote-csv.h"
@@ -78,7 +79,6 @@ pb_quote_csv_build (PbQuote *quote, PbCatalog *catalog, GError **error)
 gboolean
 pb_quote_csv_export (PbQuote *quote, PbCatalog *catalog, const char *path, GError **error)
 {
-  g_autoptr(GError) local = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -86,10 +86,5 @@ pb_quote_csv_export (PbQuote *quote, PbCatalog *catalog, const char *path, GErro
   text = pb_quote_csv_build (quote, catalog, error);
   if (text == NULL)
     return FALSE;
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("%s: cannot write the file: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return pb_export_write_file (path, text, -1, error);
 }

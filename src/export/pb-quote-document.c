@@ -21,11 +21,13 @@
 #include <string.h>
 
 #include "pb-error.h"
+#include "pb-export-file.h"
 #include "pb-lifecycle.h"
 #include "pb-money.h"
 #include "pb-pricing.h"
 #include "pb-projection.h"
 #include "pb-quote-document.h"
+#include "pb-timeline-private.h"
 #include "pb-timeline-render.h"
 #include "pb-translation.h"
 
@@ -33,8 +35,8 @@
  * Latin included), an English one's in a Latin font with Han characters
  * from the CJK font: see PB_TIMELINE_FONT_FAMILY_LATIN for why that also
  * keeps the PDF small.  The figure follows the same choice. */
-#define FONT_FAMILY_CHINESE "Noto Sans CJK SC,Noto Sans,sans-serif"
-#define FONT_FAMILY_ENGLISH "Noto Sans,Noto Sans CJK SC,sans-serif"
+#define FONT_FAMILY_CHINESE PB_TIMELINE_FONT_FAMILY
+#define FONT_FAMILY_ENGLISH PB_TIMELINE_FONT_FAMILY_LATIN
 
 /* Geometry, in points. */
 #define MARGIN_X      48.0
@@ -1292,7 +1294,6 @@ gboolean
 pb_quote_document_export_pdf (PbQuoteDocument *self, const char *path, GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
   gsize size;
   const char *data;
 
@@ -1304,11 +1305,5 @@ pb_quote_document_export_pdf (PbQuoteDocument *self, const char *path, GError **
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  /* g_file_set_contents_full writes a temporary file and renames it. */
-  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("%s: cannot write the file: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return pb_export_write_file (path, data, (gssize) size, error);
 }

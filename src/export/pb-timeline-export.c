@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "pb-error.h"
+#include "pb-export-file.h"
 #include "pb-timeline-export.h"
 #include "pb-timeline-private.h"
 
@@ -322,7 +323,6 @@ pb_timeline_export_to_file (PbTimeline *timeline, const PbTimelineExportOptions 
                             GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
   PbTimelineFormat format;
   gsize size;
   const char *data;
@@ -340,11 +340,5 @@ pb_timeline_export_to_file (PbTimeline *timeline, const PbTimelineExportOptions 
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  /* A temporary file renamed into place: never a partial file. */
-  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("%s: cannot write the file: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return pb_export_write_file (path, data, (gssize) size, error);
 }

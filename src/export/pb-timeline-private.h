@@ -1,4 +1,4 @@
-/* pb-timeline-private.h: what the timeline's renderer and exporter share
+/* pb-timeline-private.h: what the timeline renderer, its exporter and the quote document share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
