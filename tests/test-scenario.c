@@ -361,6 +361,70 @@ test_error_position (void)
     g_error ("“%s” does not start with “%s”", error->message, expected);
 }
 
+/* Events are read while the file is parsed, and dropped from the JSON tree
+ * once read.  What a user is told must not depend on that: a syntax error
+ * anywhere, a repeated member, then the root's members come before a
+ * refused event, and positions stay right after thousands of events. */
+static void
+test_streamed_order (void)
+{
+  static const char bad_event[] =
+    "{ \"at\": \"2020-01-02\", \"type\": \"live.code.buy\", \"code\": \"C\", \"tier\": \"nope\" }";
+  g_autofree char *syntax_later = g_strdup_printf (
+    "{ \"format\": \"pricebook-scenario/1\",\n  \"events\": [ %s ],\n  \"title\": \"t\" \"x\" }", bad_event);
+  g_autofree char *format_later = g_strdup_printf (
+    "{ \"events\": [ %s ],\n  \"format\": \"pricebook-quote/1\" }", bad_event);
+  g_autofree char *title_later = g_strdup_printf (
+    "{ \"format\": \"pricebook-scenario/1\", \"events\": [ %s ],\n  \"title\": [ %s ] }", bad_event, bad_event);
+  g_autofree char *repeat_later = g_strdup_printf (
+    "{ \"format\": \"pricebook-scenario/1\", \"events\": [ %s,\n"
+    "  { \"at\": \"2020-01-01\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\", \"gift_code\": \"B\" } ] }",
+    bad_event);
+
+  assert_refused (syntax_later, "in.pbscenario:3:", "malformed JSON", NULL);
+  assert_refused (format_later, "unknown format “pricebook-quote/1”", NULL);
+  assert_refused (title_later, "“title”", NULL);
+  assert_refused (repeat_later, "in.pbscenario:2:", "“gift_code” is given twice", NULL);
+}
+
+static void
+test_streamed_positions (void)
+{
+  g_autoptr(GString) text = g_string_new ("{ \"format\": \"pricebook-scenario/1\", \"events\": [\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbScenario) scenario = NULL;
+  g_autoptr(PbScenario) refused = NULL;
+  g_autofree char *expected = NULL;
+  const char *line;
+  const guint n = 3000;
+
+  g_string_append (text, "{ \"at\": \"2020-01-01\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" }");
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (text, ",\n{ \"at\": \"2020-01-02\", \"type\": \"live.code.buy\", "
+                            "\"code\": \"C%u\", \"tier\": \"standard\", \"note\": \"n%u\" }", i, i);
+  g_string_append (text, " ],\n \"title\": \"many\" }");
+
+  scenario = load_text (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_scenario_get_n_events (scenario), ==, n);
+  g_assert_cmpstr (pb_scenario_get_title (scenario), ==, "many");
+  g_assert_cmpstr (pb_scenario_get_event (scenario, n - 1)->subject, ==, "C2999");
+  g_assert_cmpstr (pb_scenario_get_event (scenario, n - 1)->note, ==, "n2999");
+
+  /* Event 2500, on line 2502, names a code bought before; the column is
+   * where its name ends. */
+  g_string_replace (text, "\"C2500\"", "\"C1200\"", 1);
+  refused = load_text (text->str, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  line = g_strrstr_len (text->str, strstr (text->str, "\"n2500\"") - text->str, "\n") + 1;
+  expected = g_strdup_printf ("in.pbscenario:2502:%d: event 2500 (live.code.buy): code “C1200” is already "
+                              "bought by event 1200",
+                              (int) (strstr (line, "\"C1200\"") - line + strlen ("\"C1200\"") + 1));
+  if (!g_str_has_prefix (error->message, expected))
+    g_error ("“%s” does not start with “%s”", error->message, expected);
+}
+
 static void
 on_changed (PbScenario *scenario, guint *count)
 {
@@ -468,6 +532,8 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/VM-5/VM-6/VM-7/refused-voice", test_refused_voice);
   g_test_add_func ("/scenario/VM-5/refused-duplicate-package", test_refused_duplicate_package);
   g_test_add_func ("/scenario/error-position", test_error_position);
+  g_test_add_func ("/scenario/EL-4/streamed-order", test_streamed_order);
+  g_test_add_func ("/scenario/EL-3/streamed-positions", test_streamed_positions);
   g_test_add_func ("/scenario/editing", test_editing);
   g_test_add_func ("/scenario/properties", test_properties);
 

@@ -29,6 +29,29 @@ PbJsonDoc  *pb_json_doc_load_file   (const char  *path,
 PbJsonDoc  *pb_json_doc_load_bytes  (GBytes      *bytes,
                                      const char  *name,
                                      GError     **error);
+/* Streaming: @func is called for each element of every array that is a
+ * member of the root object, as soon as the element has been read (with
+ * its positions known, for pb_json_doc_error()); the element is then
+ * dropped, so that a long array never exists whole.  Such an array is left
+ * empty in the tree.  @index is the element's place in its array; the
+ * member's name is not known yet, so the caller checks afterwards which
+ * member @array became.  The parser goes on to the end of the file whatever
+ * @func found: a syntax error later on is still reported first. */
+typedef void (*PbJsonElementFunc) (PbJsonDoc *doc,
+                                   JsonArray *array,
+                                   guint      index,
+                                   JsonNode  *element,
+                                   gpointer   user_data);
+
+PbJsonDoc  *pb_json_doc_load_file_streaming  (const char        *path,
+                                              PbJsonElementFunc  func,
+                                              gpointer           user_data,
+                                              GError           **error);
+PbJsonDoc  *pb_json_doc_load_bytes_streaming (GBytes            *bytes,
+                                              const char        *name,
+                                              PbJsonElementFunc  func,
+                                              gpointer           user_data,
+                                              GError           **error);
 void        pb_json_doc_free        (PbJsonDoc   *doc);
 JsonNode   *pb_json_doc_get_root    (PbJsonDoc   *doc);
 const char *pb_json_doc_get_name    (PbJsonDoc   *doc);

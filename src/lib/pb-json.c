@@ -17,8 +17,13 @@ struct _PbJsonDoc
   JsonParser *parser;
   GHashTable *positions;  /* JsonNode* → (line << 32 | column) where the value ended */
   GHashTable *members;    /* JsonObject* → members read so far, to spot a repeated one */
-  char       *duplicate;  /* the first member named twice in one object, or NULL */
-  JsonNode   *duplicate_node;
+  GError     *duplicate;  /* about the first member named twice in one object */
+
+  /* Streaming (see pb_json_doc_load_bytes_streaming()) */
+  PbJsonElementFunc element_func;
+  gpointer          element_data;
+  guint             depth;           /* containers open while parsing */
+  gboolean          root_is_object;
 };
 
 void
@@ -30,7 +35,7 @@ pb_json_doc_free (PbJsonDoc *doc)
   g_clear_object (&doc->parser);
   g_clear_pointer (&doc->positions, g_hash_table_unref);
   g_clear_pointer (&doc->members, g_hash_table_unref);
-  g_free (doc->duplicate);
+  g_clear_error (&doc->duplicate);
   g_free (doc);
 }
 
@@ -65,17 +70,74 @@ on_object_member (JsonParser *parser, JsonObject *object, const char *member, Pb
 
   g_hash_table_insert (doc->members, object, GUINT_TO_POINTER (read));
   remember_position (doc, node);
+  /* Worded now: when streaming, the node is gone by the end. */
   if (read != json_object_get_size (object) && doc->duplicate == NULL)
+    pb_json_doc_error (doc, node, &doc->duplicate, PB_ERROR_INPUT, NULL,
+                       "“%s” is given twice in the same object: say it once", member);
+}
+
+/* Drops what remember_position() and on_object_member() kept about @node
+ * and everything in it, before it is freed: a later value could be
+ * allocated at the same address. */
+static void
+forget (PbJsonDoc *doc, JsonNode *node)
+{
+  g_hash_table_remove (doc->positions, node);
+  if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      doc->duplicate = g_strdup (member);
-      doc->duplicate_node = node;
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        forget (doc, member);
+      g_hash_table_remove (doc->positions, object);
+      g_hash_table_remove (doc->members, object);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        forget (doc, json_array_get_element (array, i));
+      g_hash_table_remove (doc->positions, array);
     }
 }
 
 static void
 on_array_element (JsonParser *parser, JsonArray *array, int index, PbJsonDoc *doc)
 {
-  remember_position (doc, json_array_get_element (array, index));
+  /* The element just read is the last one: when streaming, the ones
+   * before it are gone, so @index is no longer its place. */
+  guint last = json_array_get_length (array) - 1;
+  JsonNode *element = json_array_get_element (array, last);
+
+  remember_position (doc, element);
+  if (doc->element_func == NULL || doc->depth != 2 || !doc->root_is_object)
+    return;
+  doc->element_func (doc, array, (guint) index, element, doc->element_data);
+  forget (doc, element);
+  json_array_remove_element (array, last);
+}
+
+static void
+on_object_start (JsonParser *parser, PbJsonDoc *doc)
+{
+  if (doc->depth++ == 0)
+    doc->root_is_object = TRUE;
+}
+
+static void
+on_array_start (JsonParser *parser, PbJsonDoc *doc)
+{
+  doc->depth++;
+}
+
+static void
+on_container_end (JsonParser *parser, gpointer container, PbJsonDoc *doc)
+{
+  doc->depth--;
 }
 
 /* Where check_shape() found the file wrong. */
@@ -324,6 +386,13 @@ defuse_long_integers (const char *data, gsize length, GArray *long_integers)
 PbJsonDoc *
 pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
 {
+  return pb_json_doc_load_bytes_streaming (bytes, name, NULL, NULL, error);
+}
+
+PbJsonDoc *
+pb_json_doc_load_bytes_streaming (GBytes *bytes, const char *name, PbJsonElementFunc func,
+                                  gpointer user_data, GError **error)
+{
   g_autoptr(PbJsonDoc) doc = g_new0 (PbJsonDoc, 1);
   g_autoptr(GError) local_error = NULL;
   gsize length;
@@ -365,6 +434,15 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
   doc->members = g_hash_table_new (NULL, NULL);
   g_signal_connect (doc->parser, "object-member", G_CALLBACK (on_object_member), doc);
   g_signal_connect (doc->parser, "array-element", G_CALLBACK (on_array_element), doc);
+  if (func != NULL)
+    {
+      doc->element_func = func;
+      doc->element_data = user_data;
+      g_signal_connect (doc->parser, "object-start", G_CALLBACK (on_object_start), doc);
+      g_signal_connect (doc->parser, "array-start", G_CALLBACK (on_array_start), doc);
+      g_signal_connect (doc->parser, "object-end", G_CALLBACK (on_container_end), doc);
+      g_signal_connect (doc->parser, "array-end", G_CALLBACK (on_container_end), doc);
+    }
   if (!json_parser_load_from_data (doc->parser, data, (gssize) length, &local_error))
     {
       g_autofree char *message = describe_parse_error (name, local_error->message);
@@ -379,8 +457,7 @@ pb_json_doc_load_bytes (GBytes *bytes, const char *name, GError **error)
     }
   if (doc->duplicate != NULL)
     {
-      pb_json_doc_error (doc, doc->duplicate_node, error, PB_ERROR_INPUT, NULL,
-                         "“%s” is given twice in the same object: say it once", doc->duplicate);
+      g_propagate_error (error, g_steal_pointer (&doc->duplicate));
       return NULL;
     }
   /* Only needed while parsing. */
@@ -440,6 +517,13 @@ read_bounded (GFile *file, const char *path, GError **error)
 PbJsonDoc *
 pb_json_doc_load_file (const char *path, GError **error)
 {
+  return pb_json_doc_load_file_streaming (path, NULL, NULL, error);
+}
+
+PbJsonDoc *
+pb_json_doc_load_file_streaming (const char *path, PbJsonElementFunc func, gpointer user_data,
+                                 GError **error)
+{
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -466,7 +550,7 @@ pb_json_doc_load_file (const char *path, GError **error)
   bytes = read_bounded (file, path, error);
   if (bytes == NULL)
     return NULL;
-  return pb_json_doc_load_bytes (bytes, path, error);
+  return pb_json_doc_load_bytes_streaming (bytes, path, func, user_data, error);
 }
 
 JsonNode *

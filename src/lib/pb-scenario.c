@@ -406,10 +406,14 @@ pb_scenario_new (PbCatalog *catalog)
 /* ------------------------------------------------------------------ */
 /* Loading                                                            */
 
+/* Events are read as the parser meets them and the JSON tree never holds
+ * them all: a 10,000-code account's tree would be about 20 MiB. */
 typedef struct
 {
   PbJsonDoc  *doc;
   PbScenario *scenario;
+  JsonArray  *events;   /* the root's array whose elements were read as events */
+  GError     *refused;  /* why the first refused event was, reported after the root's own checks */
 } Loader;
 
 static gboolean
@@ -539,9 +543,8 @@ load_type (Loader *loader, JsonObject *object, const char *where, PbEventType *t
 }
 
 static gboolean
-load_event (Loader *loader, JsonArray *events, guint index, GError **error)
+load_event (Loader *loader, JsonNode *node, guint index, GError **error)
 {
-  JsonNode *node = json_array_get_element (events, index);
   g_autofree char *where = g_strdup_printf (_("event %u"), index);
   g_autofree char *message = NULL;
   PbScenarioEvent event = { .index = index, .enabled = TRUE };
@@ -595,46 +598,69 @@ load_root (Loader *loader, GError **error)
       !load_catalog_override (loader, root, error) ||
       !pb_json_get_array (loader->doc, root, "events", NULL, TRUE, &events, error))
     return FALSE;
-  pb_scenario_set_title (loader->scenario, title);
-  for (guint i = 0; i < json_array_get_length (events); i++)
-    if (!load_event (loader, events, i, error))
+  /* Any other array in the root is refused above, so the events read
+   * while parsing came from this one. */
+  g_assert (loader->events == NULL || loader->events == events);
+  if (loader->refused != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&loader->refused));
       return FALSE;
+    }
+  pb_scenario_set_title (loader->scenario, title);
   return TRUE;
 }
 
+/* PbJsonElementFunc: each element of an array in the root, as it is read.
+ * Only "events" may be an array; if another is, the root's checks refuse
+ * the file, so its elements are read as events until then all the same. */
+static void
+on_event (PbJsonDoc *doc, JsonArray *array, guint index, JsonNode *element, gpointer data)
+{
+  Loader *loader = data;
+
+  loader->doc = doc;
+  if (loader->events == NULL)
+    loader->events = array;
+  if (loader->refused != NULL || array != loader->events)
+    return;
+  load_event (loader, element, index, &loader->refused);
+}
+
+/* Reads @bytes, or the file at @path when @bytes is NULL. */
 static PbScenario *
-new_from_doc (PbJsonDoc *doc, PbCatalog *catalog, GError **error)
+load (GBytes *bytes, const char *path, const char *name, PbCatalog *catalog, GError **error)
 {
   g_autoptr(PbScenario) self = pb_scenario_new (catalog);
-  Loader loader = { doc, self };
+  g_autoptr(PbJsonDoc) doc = NULL;
+  Loader loader = { NULL, self, NULL, NULL };
+  gboolean loaded;
 
-  if (!load_root (&loader, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  if (bytes != NULL)
+    doc = pb_json_doc_load_bytes_streaming (bytes, name, on_event, &loader, error);
+  else
+    doc = pb_json_doc_load_file_streaming (path, on_event, &loader, error);
+  loader.doc = doc;
+  loaded = doc != NULL && load_root (&loader, error);
+  g_clear_error (&loader.refused);
+  return loaded ? g_steal_pointer (&self) : NULL;
 }
 
 PbScenario *
 pb_scenario_new_from_bytes (GBytes *bytes, const char *name, PbCatalog *catalog, GError **error)
 {
-  g_autoptr(PbJsonDoc) doc = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
 
-  doc = pb_json_doc_load_bytes (bytes, name ? name : "scenario", error);
-  return doc ? new_from_doc (doc, catalog, error) : NULL;
+  return load (bytes, NULL, name ? name : "scenario", catalog, error);
 }
 
 PbScenario *
 pb_scenario_new_from_file (const char *path, PbCatalog *catalog, GError **error)
 {
-  g_autoptr(PbJsonDoc) doc = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
 
-  doc = pb_json_doc_load_file (path, error);
-  return doc ? new_from_doc (doc, catalog, error) : NULL;
+  return load (NULL, path, path, catalog, error);
 }
 
 PbScenario *
