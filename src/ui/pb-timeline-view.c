@@ -1086,7 +1086,10 @@ pb_timeline_view_init (PbTimelineView *self)
   gtk_label_set_xalign (GTK_LABEL (self->details), 0);
   gtk_label_set_yalign (GTK_LABEL (self->details), 0);
   gtk_label_set_wrap (GTK_LABEL (self->details), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->details), PANGO_WRAP_WORD_CHAR);
+  /* Between words only: with "word-char", measuring the narrowest width
+   * broke the text after every character, 10 M instructions before the
+   * first frame of a timeline.  Its longest word is an instant. */
+  gtk_label_set_wrap_mode (GTK_LABEL (self->details), PANGO_WRAP_WORD);
   gtk_label_set_selectable (GTK_LABEL (self->details), TRUE);
   gtk_widget_set_parent (self->details, widget);
 
