@@ -48,6 +48,34 @@ status_name (PbQuoteStatus status)
     }
 }
 
+/* A title over a dim subtitle, left-aligned: the text of both kinds of row. */
+static GtkWidget *
+two_lines (GtkWidget *title, GtkWidget *subtitle)
+{
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  return text;
+}
+
+/* A list row holding @child with the rows' padding. */
+static GtkWidget *
+padded_row (GtkWidget *child)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_set_margin_top (child, 8);
+  gtk_widget_set_margin_bottom (child, 8);
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  return row;
+}
+
 static GtkWidget *
 make_row (GFile *file, PbQuote *quote, PbCatalog *catalog)
 {
@@ -59,11 +87,9 @@ make_row (GFile *file, PbQuote *quote, PbCatalog *catalog)
   g_autofree char *details = NULL;
   g_autofree char *search = NULL;
   const char *customer = pb_customer_get_name (pb_quote_get_customer (quote));
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (customer && *customer ? customer : _("Unnamed customer"));
-  GtkWidget *subtitle, *amount;
+  GtkWidget *text, *amount, *row;
 
   if (!pb_pricing_issues_have_errors (issues) && pb_pricing_compute (catalog, quote, &pricing, NULL))
     total = pb_money_format_display (pricing->total);
@@ -71,25 +97,16 @@ make_row (GFile *file, PbQuote *quote, PbCatalog *catalog)
     total = g_strdup (_("not priced"));
   details = g_strdup_printf ("%s · %s · %s", pb_quote_get_number (quote), date,
                              status_name (pb_quote_get_status (quote)));
-  subtitle = gtk_label_new (details);
+  text = two_lines (title, gtk_label_new (details));
   amount = gtk_label_new (total);
 
   gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_widget_add_css_class (amount, "pb-amount");
   gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), amount);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  row = padded_row (box);
 
   {
     g_autofree char *haystack = g_strdup_printf ("%s %s", customer ? customer : "", details);
@@ -192,27 +209,15 @@ fill_examples (PbStartPage *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (_(examples[i].title));
       GtkWidget *subtitle = gtk_label_new (_(examples[i].subtitle));
+      GtkWidget *row = padded_row (two_lines (gtk_label_new (_(examples[i].title)), subtitle));
 
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
       /* One line, not wrapped: a wrapped label is laid out and shaped
        * again for every width GTK asks about.  Wrapped, these seven cost
        * 18 M of the 468 M instructions to the first frame (issue 7). */
       gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
       gtk_widget_set_has_tooltip (subtitle, TRUE);
       g_signal_connect (subtitle, "query-tooltip", G_CALLBACK (on_subtitle_query_tooltip), NULL);
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), subtitle);
-      gtk_widget_set_margin_top (box, 8);
-      gtk_widget_set_margin_bottom (box, 8);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-sample");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", examples[i].file);
       gtk_list_box_append (self->examples_list, row);
