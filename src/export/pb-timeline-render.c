@@ -118,6 +118,7 @@ typedef struct
   const PbTimelinePalette  *palette;
   PangoLayout              *layout;
   PangoFontDescription     *fonts[N_FONTS];
+  double                    heights[N_FONTS];  /* 0 until first asked */
   PbTimelineTextFunc        text_func;
   gpointer                  text_data;
   guint                     drawn;
@@ -259,15 +260,21 @@ draw_text (Painter *p, Font font, PbTimelineRole role, double x, double y, Align
   return width;
 }
 
+/* Asked for every lane and label: laid out once per font and drawing, not
+ * shaped again each time. */
 static double
 font_height (Painter *p, Font font)
 {
-  int height;
+  if (p->heights[font] == 0)
+    {
+      int height;
 
-  pango_layout_set_font_description (p->layout, p->fonts[font]);
-  pango_layout_set_text (p->layout, "Ag", -1);
-  pango_layout_get_size (p->layout, NULL, &height);
-  return height / (double) PANGO_SCALE;
+      pango_layout_set_font_description (p->layout, p->fonts[font]);
+      pango_layout_set_text (p->layout, "Ag", -1);
+      pango_layout_get_size (p->layout, NULL, &height);
+      p->heights[font] = height / (double) PANGO_SCALE;
+    }
+  return p->heights[font];
 }
 
 /* ------------------------------------------------------------------ */
