@@ -225,6 +225,48 @@ test_window_example_and_scenarios (Fixture *f, gconstpointer data)
   g_assert_false (pb_scenario_get_event (pb_window_get_scenario (f->window), 2)->enabled);
 }
 
+/* Each mnemonic shown at once is unique: when two share a key, Alt+key only
+ * moves the focus between them (Save and the Simulator view both had S, the
+ * simulator's Type and the Timeline view T).  The quote view is not checked
+ * yet: its wizard's steps and fields still share six keys (C, V, E, N, S
+ * with Save, and N with Next). */
+static void
+collect_mnemonics (GtkWidget *widget, GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (other != NULL)
+        g_error ("“%s” and “%s” share the mnemonic %s", other, gtk_label_get_label (GTK_LABEL (widget)),
+                 gdk_keyval_name (key));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+static void
+test_window_mnemonics (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_file ("sample.pricebook");
+  const char *views[] = { "timeline", "simulator" };
+
+  open_path (f, path);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", views[i]);
+      pb_test_iterate ();
+      collect_mnemonics (GTK_WIDGET (f->window), seen);
+      g_assert_cmpuint (g_hash_table_size (seen), >, 3);
+    }
+}
+
 /* "Show on timeline": a quote's purchases, replayed from its date. */
 static void
 test_window_quote_over_time (Fixture *f, gconstpointer data)
@@ -433,6 +475,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
   ADD ("/ui/window/samples", test_window_samples);
   ADD ("/ui/window/menu-built-once", test_window_menu_built_once);
+  ADD ("/ui/window/mnemonics", test_window_mnemonics);
   ADD ("/ui/window/crash-recovery", test_window_crash_recovery);
   ADD ("/ui/window/Q-5/export-pdf", test_window_export_pdf);
   return g_test_run ();

@@ -885,7 +885,7 @@ build_form (PbSimulatorPage *self)
   gtk_entry_set_placeholder_text (self->when_entry, "2020-06-01T10:00:00+08:00");
   gtk_widget_set_hexpand (GTK_WIDGET (self->when_entry), TRUE);
 
-  add_form_row (self, _("_Type"), GTK_WIDGET (self->type_dropdown));
+  add_form_row (self, _("T_ype"), GTK_WIDGET (self->type_dropdown));
   add_form_row (self, _("_When"), GTK_WIDGET (self->when_entry));
   add_form_row (self, _("Code"), GTK_WIDGET (self->subject_entry));
   self->subject_label = GTK_LABEL (self->rows[ROW_SUBJECT][0]);
