@@ -58,12 +58,7 @@ main (int    argc,
     {
       gboolean is_full = g_str_equal (argv[2], "full");
 
-      catalog = pb_catalog_get_default (&error);
-      if (catalog == NULL)
-        {
-          g_printerr ("bench-lifecycle: %s\n", error->message);
-          return 1;
-        }
+      catalog = pb_bench_catalog ("bench-lifecycle");
       full = is_full ? pb_bench_account_new (catalog, 7, 10, 10000, 100, 100, 1000000)
                      : pb_bench_account_new (catalog, 7, 10, 5000, 50, 50, 500000);
       g_print ("events: %u\n", full->events->len);
@@ -74,12 +69,7 @@ main (int    argc,
     {
       g_autoptr(PbScenario) scenario = NULL;
 
-      catalog = pb_catalog_get_default (&error);
-      if (catalog == NULL)
-        {
-          g_printerr ("bench-lifecycle: %s\n", error->message);
-          return 1;
-        }
+      catalog = pb_bench_catalog ("bench-lifecycle");
       full = pb_bench_account_new (catalog, 7, 10, 10000, 100, 100, 10000);
       scenario = pb_scenario_new (catalog);
       pb_scenario_set_title (scenario, "Benchmark: 10 years, 10,000 codes");
@@ -99,12 +89,7 @@ main (int    argc,
     }
 
   pb_bench_init ();
-  catalog = pb_catalog_get_default (&error);
-  if (catalog == NULL)
-    {
-      g_printerr ("bench-lifecycle: %s\n", error->message);
-      return 1;
-    }
+  catalog = pb_bench_catalog ("bench-lifecycle");
 
   full = pb_bench_account_new (catalog, 7, 10, 10000, 100, 100, 1000000);
   half = pb_bench_account_new (catalog, 7, 10, 5000, 50, 50, 500000);

@@ -39,12 +39,7 @@ main (int    argc,
     }
 
   pb_bench_init ();
-  catalog = pb_catalog_get_default (&error);
-  if (catalog == NULL)
-    {
-      g_printerr ("bench-pdf: %s\n", error->message);
-      return 1;
-    }
+  catalog = pb_bench_catalog ("bench-pdf");
   quote = pb_bench_quote_new (catalog, 9, 300);
   seller = pb_seller_new ("Benchmark Reseller Co.", "Bench", "+86 571 0000 0000", "bench@example.com");
   if (!pb_pricing_compute (catalog, quote, &pricing, &error))

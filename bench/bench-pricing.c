@@ -124,7 +124,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = NULL;
   g_autoptr(PbQuote) quote = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
@@ -144,12 +143,7 @@ main (int    argc,
     }
 
   pb_bench_init ();
-  catalog = pb_catalog_get_default (&error);
-  if (catalog == NULL)
-    {
-      g_printerr ("bench-pricing: %s\n", error->message);
-      return 1;
-    }
+  catalog = pb_bench_catalog ("bench-pricing");
 
   /* 1. Keystrokes: change one item's field, check and price. */
   quote = pb_bench_quote_new (catalog, 5, 300);

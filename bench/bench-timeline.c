@@ -89,7 +89,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = NULL;
   g_autoptr(PbBenchAccount) big_account = NULL;
   g_autoptr(PbBenchAccount) small_account = NULL;
@@ -113,12 +112,7 @@ main (int    argc,
     }
 
   pb_bench_init ();
-  catalog = pb_catalog_get_default (&error);
-  if (catalog == NULL)
-    {
-      g_printerr ("bench-timeline: %s\n", error->message);
-      return 1;
-    }
+  catalog = pb_bench_catalog ("bench-timeline");
 
   big_account = pb_bench_account_new (catalog, 3, 10, 10000, 100, 100, 100000);
   small_account = pb_bench_account_new (catalog, 3, 10, 100, 100, 100, 100000);

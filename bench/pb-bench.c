@@ -113,6 +113,20 @@ pb_bench_cost_unit (void)
   return counter_fd >= 0 ? "instructions" : "CPU ns";
 }
 
+PbCatalog *
+pb_bench_catalog (const char *program)
+{
+  g_autoptr(GError) error = NULL;
+  PbCatalog *catalog = pb_catalog_get_default (&error);
+
+  if (catalog == NULL)
+    {
+      g_printerr ("%s: %s\n", program, error->message);
+      exit (1);
+    }
+  return catalog;
+}
+
 void
 pb_bench_min (PbBenchSample       *into,
               const PbBenchSample *sample)

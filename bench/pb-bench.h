@@ -28,6 +28,10 @@ typedef struct
   gint64  wall_ns;
 } PbBenchSample;
 
+/* The built-in catalog; without it no benchmark can run, so @program says
+ * why on standard error and the process ends with status 1. */
+PbCatalog  *pb_bench_catalog            (const char *program);
+
 /* Opens the instruction counter once; FALSE when only time is available. */
 gboolean    pb_bench_init               (void);
 gboolean    pb_bench_have_instructions  (void);
