@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pb-item-row.h"
+#include "pb-quote-wizard.h"
 #include "pb-simulator-page.h"
 #include "pb-test-ui.h"
 #include "pb-window.h"
@@ -227,44 +229,131 @@ test_window_example_and_scenarios (Fixture *f, gconstpointer data)
 
 /* Each mnemonic shown at once is unique: when two share a key, Alt+key only
  * moves the focus between them (Save and the Simulator view both had S, the
- * simulator's Type and the Timeline view T).  The quote view is not checked
- * yet: its wizard's steps and fields still share six keys (C, V, E, N, S
- * with Save, and N with Next). */
+ * simulator's Type and the Timeline view T, the wizard's Contact and its
+ * Customer step C, an item row's Quantity and the Quote view Q). */
+typedef struct
+{
+  GHashTable *seen;       /* key → the label that has it */
+  GString    *clashes;
+} Mnemonics;
+
 static void
-collect_mnemonics (GtkWidget *widget, GHashTable *seen)
+collect_mnemonics (GtkWidget *widget, Mnemonics *m)
 {
   if (!gtk_widget_get_mapped (widget))
     return;
   if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
     {
       guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
-      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+      GtkWidget *other = g_hash_table_lookup (m->seen, GUINT_TO_POINTER (key));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
 
-      if (other != NULL)
-        g_error ("“%s” and “%s” share the mnemonic %s", other, gtk_label_get_label (GTK_LABEL (widget)),
-                 gdk_keyval_name (key));
-      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+      if (other == NULL)
+        g_hash_table_insert (m->seen, GUINT_TO_POINTER (key), widget);
+      else
+        g_string_append_printf (m->clashes, "“%s” and “%s” share %s; ",
+                                gtk_label_get_label (GTK_LABEL (other)), text, gdk_keyval_name (key));
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_mnemonics (child, seen);
+    collect_mnemonics (child, m);
+}
+
+/* The clashes among the mnemonics now mapped in @window, or "". */
+static char *
+mnemonic_clashes (PbWindow *window, const char *where)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  Mnemonics m = { seen, g_string_new (NULL) };
+
+  collect_mnemonics (GTK_WIDGET (window), &m);
+  g_assert_cmpuint (g_hash_table_size (seen), >, 3);
+  if (m.clashes->len > 0)
+    g_string_prepend (m.clashes, where);
+  return g_string_free (m.clashes, FALSE);
+}
+
+static PbQuoteWizard *
+find_wizard (GtkWidget *widget)
+{
+  if (PB_IS_QUOTE_WIZARD (widget))
+    return PB_QUOTE_WIZARD (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      PbQuoteWizard *found = find_wizard (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
 test_window_mnemonics (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = data_file ("sample.pricebook");
+  /* A quote with an item of every kind, so that every field shows. */
+  g_autofree char *path = data_file ("contract-example.pricebook");
   const char *views[] = { "timeline", "simulator" };
+  const char *steps[] = { "customer", "voice", "live", "review" };
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  PbQuoteWizard *wizard;
 
   open_path (f, path);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      g_autofree char *found = NULL;
 
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", views[i]);
       pb_test_iterate ();
-      collect_mnemonics (GTK_WIDGET (f->window), seen);
-      g_assert_cmpuint (g_hash_table_size (seen), >, 3);
+      found = mnemonic_clashes (f->window, views[i]);
+      g_string_append (clashes, found);
     }
+  /* The simulator's form shows other fields for each type of event. */
+  {
+    GtkDropDown *types = GTK_DROP_DOWN (pb_test_get (GTK_WIDGET (f->window), "type_dropdown"));
+
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (types)); i++)
+      {
+        g_autofree char *found = NULL;
+        g_autofree char *where = g_strdup_printf ("simulator, event type %u: ", i);
+
+        gtk_drop_down_set_selected (types, i);
+        pb_test_iterate ();
+        found = mnemonic_clashes (f->window, where);
+        g_string_append (clashes, found);
+      }
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "quote");
+  pb_test_iterate ();
+  wizard = find_wizard (GTK_WIDGET (f->window));
+  g_assert_nonnull (wizard);
+  /* Every step, then every step again with Undo's bar, which stays on
+   * whatever step the user goes to once an item is removed. */
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          g_autofree char *found = NULL;
+          g_autofree char *where = g_strdup_printf ("quote, %s step%s: ", steps[i],
+                                                    round > 0 ? ", Undo shown" : "");
+
+          pb_quote_wizard_set_step (wizard, steps[i]);
+          pb_test_iterate ();
+          found = mnemonic_clashes (f->window, where);
+          g_string_append (clashes, found);
+        }
+      if (round == 0)
+        {
+          g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+          pb_quote_wizard_set_step (wizard, "live");
+          pb_test_iterate ();
+          pb_test_collect (pb_test_get (GTK_WIDGET (wizard), "live_list"), PB_TYPE_ITEM_ROW, rows);
+          g_assert_cmpuint (rows->len, >, 0);
+          pb_test_click (g_ptr_array_index (rows, rows->len - 1), "remove_button");
+        }
+    }
+  g_assert_cmpstr (clashes->str, ==, "");
 }
 
 /* "Show on timeline": a quote's purchases, replayed from its date. */

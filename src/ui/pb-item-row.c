@@ -77,7 +77,11 @@ static GtkWidget *
 labelled (const char *label, GtkWidget *editor)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+  /* No access key: every row of a kind has the same fields, and their
+   * letters would be the wizard's own (Quantity and the Quote view, Months
+   * and the Simulator, Numbers and Next).  The caption still names the
+   * editor for screen readers. */
+  GtkWidget *caption = gtk_label_new (label);
 
   gtk_label_set_mnemonic_widget (GTK_LABEL (caption), editor);
   gtk_box_append (GTK_BOX (box), caption);
@@ -147,7 +151,7 @@ add_package_dropdown (PbItemRow *self)
     }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_package_selected), self, 0);
-  add_editor (self, _("_Package"), dropdown);
+  add_editor (self, _("Package"), dropdown);
 }
 
 /* EL-4: the tiers come from the catalog. */
@@ -189,7 +193,7 @@ add_tier_dropdown (PbItemRow *self)
   if (n > 0)
     pb_quote_item_set_tier (self->item, tiers[selected].id);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_tier_selected), self, 0);
-  add_editor (self, _("_Tier"), dropdown);
+  add_editor (self, _("Tier"), dropdown);
 }
 
 static void
@@ -201,7 +205,7 @@ add_code_entry (PbItemRow *self)
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. B"));
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
   g_object_bind_property (self->item, "code", entry, "text", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  add_editor (self, _("_Code"), entry);
+  add_editor (self, _("Code"), entry);
 }
 
 static void
@@ -210,28 +214,28 @@ build_editors (PbItemRow *self)
   switch (pb_quote_item_get_kind (self->item))
     {
     case PB_ITEM_KIND_NUMBERS:
-      add_spin (self, _("_Numbers"), "numbers", 1, "numbers");
-      add_spin (self, _("_Months"), "months", 1, "months");
+      add_spin (self, _("Numbers"), "numbers", 1, "numbers");
+      add_spin (self, _("Months"), "months", 1, "months");
       break;
     case PB_ITEM_KIND_FIXED_PACKAGE:
       add_package_dropdown (self);
-      add_spin (self, _("_Quantity"), "quantity", 1, "quantity");
+      add_spin (self, _("Quantity"), "quantity", 1, "quantity");
       break;
     case PB_ITEM_KIND_CUSTOM_PACKAGE:
-      add_spin (self, _("_Minutes"), "minutes", 1000, "minutes");
-      add_spin (self, _("_Quantity"), "quantity", 1, "quantity");
+      add_spin (self, _("Minutes"), "minutes", 1000, "minutes");
+      add_spin (self, _("Quantity"), "quantity", 1, "quantity");
       break;
     case PB_ITEM_KIND_BASE_FEE:
-      add_spin (self, _("_Years"), "years", 1, "years");
+      add_spin (self, _("Years"), "years", 1, "years");
       break;
     case PB_ITEM_KIND_CODE:
       add_tier_dropdown (self);
-      add_spin (self, _("_Quantity"), "quantity", 1, "quantity");
-      add_spin (self, _("_Add-on viewers per code"), "extra-viewers", 100, "extra-viewers");
+      add_spin (self, _("Quantity"), "quantity", 1, "quantity");
+      add_spin (self, _("Add-on viewers per code"), "extra-viewers", 100, "extra-viewers");
       break;
     case PB_ITEM_KIND_EXPANSION:
       add_code_entry (self);
-      add_spin (self, _("_Extra viewers"), "extra-viewers", 100, "extra-viewers");
+      add_spin (self, _("Extra viewers"), "extra-viewers", 100, "extra-viewers");
       break;
     default:
       break;

@@ -874,7 +874,7 @@ build_form (PbSimulatorPage *self)
   self->viewers_spin = GTK_SPIN_BUTTON (spin (PB_SCENARIO_MAX_VIEWERS, 100, "viewers_spin"));
   self->minutes_spin = GTK_SPIN_BUTTON (spin (PB_SCENARIO_MAX_MINUTES, 1, "minutes_spin"));
   self->seconds_spin = GTK_SPIN_BUTTON (spin (PB_SCENARIO_MAX_SECONDS, 1, "seconds_spin"));
-  self->answered_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("The call was _answered")));
+  self->answered_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("The ca_ll was answered")));
   self->note_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (self->type_dropdown), "type_dropdown");
   gtk_widget_set_name (GTK_WIDGET (self->when_entry), "when_entry");
@@ -893,8 +893,8 @@ build_form (PbSimulatorPage *self)
   add_form_row (self, _("_Package kind"), GTK_WIDGET (self->kind_dropdown));
   add_form_row (self, _("_Extra viewers"), GTK_WIDGET (self->extra_spin));
   add_form_row (self, _("_Viewers"), GTK_WIDGET (self->viewers_spin));
-  add_form_row (self, _("_Minutes"), GTK_WIDGET (self->minutes_spin));
-  add_form_row (self, _("_Seconds"), GTK_WIDGET (self->seconds_spin));
+  add_form_row (self, _("M_inutes"), GTK_WIDGET (self->minutes_spin));
+  add_form_row (self, _("Se_conds"), GTK_WIDGET (self->seconds_spin));
   add_form_row (self, "", GTK_WIDGET (self->answered_check));
   add_form_row (self, _("_Note"), GTK_WIDGET (self->note_entry));
   g_signal_connect_object (self->type_dropdown, "notify::selected", G_CALLBACK (on_type_selected), self,
