@@ -31,8 +31,11 @@ else
 fi
 meson compile -C "$build"
 
+# -noreset: by default Xvfb resets itself whenever its last client leaves,
+# and a test connecting during that reset is refused ("cannot open display"),
+# which happened once to a UI test under ASan between two others.
 xvfb () {
-  xvfb-run -a -s "-screen 0 1280x800x24" "$@"
+  xvfb-run -a -s "-screen 0 1280x800x24 -noreset" "$@"
 }
 
 status=0
