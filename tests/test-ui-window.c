@@ -272,21 +272,6 @@ mnemonic_clashes (PbWindow *window, const char *where)
   return g_string_free (m.clashes, FALSE);
 }
 
-static PbQuoteWizard *
-find_wizard (GtkWidget *widget)
-{
-  if (PB_IS_QUOTE_WIZARD (widget))
-    return PB_QUOTE_WIZARD (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      PbQuoteWizard *found = find_wizard (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_window_mnemonics (Fixture *f, gconstpointer data)
 {
@@ -325,8 +310,13 @@ test_window_mnemonics (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "quote");
   pb_test_iterate ();
-  wizard = find_wizard (GTK_WIDGET (f->window));
-  g_assert_nonnull (wizard);
+  {
+    g_autoptr(GPtrArray) wizards = g_ptr_array_new ();
+
+    pb_test_collect (GTK_WIDGET (f->window), PB_TYPE_QUOTE_WIZARD, wizards);
+    g_assert_cmpuint (wizards->len, ==, 1);
+    wizard = g_ptr_array_index (wizards, 0);
+  }
   /* Every step, then every step again with Undo's bar, which stays on
    * whatever step the user goes to once an item is removed. */
   for (guint round = 0; round < 2; round++)
