@@ -224,8 +224,9 @@ is_space (char c)
 /* json-glib recurses once per level: refuse deep nesting before it does.
  * It also reads a second value after the first ("{…}{…}") and JavaScript
  * ("var x = {…};") without a word: refuse anything but one JSON value.
- * And a "\u0000" would cut a string short.  The scan skips strings so that
- * brackets inside them do not count. */
+ * And a "\u0000" would cut a string short, and an escape JSON does not have
+ * ("\300") would make bytes that are not UTF-8.  The scan skips strings so
+ * that brackets inside them do not count. */
 static gboolean
 check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *bad)
 {
@@ -261,7 +262,15 @@ check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *
               bad->why = "contains a NUL character (\\u0000) in a string";
               goto fail;
             }
-          if (c == '\\' && i + 1 < length && data[i + 1] != '\n')
+          /* json-glib also takes C's escapes: "\300" is the byte 0xC0,
+           * not UTF-8, and would reach a message or a label as such. */
+          if (c == '\\' && i + 1 < length && strchr ("\"\\/bfnrtu", data[i + 1]) == NULL)
+            {
+              bad->why = "holds an escape JSON does not allow in a string "
+                         "(JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX)";
+              goto fail;
+            }
+          if (c == '\\' && i + 1 < length)
             i++;
           else if (c == '"')
             {
