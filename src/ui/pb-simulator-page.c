@@ -125,7 +125,6 @@ struct _PbSimulatorPage
 
   PbReplay       *replay;           /* the window's, or the page's own */
   PbScenario     *scenario;         /* the replay's, as last shown here */
-  PbLifecycle    *lifecycle;
   PbInstant       at;
   int             editing;          /* the event being edited, or -1 */
   gboolean        updating;
@@ -133,7 +132,7 @@ struct _PbSimulatorPage
 
 G_DEFINE_FINAL_TYPE (PbSimulatorPage, pb_simulator_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_AT, PROP_LIFECYCLE, N_PROPS };
+enum { PROP_0, PROP_AT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Field rows of the form */
@@ -214,11 +213,19 @@ event_details (const PbScenarioEvent *event)
     }
 }
 
+/* The replay's account, or NULL before there is one. */
+static PbLifecycle *
+lifecycle_of (PbSimulatorPage *self)
+{
+  return self->replay != NULL ? pb_replay_get_lifecycle (self->replay) : NULL;
+}
+
 static const PbRejection *
 rejection_of (PbSimulatorPage *self, guint event)
 {
+  PbLifecycle *lifecycle = lifecycle_of (self);
   guint n = 0;
-  const PbRejection *rejections = self->lifecycle ? pb_lifecycle_get_rejections (self->lifecycle, &n) : NULL;
+  const PbRejection *rejections = lifecycle ? pb_lifecycle_get_rejections (lifecycle, &n) : NULL;
 
   for (guint i = 0; i < n; i++)
     if (rejections[i].event == event)
@@ -404,6 +411,7 @@ add_state_line (PbSimulatorPage *self, GString *all, const char *text, const cha
 static char *
 build_state (PbSimulatorPage *self, gboolean show)
 {
+  PbLifecycle *lifecycle = lifecycle_of (self);
   GString *all = g_string_new (NULL);
   PbInstant expires = PB_INSTANT_NONE;
   PbBaseFeeState base;
@@ -413,12 +421,12 @@ build_state (PbSimulatorPage *self, gboolean show)
   if (show)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->state_box))) != NULL)
       gtk_box_remove (self->state_box, child);
-  if (self->lifecycle == NULL || self->at == PB_INSTANT_NONE)
+  if (lifecycle == NULL || self->at == PB_INSTANT_NONE)
     return g_string_free (all, FALSE);
 
 #define LINE(text, css) G_STMT_START { if (show) add_state_line (self, all, text, css); \
                                        else g_string_append_printf (all, "%s\n", text); } G_STMT_END
-  base = pb_lifecycle_base_fee_at (self->lifecycle, self->at, &expires);
+  base = pb_lifecycle_base_fee_at (lifecycle, self->at, &expires);
   {
     g_autofree char *until = format_instant (expires);
     g_autofree char *text = base == PB_BASE_FEE_ACTIVE
@@ -429,12 +437,12 @@ build_state (PbSimulatorPage *self, gboolean show)
 
     LINE (text, base == PB_BASE_FEE_EXPIRED ? "pb-issue-warning" : "heading");
   }
-  for (guint i = 0, shown = 0; i < pb_lifecycle_get_n_codes (self->lifecycle); i++)
+  for (guint i = 0, shown = 0; i < pb_lifecycle_get_n_codes (lifecycle); i++)
     {
-      const PbLifecycleCode *code = pb_lifecycle_get_code (self->lifecycle, i);
+      const PbLifecycleCode *code = pb_lifecycle_get_code (lifecycle, i);
       PbCodeStatus status;
 
-      if (!pb_lifecycle_code_at (self->lifecycle, code, self->at, &status))
+      if (!pb_lifecycle_code_at (lifecycle, code, self->at, &status))
         continue;
       /* A large account lists its first codes; the timeline shows them all. */
       if (shown++ == STATE_MAX_LINES)
@@ -450,13 +458,13 @@ build_state (PbSimulatorPage *self, gboolean show)
         LINE (text, status.usable ? NULL : "dim-label");
       }
     }
-  for (guint i = 0; i < pb_lifecycle_get_n_numbers (self->lifecycle); i++)
+  for (guint i = 0; i < pb_lifecycle_get_n_numbers (lifecycle); i++)
     {
-      const PbLifecycleNumber *number = pb_lifecycle_get_number (self->lifecycle, i);
+      const PbLifecycleNumber *number = pb_lifecycle_get_number (lifecycle, i);
       gboolean active;
       guint months;
 
-      if (pb_lifecycle_number_at (self->lifecycle, number, self->at, &active, &months))
+      if (pb_lifecycle_number_at (lifecycle, number, self->at, &active, &months))
         {
           g_autofree char *text = NULL;
 
@@ -474,9 +482,9 @@ build_state (PbSimulatorPage *self, gboolean show)
           LINE (text, NULL);
         }
     }
-  for (guint i = 0; i < pb_lifecycle_get_n_packages (self->lifecycle); i++)
+  for (guint i = 0; i < pb_lifecycle_get_n_packages (lifecycle); i++)
     {
-      const PbLifecyclePackage *package = pb_lifecycle_get_package (self->lifecycle, i);
+      const PbLifecyclePackage *package = pb_lifecycle_get_package (lifecycle, i);
       gint64 remaining = pb_lifecycle_package_remaining_at (package, self->at);
 
       if (remaining >= 0)
@@ -492,18 +500,18 @@ build_state (PbSimulatorPage *self, gboolean show)
           LINE (text, NULL);
         }
     }
-  if (pb_lifecycle_get_n_packages (self->lifecycle) > 0)
+  if (pb_lifecycle_get_n_packages (lifecycle) > 0)
     {
-      g_autofree char *balance = pb_format_count (pb_lifecycle_balance_at (self->lifecycle, self->at));
+      g_autofree char *balance = pb_format_count (pb_lifecycle_balance_at (lifecycle, self->at));
       g_autofree char *text = g_strdup_printf (_("Minutes left in all packages: %s"), balance);
 
       LINE (text, "heading");
     }
-  n_rejected = pb_lifecycle_count_rejections_at (self->lifecycle, self->at);
+  n_rejected = pb_lifecycle_count_rejections_at (lifecycle, self->at);
   if (n_rejected > 0)
     {
       guint n;
-      const PbRejection *rejections = pb_lifecycle_get_rejections (self->lifecycle, &n);
+      const PbRejection *rejections = pb_lifecycle_get_rejections (lifecycle, &n);
 
       for (guint i = 0; i < n_rejected; i++)
         {
@@ -543,8 +551,9 @@ show_state (PbSimulatorPage *self)
 static void
 update_scrubber_range (PbSimulatorPage *self)
 {
-  PbInstant first = pb_lifecycle_get_first_instant (self->lifecycle);
-  PbInstant last = pb_lifecycle_get_horizon (self->lifecycle);
+  PbLifecycle *lifecycle = lifecycle_of (self);
+  PbInstant first = pb_lifecycle_get_first_instant (lifecycle);
+  PbInstant last = pb_lifecycle_get_horizon (lifecycle);
 
   if (first == PB_INSTANT_NONE)
     return;
@@ -562,6 +571,7 @@ static void
 on_replayed (PbSimulatorPage *self)
 {
   PbScenario *scenario = pb_replay_get_scenario (self->replay);
+  PbLifecycle *lifecycle = pb_replay_get_lifecycle (self->replay);
   const GError *error = pb_replay_get_error (self->replay);
   gboolean is_new = scenario != self->scenario;
 
@@ -572,19 +582,17 @@ on_replayed (PbSimulatorPage *self)
       if (scenario != NULL)
         gtk_label_set_label (self->title_label, pb_scenario_get_title (scenario) ? pb_scenario_get_title (scenario) : "");
     }
-  g_set_object (&self->lifecycle, pb_replay_get_lifecycle (self->replay));
   if (error != NULL)
     {
       gtk_label_set_label (self->at_issue, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->at_issue), TRUE);
     }
-  if (self->lifecycle != NULL)
+  if (lifecycle != NULL)
     update_scrubber_range (self);
   fill_events (self);
   show_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIFECYCLE]);
-  if (is_new && self->lifecycle != NULL && pb_lifecycle_get_first_instant (self->lifecycle) != PB_INSTANT_NONE)
-    pb_simulator_page_set_at (self, pb_lifecycle_get_first_instant (self->lifecycle));
+  if (is_new && lifecycle != NULL && pb_lifecycle_get_first_instant (lifecycle) != PB_INSTANT_NONE)
+    pb_simulator_page_set_at (self, pb_lifecycle_get_first_instant (lifecycle));
 }
 
 void
@@ -696,12 +704,6 @@ PbScenario *
 pb_simulator_page_get_scenario (PbSimulatorPage *self)
 {
   return self->scenario;
-}
-
-PbLifecycle *
-pb_simulator_page_get_lifecycle (PbSimulatorPage *self)
-{
-  return self->lifecycle;
 }
 
 /* ------------------------------------------------------------------ */
@@ -914,9 +916,6 @@ pb_simulator_page_get_property (GObject *object, guint prop_id, GValue *value, G
     case PROP_AT:
       g_value_set_int64 (value, self->at);
       break;
-    case PROP_LIFECYCLE:
-      g_value_set_object (value, self->lifecycle);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -948,7 +947,6 @@ pb_simulator_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->replay);
   g_clear_object (&self->scenario);
-  g_clear_object (&self->lifecycle);
   g_clear_object (&self->event_rows);
   G_OBJECT_CLASS (pb_simulator_page_parent_class)->dispose (object);
 }
@@ -964,8 +962,6 @@ pb_simulator_page_class_init (PbSimulatorPageClass *klass)
   object_class->set_property = pb_simulator_page_set_property;
   properties[PROP_AT] = g_param_spec_int64 ("at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_LIFECYCLE] = g_param_spec_object ("lifecycle", NULL, NULL, PB_TYPE_LIFECYCLE,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

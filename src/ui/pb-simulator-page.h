@@ -23,7 +23,6 @@ void         pb_simulator_page_set_scenario  (PbSimulatorPage *self,
 void         pb_simulator_page_set_replay    (PbSimulatorPage *self,
                                               PbReplay        *replay);
 PbScenario  *pb_simulator_page_get_scenario  (PbSimulatorPage *self);
-PbLifecycle *pb_simulator_page_get_lifecycle (PbSimulatorPage *self);
 PbInstant    pb_simulator_page_get_at        (PbSimulatorPage *self);
 void         pb_simulator_page_set_at        (PbSimulatorPage *self,
                                               PbInstant        at);

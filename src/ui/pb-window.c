@@ -61,11 +61,12 @@ struct _PbWindow
   PbTimelineState      *timeline_state;   /* shared by the timeline and the simulator */
   PbReplay             *replay;           /* the scenario or the quote's projection, replayed
                                            * once for the timeline and the simulator */
-  guint                 scenario_serial;  /* counts the replay's scenarios */
-  guint                 drawn_serial;     /* a new scenario starts at its first instant */
+  /* A new scenario in the replay still to be zoomed to fit, and to be
+   * shown as of its first instant. */
+  gboolean              needs_fit;
+  gboolean              needs_first_instant;
   gboolean              projection_stale; /* the quote changed since it was last projected */
   char                 *projection_banner; /* the banner the projection raised, if shown */
-  guint                 fitted_serial;    /* a new scenario is zoomed to fit */
   GtkWidget            *help_overlay;     /* made when first asked for */
   gboolean              release_after_paint;
 
@@ -333,10 +334,10 @@ ensure_wizard (PbWindow *self)
 static void
 fit_new_scenario (PbWindow *self)
 {
-  if (self->scenario_serial != self->fitted_serial && pb_timeline_view_get_timeline (self->timeline) != NULL)
+  if (self->needs_fit && pb_timeline_view_get_timeline (self->timeline) != NULL)
     {
       pb_timeline_view_zoom_to_fit (self->timeline);
-      self->fitted_serial = self->scenario_serial;
+      self->needs_fit = FALSE;
     }
 }
 
@@ -1171,12 +1172,13 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
 /* ------------------------------------------------------------------ */
 /* The timeline                                                       */
 
-/* Counted, not compared by address: a new scenario may be made where a
- * freed one was. */
+/* Told, not found by comparing addresses: a new scenario may be made
+ * where a freed one was. */
 static void
 on_scenario_replaced (PbWindow *self)
 {
-  self->scenario_serial++;
+  self->needs_fit = TRUE;
+  self->needs_first_instant = TRUE;
 }
 
 /* The replay ran (a new scenario, or a change to the one shown): the
@@ -1195,7 +1197,7 @@ on_lifecycle_changed (PbWindow *self)
   /* A new scenario is shown as of its first instant; one with no events
    * yet (a new quote's) as of the quote's date, around which the view
    * opens, not where the previous document left it. */
-  if (self->scenario_serial != self->drawn_serial && lifecycle != NULL)
+  if (self->needs_first_instant && lifecycle != NULL)
     {
       PbInstant first = pb_lifecycle_get_first_instant (lifecycle);
 
@@ -1210,7 +1212,7 @@ on_lifecycle_changed (PbWindow *self)
                                          pb_time_add_months (date, 12));
         }
     }
-  self->drawn_serial = self->scenario_serial;
+  self->needs_first_instant = FALSE;
   gtk_label_set_label (self->timeline_title, scenario && pb_scenario_get_title (scenario)
                                              ? pb_scenario_get_title (scenario) : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-image", lifecycle != NULL);
