@@ -7,6 +7,8 @@
 #include <glib.h>
 
 #include "pb-catalog.h"
+#include "pb-lifecycle.h"
+#include "pb-scenario.h"
 
 /* The built-in catalog (a new reference); the test fails if it cannot be read. */
 static inline PbCatalog *
@@ -18,4 +20,40 @@ pb_test_catalog (void)
   g_assert_no_error (error);
   g_assert_nonnull (catalog);
   return catalog;
+}
+
+/* An instant the test spells out; the test fails if it does not parse. */
+static inline PbInstant
+pb_test_at (const char *text)
+{
+  PbInstant instant;
+
+  g_assert_true (pb_time_parse (text, &instant, NULL));
+  return instant;
+}
+
+/* A scenario shipped in the GResource ("customer-a.pbscenario"). */
+static inline PbScenario *
+pb_test_scenario_resource (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, name, NULL);
+  PbScenario *scenario = pb_scenario_new_from_resource (path, catalog, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scenario);
+  return scenario;
+}
+
+/* The whole replay of @scenario. */
+static inline PbLifecycle *
+pb_test_replay (PbScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+  PbLifecycle *lifecycle = pb_lifecycle_replay_scenario (scenario, PB_INSTANT_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (lifecycle);
+  return lifecycle;
 }

@@ -55,19 +55,6 @@ load_data (const char *name)
   return scenario;
 }
 
-static PbScenario *
-load_resource (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
-  g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, name, NULL);
-  PbScenario *scenario = pb_scenario_new_from_resource (path, catalog, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (scenario);
-  return scenario;
-}
-
 static PbLifecycle *
 replay (PbScenario *scenario, PbInstant until)
 {
@@ -382,7 +369,7 @@ static void
 test_customer_a (gconstpointer data)
 {
   const char *name = data;
-  g_autoptr(PbScenario) scenario = load_resource (name);
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource (name);
   g_autoptr(PbLifecycle) lc = replay (scenario, PB_INSTANT_NONE);
 
   g_assert_cmpint (pb_lifecycle_get_term_rule (lc), ==,
@@ -401,7 +388,7 @@ test_customer_a_both_rules (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
-      g_autoptr(PbScenario) scenario = load_resource ("customer-a.pbscenario");
+      g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
       g_autoptr(PbLifecycle) lc = NULL;
 
       g_assert_true (pb_scenario_set_term_rule_override (scenario, rules[i]));
@@ -628,7 +615,7 @@ static void
 test_out_of_order (void)
 {
   g_autoptr(PbScenario) shuffled = load_data ("out-of-order.pbscenario");
-  g_autoptr(PbScenario) ordered = load_resource ("customer-a.pbscenario");
+  g_autoptr(PbScenario) ordered = pb_test_scenario_resource ("customer-a.pbscenario");
   g_autoptr(PbLifecycle) lc = replay (shuffled, PB_INSTANT_NONE);
   g_autoptr(PbLifecycle) reference = replay (ordered, PB_INSTANT_NONE);
   guint n_charges;
@@ -655,7 +642,7 @@ test_out_of_order (void)
 static void
 test_disabled_event (void)
 {
-  g_autoptr(PbScenario) scenario = load_resource ("customer-a.pbscenario");
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
   g_autoptr(PbLifecycle) lc = NULL;
 
   pb_scenario_set_event_enabled (scenario, 2, FALSE);
@@ -967,7 +954,7 @@ test_overflow (void)
   g_autoptr(GBytes) changed = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = NULL;
-  g_autoptr(PbScenario) scenario = load_resource ("customer-a.pbscenario");
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
   g_autoptr(PbLifecycle) lc = NULL;
   guint n_events;
   const PbScenarioEvent *events = pb_scenario_get_events (scenario, &n_events);

@@ -19,18 +19,6 @@ load_text (const char *text, GError **error)
   return pb_scenario_new_from_bytes (bytes, "in.pbscenario", catalog, error);
 }
 
-static PbScenario *
-load_resource (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
-  g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, name, NULL);
-  PbScenario *scenario = pb_scenario_new_from_resource (path, catalog, &error);
-
-  g_assert_no_error (error);
-  return scenario;
-}
-
 /* A scenario whose only event is @event (a JSON object's members). */
 static char *
 one_event (const char *event)
@@ -77,7 +65,7 @@ test_shipped_example (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(PbScenario) scenario = load_resource (names[i]);
+      g_autoptr(PbScenario) scenario = pb_test_scenario_resource (names[i]);
       const PbScenarioEvent *bind, *expand;
       g_autofree char *when = NULL;
 
@@ -191,7 +179,7 @@ test_round_trip (void)
 static void
 test_round_trip_shipped (void)
 {
-  g_autoptr(PbScenario) original = load_resource ("customer-a.pbscenario");
+  g_autoptr(PbScenario) original = pb_test_scenario_resource ("customer-a.pbscenario");
   g_autoptr(JsonNode) json = pb_scenario_to_json (original);
   g_autofree char *text = json_to_string (json, TRUE);
   g_autoptr(GError) error = NULL;
@@ -206,7 +194,7 @@ test_round_trip_shipped (void)
 static void
 test_save_refused (void)
 {
-  g_autoptr(PbScenario) scenario = load_resource ("customer-a.pbscenario");
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (pb_scenario_save_to_file (scenario, "/nonexistent-folder/x.pbscenario", &error));
