@@ -4,7 +4,8 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+#include <string.h>
 
 #include "pb-catalog.h"
 #include "pb-lifecycle.h"
@@ -56,4 +57,25 @@ pb_test_replay (PbScenario *scenario)
   g_assert_no_error (error);
   g_assert_nonnull (lifecycle);
   return lifecycle;
+}
+
+/* The built-in catalog with the first @from in its text replaced by @to:
+ * the same rules under another convention of the catalog's data. */
+static inline PbCatalog *
+pb_test_catalog_edited (const char *from, const char *to)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (PB_CATALOG_RESOURCE, 0, NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  PbCatalog *catalog;
+
+  g_assert_nonnull (bytes);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text->str, from));
+  g_string_replace (text, from, to, 1);
+  edited = g_bytes_new (text->str, text->len);
+  catalog = pb_catalog_new_from_bytes (edited, "edited catalog", &error);
+  g_assert_no_error (error);
+  return catalog;
 }

@@ -109,6 +109,9 @@ test_catalog_live (void)
   assert_entry (catalog, "live.base_fee", "EL-3", FALSE);
   g_assert_cmpint (pb_catalog_el_base_fee (catalog), ==, PB_MONEY_FROM_YUAN (140000));
   g_assert_cmpstr (pb_catalog_el_gift_tier (catalog), ==, "flagship");
+  /* EL-3 (convention): one gift per purchase, however many years. */
+  assert_entry (catalog, "live.base_fee_gifts", "EL-3", TRUE);
+  g_assert_cmpint (pb_catalog_el_base_fee_gifts (catalog, 3), ==, 1);
   /* EL-4 */
   assert_entry (catalog, "live.code_tiers", "EL-4", FALSE);
   pb_catalog_el_tiers (catalog, &n);
@@ -225,7 +228,8 @@ test_catalog_bad (void)
   g_autofree char *missing = replace (good, "\"live.bind_within_months\"", "\"live.bind_months\"");
   g_autofree char *source = replace (good, "\"rule\": \"VM-2\", \"source\": \"vm-guide\"",
                                      "\"rule\": \"VM-2\", \"source\": \"rumour\"");
-  g_autofree char *truncated = g_strndup (good, strlen (good) / 2);
+  /* Cut between two characters: the half-way byte may fall inside one. */
+  g_autofree char *truncated = g_strndup (good, g_utf8_offset_to_pointer (good, g_utf8_strlen (good, -1) / 2) - good);
 
   assert_bad_catalog (price, "must be a string");
   assert_bad_catalog (minutes, "whole number");
@@ -269,6 +273,8 @@ test_catalog_strict (void)
       "voice.vouchers: “value” must be true or false" },
     { "{ \"id\": \"standard\"", "{ \"id\": \"flagship\"", "tier “flagship” is listed twice" },
     { "\"applies_to\": \"voice\"", "\"applies_to\": \"voise\"", "“applies_to” is “voise”" },
+    /* EL-3: the gift convention is one of the two the code knows. */
+    { "\"value\": \"one-per-purchase\"", "\"value\": \"one-per-decade\"", "unknown gift rule “one-per-decade”" },
     /* EL-1: both numbers of the trial are read. */
     { "\"radar_top_viewers\": 2", "\"radar_top\": 2", "unknown member “radar_top”" },
     { ", \"radar_top_viewers\": 2", "", "live.trial: “radar_top_viewers” is missing" },

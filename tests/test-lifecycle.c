@@ -482,6 +482,59 @@ test_bind_after_deadline (void)
   assert_prefix_consistent (scenario, NULL);
 }
 
+/* EL-3 (convention): a base fee bought for 3 years at once is one purchase
+ * of 3 consecutive years (EL-T1, then EL-T2 twice) gifting one Flagship
+ * code; a 2-year renewal while valid extends from the end (EL-10).  One
+ * charge each, for every year bought. */
+static void
+test_multi_year_purchase (void)
+{
+  static const char text[] =
+    "{ \"format\": \"pricebook-scenario/1\", \"events\": [\n"
+    "  { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\", \"years\": 3 },\n"
+    "  { \"at\": \"2022-06-01T09:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"B\", \"years\": 2 } ] }";
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbScenario) scenario = pb_scenario_new_from_bytes (bytes, "years.json", catalog, &error);
+  g_autoptr(PbLifecycle) lc = NULL;
+  g_autoptr(JsonNode) saved = NULL;
+  guint n_terms, n_charges;
+  const PbBaseFeeTerm *terms;
+  const PbCharge *charges;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_scenario_get_event (scenario, 0)->years, ==, 3);
+  lc = replay (scenario, PB_INSTANT_NONE);
+  terms = pb_lifecycle_get_base_fee_terms (lc, &n_terms);
+  charges = pb_lifecycle_get_charges (lc, &n_charges);
+  assert_rejections (lc, "");
+  g_assert_cmpuint (n_terms, ==, 2);
+  g_assert_cmpint (terms[0].years, ==, 3);
+  g_assert_false (terms[0].renewal);
+  assert_instant (terms[0].end, "2022-12-31T12:00:00+08:00");
+  g_assert_true (terms[1].renewal);
+  assert_instant (terms[1].start, "2022-12-31T12:00:00+08:00");
+  assert_instant (terms[1].end, "2024-12-31T12:00:00+08:00");
+  assert_base_fee (lc, "2020-12-31T12:00:00+08:00", PB_BASE_FEE_ACTIVE, "2022-12-31T12:00:00+08:00");
+  assert_base_fee (lc, "2022-06-01T08:59:59+08:00", PB_BASE_FEE_ACTIVE, "2022-12-31T12:00:00+08:00");
+  assert_base_fee (lc, "2024-12-31T11:59:59+08:00", PB_BASE_FEE_ACTIVE, "2024-12-31T12:00:00+08:00");
+  assert_base_fee (lc, "2024-12-31T12:00:00+08:00", PB_BASE_FEE_EXPIRED, "2024-12-31T12:00:00+08:00");
+  /* One gift per purchase: A and B, nothing else. */
+  g_assert_cmpuint (pb_lifecycle_get_n_codes (lc), ==, 2);
+  assert_code (lc, "A", "2020-01-01T12:00:00+08:00", PB_CODE_UNBOUND, FALSE, 20000);
+  assert_code (lc, "A", "2020-03-01T12:00:00+08:00", PB_CODE_VOID, FALSE, 20000);
+  g_assert_cmpuint (n_charges, ==, 4);
+  g_assert_cmpint (charges[0].amount, ==, PB_MONEY_FROM_YUAN (420000));
+  g_assert_cmpint (charges[2].amount, ==, PB_MONEY_FROM_YUAN (280000));
+  g_assert_cmpint (pb_lifecycle_get_total (lc), ==, PB_MONEY_FROM_YUAN (700000));
+
+  /* Saved as read: "years" only where more than one. */
+  saved = pb_scenario_to_json (scenario);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (saved), "events"), 0), "years"), ==, 3);
+}
+
 /* EL-7: no binding and no purchase while the base fee has lapsed.  EL-10: a
  * purchase after the lapse starts a new term at that moment; EL-8: A is
  * usable again until its own expiry. */
@@ -1119,6 +1172,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lifecycle/EL-8/no-renewal-suspends", test_no_renewal);
   g_test_add_func ("/lifecycle/EL-7/EL-T3/bind-after-deadline", test_bind_after_deadline);
   g_test_add_func ("/lifecycle/EL-7/EL-10/renewal-after-lapse", test_renewal_after_lapse);
+  g_test_add_func ("/lifecycle/EL-3/EL-10/EL-T2/multi-year-purchase", test_multi_year_purchase);
   g_test_add_func ("/lifecycle/EL-5/EL-6/expansions", test_expansions);
   g_test_add_func ("/lifecycle/EL-8/EL-9/broadcasts", test_broadcasts);
   g_test_add_func ("/lifecycle/ties-in-file-order", test_ties);

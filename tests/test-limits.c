@@ -63,6 +63,10 @@ static const Range ranges[] = {
     "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.code.expand\", \"code\": \"G\", "
     "\"extra_viewers\": %s }",
     100, PB_SCENARIO_MAX_VIEWERS, 100, "EL-5" },
+  { "Scenario base fee `years`", SCENARIO_EVENT,
+    "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"H\", "
+    "\"years\": %s }",
+    1, PB_SCENARIO_MAX_YEARS, 1, "EL-3" },
   { "Scenario broadcast `viewers`", SCENARIO_EVENT,
     "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.broadcast\", \"code\": \"G\", "
     "\"viewers\": %s, \"minutes\": 60 }",

@@ -156,6 +156,8 @@ find_issue (GPtrArray *issues, int item, const char *rule, PbIssueSeverity sever
   return found;
 }
 
+static gboolean has_term (PbPricing *pricing, const char *rule, gboolean assumption);
+
 static void
 assert_no_issue (GPtrArray *issues, const char *rule)
 {
@@ -500,8 +502,10 @@ test_keystrokes (void)
   g_assert_cmpuint (base_fee_errors, <, 150);
 }
 
-/* EL-3: ¥140,000 a year, and each year's purchase gifts a Flagship code,
- * shown as a ¥0 line that says it must be bound in time (EL-7). */
+/* EL-3: ¥140,000 a year.  Every purchase gifts a Flagship code, and a
+ * base fee of 2 years is one purchase (EL-3 convention, in the catalog):
+ * one ¥0 line that says the code must be bound in time (EL-7), and the
+ * convention among the terms as an assumption. */
 static void
 test_base_fee (void)
 {
@@ -512,16 +516,33 @@ test_base_fee (void)
   add_base_fee (quote, 2);
   pricing = price_ok (quote);
   priced = g_ptr_array_index (pricing->items, 0);
-  g_assert_cmpuint (priced->lines->len, ==, 3);
+  g_assert_cmpuint (priced->lines->len, ==, 2);
   assert_line (line_of (pricing, 0, 0), 2, YUAN (140000), YUAN (280000), "EL-3");
   g_assert_cmpstr (line_of (pricing, 0, 0)->description, ==, "Enterprise Live base annual fee (2 years)");
-  for (guint i = 1; i <= 2; i++)
-    {
-      assert_line (line_of (pricing, 0, i), 1, 0, 0, "EL-3");
-      assert_contains (line_of (pricing, 0, i)->description, "Gifted Flagship activation code");
-      assert_contains (line_of (pricing, 0, i)->description, "bind within 2 months of purchase");
-    }
+  assert_line (line_of (pricing, 0, 1), 1, 0, 0, "EL-3");
+  assert_contains (line_of (pricing, 0, 1)->description, "Gifted Flagship activation code (one per base fee purchase)");
+  assert_contains (line_of (pricing, 0, 1)->description, "bind within 2 months of purchase");
   g_assert_cmpint (priced->amount, ==, YUAN (280000));
+  g_assert_true (has_term (pricing, "EL-3", TRUE));
+}
+
+/* EL-3: the convention is the catalog's data; one that gifts a code a year
+ * gives a ¥0 line per year, at the same price. */
+static void
+test_base_fee_gift_per_year (void)
+{
+  g_autoptr(PbCatalog) catalog = pb_test_catalog_edited ("\"one-per-purchase\"", "\"one-per-year\"");
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (pb_catalog_el_base_fee_gifts (catalog, 3), ==, 3);
+  add_base_fee (quote, 3);
+  g_assert_true (pb_pricing_compute (catalog, quote, &pricing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (((PbPricedItem *) g_ptr_array_index (pricing->items, 0))->lines->len, ==, 4);
+  assert_contains (line_of (pricing, 0, 3)->description, "Gifted Flagship activation code (base fee year 3)");
+  g_assert_cmpint (pricing->total, ==, YUAN (420000));
 }
 
 /* EL-4: Flagship ¥65,000 (20,000 viewers), Standard ¥9,000 (200). */
@@ -1251,7 +1272,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/VM-6/custom-grid", test_custom_grid);
   g_test_add_func ("/pricing/VM-6/cheaper-cover", test_cheaper_cover);
   g_test_add_func ("/pricing/VM-5/VM-6/EL-7/keystrokes", test_keystrokes);
-  g_test_add_func ("/pricing/EL-3/base-fee-gifts-flagship", test_base_fee);
+  g_test_add_func ("/pricing/EL-3/one-gift-per-purchase", test_base_fee);
+  g_test_add_func ("/pricing/EL-3/gift-per-year-catalog", test_base_fee_gift_per_year);
   g_test_add_func ("/pricing/EL-4/codes", test_codes);
   g_test_add_func ("/pricing/EL-4/unknown-tier", test_unknown_tier);
   g_test_add_func ("/pricing/EL-5/add-on", test_addon);

@@ -4,6 +4,7 @@
  */
 #include "pb-lifecycle.h"
 #include "pb-projection.h"
+#include "pb-test.h"
 
 static PbInstant
 at (const char *text)
@@ -34,9 +35,9 @@ project (PbQuote *quote, PbInstant start)
   return lifecycle;
 }
 
-/* Two base-fee years: a renewal at once (EL-10, EL-T2) and two gifted
- * codes (EL-3); three standard codes with add-ons to bind within two months
- * (EL-7, EL-T3); nothing rejected. */
+/* Two base-fee years: one purchase of two consecutive years (EL-T2) that
+ * gifts one code (EL-3 convention); three standard codes with add-ons to
+ * bind within two months (EL-7, EL-T3); nothing rejected. */
 static void
 test_projection_live (void)
 {
@@ -58,7 +59,7 @@ test_projection_live (void)
 
   pb_lifecycle_get_rejections (lifecycle, &n);
   g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpuint (pb_lifecycle_get_n_codes (lifecycle), ==, 5);
+  g_assert_cmpuint (pb_lifecycle_get_n_codes (lifecycle), ==, 4);
   g_assert_cmpint (pb_lifecycle_base_fee_at (lifecycle, at ("2020-06-01"), &expires), ==, PB_BASE_FEE_ACTIVE);
   g_assert_cmpint (expires, ==, at ("2021-12-31T12:00:00+08:00"));
   code = pb_lifecycle_lookup_code (lifecycle, "C3");
@@ -66,7 +67,37 @@ test_projection_live (void)
   g_assert_cmpstr (code->tier, ==, "standard");
   g_assert_cmpint (code->addon_viewers, ==, 300);
   g_assert_cmpint (code->bind_deadline, ==, at ("2020-03-01T12:00:00+08:00"));
-  g_assert_nonnull (pb_lifecycle_lookup_code (lifecycle, "G2"));
+  g_assert_nonnull (pb_lifecycle_lookup_code (lifecycle, "G1"));
+  g_assert_null (pb_lifecycle_lookup_code (lifecycle, "G2"));
+}
+
+/* EL-3: the issue's trap.  A base fee of 3 years gifts one Flagship code,
+ * not three of which two are void two months later; a catalog that gifts
+ * one a year projects three purchases. */
+static void
+test_projection_one_gift (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbQuoteItem) base = item (PB_ITEM_KIND_BASE_FEE);
+  g_autoptr(PbLifecycle) lifecycle = NULL;
+  g_autoptr(PbCatalog) per_year = NULL;
+  g_autoptr(PbScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  PbInstant expires;
+
+  pb_quote_item_set_years (base, 3);
+  pb_quote_append_item (quote, base);
+  lifecycle = project (quote, at ("2026-11-22T00:00:00+08:00"));
+  g_assert_cmpuint (pb_lifecycle_get_n_codes (lifecycle), ==, 1);
+  g_assert_true (pb_lifecycle_lookup_code (lifecycle, "G1")->gift);
+  g_assert_cmpint (pb_lifecycle_base_fee_at (lifecycle, at ("2027-01-01"), &expires), ==, PB_BASE_FEE_ACTIVE);
+  g_assert_cmpint (expires, ==, at ("2029-11-21T00:00:00+08:00"));
+  g_assert_cmpint (pb_lifecycle_get_total (lifecycle), ==, PB_MONEY_FROM_YUAN (420000));
+
+  per_year = pb_test_catalog_edited ("\"one-per-purchase\"", "\"one-per-year\"");
+  scenario = pb_quote_project (quote, per_year, at ("2026-11-22T00:00:00+08:00"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_scenario_get_n_events (scenario), ==, 3);
 }
 
 /* Numbers billed for 12 months (VM-3, VM-4) and packages valid 24 months (VM-9). */
@@ -127,5 +158,6 @@ main (int argc, char **argv)
   g_test_add_func ("/projection/EL-3/EL-7/EL-10/live", test_projection_live);
   g_test_add_func ("/projection/VM-3/VM-4/VM-9/voice", test_projection_voice);
   g_test_add_func ("/projection/EL-7/held-base-fee", test_projection_held_base_fee);
+  g_test_add_func ("/projection/EL-3/one-gift-per-purchase", test_projection_one_gift);
   return g_test_run ();
 }

@@ -271,6 +271,11 @@ test_refused_live (void)
                         " \"extra_viewers\": 0", "event 1 (live.code.expand)", "EL-5");
   assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.code.expand\", \"code\": \"A\"",
                         "event 1 (live.code.expand)", "“extra_viewers” is missing");
+  /* EL-3 (convention): a base fee bought for 1 to 100 consecutive years. */
+  assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\","
+                        " \"gift_code\": \"G\", \"years\": 0", "“years” is 0", "EL-3");
+  assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\","
+                        " \"gift_code\": \"G\", \"years\": 101", "“years” is 101", "EL-3");
   /* Too long or too crowded is a rejection at replay; zero is malformed. */
   assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.broadcast\", \"code\": \"A\","
                         " \"viewers\": 0, \"minutes\": 10", "“viewers” is 0", "EL-9");
@@ -516,7 +521,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/save-refused", test_save_refused);
   g_test_add_func ("/scenario/EL-T4/refused-document", test_refused_document);
   g_test_add_func ("/scenario/refused-events", test_refused_events);
-  g_test_add_func ("/scenario/EL-4/EL-5/EL-9/refused-live", test_refused_live);
+  g_test_add_func ("/scenario/EL-3/EL-4/EL-5/EL-9/refused-live", test_refused_live);
   g_test_add_func ("/scenario/VM-5/VM-6/VM-7/refused-voice", test_refused_voice);
   g_test_add_func ("/scenario/VM-5/refused-duplicate-package", test_refused_duplicate_package);
   g_test_add_func ("/scenario/error-position", test_error_position);

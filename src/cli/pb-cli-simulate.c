@@ -274,6 +274,9 @@ add_base_fee_timeline (JsonBuilder *builder, PbLifecycle *lifecycle)
       add_event (builder, terms[i].event);
       pb_json_add_instant (builder, "bought_at", terms[i].bought_at);
       pb_json_add_string (builder, "kind", terms[i].renewal ? "renewal" : "new");
+      /* EL-3 convention: several years bought at once are one purchase. */
+      if (terms[i].years > 1)
+        pb_json_add_int (builder, "years", terms[i].years);
       pb_json_add_instant (builder, "start", terms[i].start);
       pb_json_add_instant (builder, "end", terms[i].end);
       json_builder_end_object (builder);

@@ -29,6 +29,7 @@ struct _PbCatalog
 
   PbMoney     el_base_fee;
   char       *el_gift_tier;
+  gboolean    el_gift_per_year;   /* EL-3 convention: FALSE, one gift per purchase */
   GArray     *el_tiers;         /* PbCodeTier */
   gint64      el_addon_step;
   PbMoney     el_addon_price;
@@ -381,7 +382,7 @@ load_live (Loader *loader, GError **error)
   static const char * const trial_allowed[] = { "max_viewers", "radar_top_viewers", NULL };
   PbCatalog *self = loader->catalog;
   JsonObject *base, *addon, *trial;
-  const char *gift, *term_rule, *ignored;
+  const char *gift, *gifts, *term_rule, *ignored;
 
   if (!load_value_object (loader, "live.base_fee", base_allowed, &base, error) ||
       !get_money (loader, base, "price", "live.base_fee", &self->el_base_fee, error) ||
@@ -398,6 +399,7 @@ load_live (Loader *loader, GError **error)
                         PB_JSON_REQUIRED, &self->el_trial_radar_top, error) ||
       !load_int (loader, "live.bind_within_months", 1, 120, &self->el_bind_months, error) ||
       !load_int (loader, "live.broadcast_max_minutes", 1, 100000, &self->el_broadcast_max, error) ||
+      !load_string (loader, "live.base_fee_gifts", &gifts, error) ||
       !load_string (loader, "live.term_rule", &term_rule, error) ||
       !load_string (loader, "live.expansion_eligibility", &ignored, error) ||
       !load_string (loader, "live.renewal_after_lapse", &ignored, error) ||
@@ -407,6 +409,17 @@ load_live (Loader *loader, GError **error)
     {
       pb_json_doc_error (loader->doc, json_object_get_member (base, "gift_tier"), error, PB_ERROR_INPUT,
                          "live.base_fee", "unknown tier “%s”", gift);
+      return FALSE;
+    }
+  /* EL-3: the guide gifts a code with every purchase; whether a purchase
+   * of several years is one purchase is the project's convention. */
+  if (g_str_equal (gifts, "one-per-year"))
+    self->el_gift_per_year = TRUE;
+  else if (!g_str_equal (gifts, "one-per-purchase"))
+    {
+      pb_json_doc_error (loader->doc, json_object_get_object_member (loader->entries, "live.base_fee_gifts"),
+                         error, PB_ERROR_INPUT, "live.base_fee_gifts",
+                         "unknown gift rule “%s” (known: one-per-purchase, one-per-year) (EL-3)", gifts);
       return FALSE;
     }
   if (!pb_term_rule_from_string (term_rule, &self->el_term_rule))
@@ -696,6 +709,14 @@ const char *
 pb_catalog_el_gift_tier (PbCatalog *self)
 {
   return self->el_gift_tier;
+}
+
+/* EL-3 (convention, "live.base_fee_gifts"): a base fee of @years bought at
+ * once is one purchase and gifts one code; a catalog may say one a year. */
+gint64
+pb_catalog_el_base_fee_gifts (PbCatalog *self, gint64 years)
+{
+  return self->el_gift_per_year ? years : 1;
 }
 
 const PbCodeTier *

@@ -92,6 +92,11 @@ gint64                pb_catalog_vm_low_balance_alarm (PbCatalog   *self);
 /* Enterprise Live */
 PbMoney               pb_catalog_el_base_fee          (PbCatalog   *self);
 const char           *pb_catalog_el_gift_tier         (PbCatalog   *self);
+/* How many codes one purchase of the base fee for @years years gifts:
+ * 1 under the EL-3 convention ("one-per-purchase"), @years under
+ * "one-per-year". */
+gint64                pb_catalog_el_base_fee_gifts    (PbCatalog   *self,
+                                                       gint64       years);
 const PbCodeTier     *pb_catalog_el_tiers             (PbCatalog   *self,
                                                        guint       *n_tiers);
 const PbCodeTier     *pb_catalog_el_tier              (PbCatalog   *self,

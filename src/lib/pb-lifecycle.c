@@ -263,14 +263,16 @@ add_code (Replay *r, const PbScenarioEvent *event, const PbCodeTier *tier, gint6
 
 /* EL-3, EL-10: a renewal while valid extends from the current end (EL-T2);
  * otherwise a new term starts at the purchase (EL-T1/EL-T4).  Either way a
- * Flagship code is gifted. */
+ * Flagship code is gifted: one per purchase, however many consecutive years
+ * it buys (EL-3 convention), each year after the first a renewal (EL-T2). */
 static gboolean
 apply_base_fee_buy (Replay *r, const PbScenarioEvent *event)
 {
   PbLifecycle *self = r->self;
   const PbCodeTier *gift = pb_catalog_el_tier (r->catalog, pb_catalog_el_gift_tier (r->catalog));
-  PbBaseFeeTerm term = { .event = event->index, .bought_at = event->at };
+  PbBaseFeeTerm term = { .event = event->index, .bought_at = event->at, .years = MAX (event->years, 1) };
   g_autofree char *description = NULL;
+  PbMoney price;
 
   if (g_hash_table_contains (self->codes_by_id, event->subject))
     {
@@ -294,12 +296,20 @@ apply_base_fee_buy (Replay *r, const PbScenarioEvent *event)
       term.end = period.end;
       g_array_append_val (self->periods, period);
     }
+  for (gint64 year = 1; year < term.years; year++)
+    term.end = pb_time_term_renew (self->term_rule, term.end);
+  g_array_index (self->periods, PbSpan, self->periods->len - 1).end = term.end;
   g_array_append_val (self->terms, term);
   r->base_end = term.end;
 
-  description = g_strdup (term.renewal ? _("Base annual fee, renewal") : _("Base annual fee"));
-  if (!add_charge (r, event, event->at, PB_CHARGE_BASE_FEE, NULL, "EL-3",
-                   pb_catalog_el_base_fee (r->catalog), description))
+  if (term.years > 1)
+    description = g_strdup_printf (term.renewal ? _("Base annual fee, renewal for %lld years")
+                                                : _("Base annual fee for %lld years"),
+                                   (long long) term.years);
+  else
+    description = g_strdup (term.renewal ? _("Base annual fee, renewal") : _("Base annual fee"));
+  if (!pb_money_multiply (pb_catalog_el_base_fee (r->catalog), term.years, &price, &r->error) ||
+      !add_charge (r, event, event->at, PB_CHARGE_BASE_FEE, NULL, "EL-3", price, description))
     return FALSE;
 
   add_code (r, event, gift, 0, TRUE);

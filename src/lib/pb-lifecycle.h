@@ -46,7 +46,8 @@ typedef struct
   PbInstant end;
 } PbSpan;
 
-/* EL-3/EL-10: one purchase of the base fee and the year it adds. */
+/* EL-3/EL-10: one purchase of the base fee and the years it adds (one,
+ * or several consecutive ones bought at once: EL-3 convention). */
 typedef struct
 {
   guint     event;
@@ -54,6 +55,7 @@ typedef struct
   PbInstant start;          /* the purchase, or the previous end (a renewal) */
   PbInstant end;
   gboolean  renewal;        /* EL-10: bought while valid, extends from the end */
+  gint64    years;          /* 1 or more */
 } PbBaseFeeTerm;
 
 /* EL-5/EL-6: add-on viewers bought after the code. */

@@ -702,12 +702,14 @@ tier_name (Pricer *pricer, const PbCodeTier *tier)
   return pricer->zh ? tier->name_zh : tier->name;
 }
 
-/* EL-3: the fee per year, and a ¥0 line for the Flagship code each year's
- * purchase gifts; a code must be bound in time (EL-7), so the line says so. */
+/* EL-3: the fee per year, and a ¥0 line for the Flagship code the purchase
+ * gifts: one per item of any length (the catalog's convention), or one a
+ * year; a code must be bound in time (EL-7), so the line says so. */
 static gboolean
 price_base_fee (Pricer *pricer, PbQuoteItem *item, PbPricedItem *priced, GError **error)
 {
   gint64 years = pb_quote_item_get_years (item);
+  gint64 gifts = pb_catalog_el_base_fee_gifts (pricer->catalog, years);
   const PbCodeTier *gift = pb_catalog_el_tier (pricer->catalog, pb_catalog_el_gift_tier (pricer->catalog));
   guint bind = pb_catalog_el_bind_months (pricer->catalog);
   char *text = pricer->zh
@@ -717,13 +719,20 @@ price_base_fee (Pricer *pricer, PbQuoteItem *item, PbPricedItem *priced, GError 
 
   if (!add_line (priced, text, years, pb_catalog_el_base_fee (pricer->catalog), "EL-3", error))
     return FALSE;
-  for (gint64 y = 1; y <= years; y++)
+  for (gint64 y = 1; y <= gifts; y++)
     {
-      text = pricer->zh
-        ? g_strdup_printf ("赠送%s激活码（随基础年费第 %" G_GINT64_FORMAT " 年）：须在购买后 %u 个月内绑定",
-                           tier_name (pricer, gift), y, bind)
-        : g_strdup_printf ("Gifted %s activation code (base fee year %" G_GINT64_FORMAT
-                           "): bind within %u months of purchase", tier_name (pricer, gift), y, bind);
+      if (gifts == 1)
+        text = pricer->zh
+          ? g_strdup_printf ("赠送%s激活码（每次购买基础年费赠送一个）：须在购买后 %u 个月内绑定",
+                             tier_name (pricer, gift), bind)
+          : g_strdup_printf ("Gifted %s activation code (one per base fee purchase): bind within %u "
+                             "months of purchase", tier_name (pricer, gift), bind);
+      else
+        text = pricer->zh
+          ? g_strdup_printf ("赠送%s激活码（随基础年费第 %" G_GINT64_FORMAT " 年）：须在购买后 %u 个月内绑定",
+                             tier_name (pricer, gift), y, bind)
+          : g_strdup_printf ("Gifted %s activation code (base fee year %" G_GINT64_FORMAT
+                             "): bind within %u months of purchase", tier_name (pricer, gift), y, bind);
       if (!add_line (priced, text, 1, 0, "EL-3", error))
         return FALSE;
     }
@@ -818,7 +827,7 @@ static const char * const relied_on[][5] = {
                                    "voice.call_zero_seconds_bills", "voice.call_without_balance", NULL },
   [PB_ITEM_KIND_CUSTOM_PACKAGE] = { "voice.package_validity_months", "voice.package_consumption_order",
                                     "voice.call_zero_seconds_bills", "voice.call_without_balance", NULL },
-  [PB_ITEM_KIND_BASE_FEE] = { "live.term_rule", "live.renewal_after_lapse", NULL },
+  [PB_ITEM_KIND_BASE_FEE] = { "live.term_rule", "live.renewal_after_lapse", "live.base_fee_gifts", NULL },
   [PB_ITEM_KIND_CODE] = { "live.term_rule", NULL },
   [PB_ITEM_KIND_EXPANSION] = { "live.term_rule", "live.expansion_eligibility", NULL },
 };

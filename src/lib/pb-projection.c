@@ -30,17 +30,22 @@ add (Projection *p, PbScenarioEvent *event, const char *note)
   return pb_scenario_append_event (p->scenario, event, p->error) >= 0;
 }
 
+/* EL-3 (convention): an item of N years is one purchase of N consecutive
+ * years gifting one code; a catalog that gifts one a year makes it N
+ * purchases of a year, the later ones renewals while valid (EL-10, EL-T2). */
 static gboolean
-project_base_fee (Projection *p, PbQuoteItem *item)
+project_base_fee (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
 {
-  /* EL-10: the second and later years bought at the same instant are
-   * renewals while valid, each extending the term by a year (EL-T2). */
-  for (gint64 year = 0; year < pb_quote_item_get_years (item); year++)
+  gint64 years = pb_quote_item_get_years (item);
+  gint64 purchases = pb_catalog_el_base_fee_gifts (catalog, years);
+
+  for (gint64 i = 0; i < purchases; i++)
     {
       g_autofree char *gift = g_strdup_printf ("G%u", ++p->gifts);
       PbScenarioEvent event;
 
       pb_scenario_event_init (&event, PB_EVENT_LIVE_BASE_FEE_BUY, p->start, gift);
+      event.years = years / purchases;
       if (!add (p, &event, _("Base annual fee from the quote (EL-3)")))
         return FALSE;
     }
@@ -103,11 +108,11 @@ project_packages (Projection *p, PbQuoteItem *item, PbPackageKind kind)
 }
 
 static gboolean
-project_item (Projection *p, PbQuoteItem *item)
+project_item (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
 {
   switch (pb_quote_item_get_kind (item))
     {
-    case PB_ITEM_KIND_BASE_FEE: return project_base_fee (p, item);
+    case PB_ITEM_KIND_BASE_FEE: return project_base_fee (p, catalog, item);
     case PB_ITEM_KIND_CODE: return project_codes (p, item);
     case PB_ITEM_KIND_NUMBERS: return project_numbers (p, item);
     case PB_ITEM_KIND_FIXED_PACKAGE: return project_packages (p, item, PB_PACKAGE_FIXED);
@@ -154,11 +159,11 @@ pb_quote_project (PbQuote *quote, PbCatalog *catalog, PbInstant start, GError **
     return NULL;
   for (guint i = 0; i < n; i++)
     if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) == PB_ITEM_KIND_BASE_FEE &&
-        !project_item (&p, pb_quote_get_item (quote, i)))
+        !project_item (&p, catalog, pb_quote_get_item (quote, i)))
       return NULL;
   for (guint i = 0; i < n; i++)
     if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) != PB_ITEM_KIND_BASE_FEE &&
-        !project_item (&p, pb_quote_get_item (quote, i)))
+        !project_item (&p, catalog, pb_quote_get_item (quote, i)))
       return NULL;
   return g_steal_pointer (&scenario);
 }

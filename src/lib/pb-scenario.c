@@ -52,7 +52,7 @@ static const struct
   const char        *subject;
   const char * const members[10];
 } event_types[PB_N_EVENT_TYPES] = {
-  [PB_EVENT_LIVE_BASE_FEE_BUY] = { "live.base_fee.buy", "gift_code", { COMMON_MEMBERS, "gift_code" } },
+  [PB_EVENT_LIVE_BASE_FEE_BUY] = { "live.base_fee.buy", "gift_code", { COMMON_MEMBERS, "gift_code", "years" } },
   [PB_EVENT_LIVE_CODE_BUY] = { "live.code.buy", "code", { COMMON_MEMBERS, "code", "tier", "extra_viewers" } },
   [PB_EVENT_LIVE_CODE_BIND] = { "live.code.bind", "code", { COMMON_MEMBERS, "code" } },
   [PB_EVENT_LIVE_CODE_EXPAND] = { "live.code.expand", "code", { COMMON_MEMBERS, "code", "extra_viewers" } },
@@ -226,6 +226,12 @@ check_payload (PbScenario *self, const PbScenarioEvent *event, const char **memb
         }
       *member = "extra_viewers";
       return check_extra_viewers (self->catalog, event->extra_viewers, TRUE);
+    case PB_EVENT_LIVE_BASE_FEE_BUY:
+      /* 0 is what an event built in code without the member holds. */
+      *member = "years";
+      if (event->years == 0)
+        return NULL;
+      return check_range ("years", event->years, 1, PB_SCENARIO_MAX_YEARS, "EL-3");
     case PB_EVENT_LIVE_CODE_EXPAND:
       *member = "extra_viewers";
       return check_extra_viewers (self->catalog, event->extra_viewers, FALSE);
@@ -504,6 +510,20 @@ load_payload (Loader *loader, JsonObject *object, const char *where,
 
   switch (event->type)
     {
+    case PB_EVENT_LIVE_BASE_FEE_BUY:
+      if (!load_int (loader, object, "years", where, 1, &event->years, error))
+        return FALSE;
+      /* 0 stands for 1 only in events built in code (check_payload); a
+       * file that says 0 says something else. */
+      if (event->years == 0)
+        {
+          g_autofree char *message = check_range ("years", 0, 1, PB_SCENARIO_MAX_YEARS, "EL-3");
+
+          pb_json_doc_error (doc, json_object_get_member (object, "years"), error, PB_ERROR_INPUT, where,
+                             "%s", message);
+          return FALSE;
+        }
+      return TRUE;
     case PB_EVENT_LIVE_CODE_BUY:
       return pb_json_get_string (doc, object, "tier", where, NULL, &event->tier, error) &&
              load_int (loader, object, "extra_viewers", where, 0, &event->extra_viewers, error);
@@ -686,6 +706,11 @@ build_payload (JsonBuilder *builder, const PbScenarioEvent *event)
 {
   switch (event->type)
     {
+    case PB_EVENT_LIVE_BASE_FEE_BUY:
+      /* Written only when more than one, as files written by hand say it. */
+      if (event->years > 1)
+        pb_json_add_int (builder, "years", event->years);
+      break;
     case PB_EVENT_LIVE_CODE_BUY:
       pb_json_add_string (builder, "tier", event->tier);
       pb_json_add_int (builder, "extra_viewers", event->extra_viewers);

@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  PB_EVENT_LIVE_BASE_FEE_BUY,       /* gift_code (EL-3) */
+  PB_EVENT_LIVE_BASE_FEE_BUY,       /* gift_code, years (EL-3) */
   PB_EVENT_LIVE_CODE_BUY,           /* code, tier, extra_viewers (EL-4, EL-5) */
   PB_EVENT_LIVE_CODE_BIND,          /* code (EL-7, EL-8) */
   PB_EVENT_LIVE_CODE_EXPAND,        /* code, extra_viewers (EL-5, EL-6) */
@@ -61,6 +61,9 @@ typedef struct
   gint64         seconds;           /* voice.call */
   gboolean       answered;          /* voice.call */
   const char    *note;              /* optional free text, or NULL */
+  gint64         years;             /* live.base_fee.buy: consecutive years bought
+                                     * at once, one purchase gifting one code
+                                     * (EL-3 convention); 0 is read as 1 */
 } PbScenarioEvent;
 
 /* The largest values an event may carry: far beyond any real purchase, and
@@ -68,6 +71,7 @@ typedef struct
 #define PB_SCENARIO_MAX_MINUTES  ((gint64) 1000000000)
 #define PB_SCENARIO_MAX_VIEWERS  ((gint64) 100000000)
 #define PB_SCENARIO_MAX_SECONDS  ((gint64) 100000000)
+#define PB_SCENARIO_MAX_YEARS    ((gint64) 100)
 
 /* Clears @event and sets its type, instant and subject; enabled and (for a
  * call) answered: the starting point for pb_scenario_append_event(). */
