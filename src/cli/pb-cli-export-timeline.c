@@ -34,50 +34,6 @@ static const char usage[] =
   "  --width N           the picture's width in pixels (PNG) or points (320 to 20000;\n"
   "                      default 1200); its height fits every lane\n";
 
-typedef struct
-{
-  const char *name;
-  const char **value;
-} Option;
-
-/* "--name VALUE" or "--name=VALUE"; TRUE when argv[*i] was one of @options. */
-static gboolean
-take_option (int argc, char **argv, int *i, const Option *options, guint n_options, gboolean *missing)
-{
-  for (guint k = 0; k < n_options; k++)
-    {
-      gsize length = strlen (options[k].name);
-
-      if (g_str_equal (argv[*i], options[k].name))
-        {
-          if (*i + 1 >= argc)
-            {
-              *missing = TRUE;
-              return TRUE;
-            }
-          *options[k].value = argv[++*i];
-          return TRUE;
-        }
-      if (strncmp (argv[*i], options[k].name, length) == 0 && argv[*i][length] == '=' && length > 2)
-        {
-          *options[k].value = argv[*i] + length + 1;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-parse_instant (const char *option, const char *text, PbInstant *instant, GError **error)
-{
-  if (text == NULL)
-    return TRUE;
-  if (pb_time_parse (text, instant, error))
-    return TRUE;
-  g_prefix_error (error, "%s: ", option);
-  return FALSE;
-}
-
 static gboolean
 parse_width (const char *text, int *width, GError **error)
 {
@@ -102,42 +58,18 @@ pb_cli_export_timeline (PbCli *cli, int argc, char **argv)
   g_autoptr(PbLifecycle) lifecycle = NULL;
   g_autoptr(PbTimeline) timeline = NULL;
   const char *path = NULL, *output = NULL, *from = NULL, *to = NULL, *at = NULL, *width = NULL;
-  const Option options[] = {
+  const PbCliOption options[] = {
     { "-o", &output }, { "--output", &output }, { "--from", &from }, { "--to", &to },
     { "--at", &at }, { "--width", &width },
   };
   PbTimelineExportOptions picture;
   PbTimelineFormat format;
+  int status;
 
-  for (int i = 1; i < argc; i++)
-    {
-      gboolean missing = FALSE;
-
-      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-        {
-          fputs (usage, stdout);
-          return PB_CLI_OK;
-        }
-      if (take_option (argc, argv, &i, options, G_N_ELEMENTS (options), &missing))
-        {
-          if (missing)
-            {
-              g_autofree char *message = g_strdup_printf (_("“%s” needs a value"), argv[i]);
-
-              return pb_cli_usage (argv[0], message);
-            }
-        }
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        {
-          g_autofree char *message = g_strdup_printf (_("unknown option or missing value: “%s”"), argv[i]);
-
-          return pb_cli_usage (argv[0], message);
-        }
-      else if (path != NULL)
-        return pb_cli_usage (argv[0], _("only one scenario file can be drawn at a time"));
-      else
-        path = argv[i];
-    }
+  status = pb_cli_parse_arguments (argc, argv, usage, options, G_N_ELEMENTS (options), &path,
+                                   _("only one scenario file can be drawn at a time"));
+  if (status >= 0)
+    return status;
   if (path == NULL)
     return pb_cli_usage (argv[0], _("missing the scenario file (SCENARIO.json)"));
   if (output == NULL)
@@ -151,8 +83,9 @@ pb_cli_export_timeline (PbCli *cli, int argc, char **argv)
     }
 
   pb_timeline_export_options_init (&picture);
-  if (!parse_instant ("--from", from, &picture.from, &error) || !parse_instant ("--to", to, &picture.to, &error)
-      || !parse_instant ("--at", at, &picture.as_of, &error) || !parse_width (width, &picture.width, &error))
+  if (!pb_cli_parse_instant ("--from", from, &picture.from, &error)
+      || !pb_cli_parse_instant ("--to", to, &picture.to, &error)
+      || !pb_cli_parse_instant ("--at", at, &picture.as_of, &error) || !parse_width (width, &picture.width, &error))
     return pb_cli_fail (error);
 
   scenario = pb_scenario_new_from_file (path, cli->catalog, &error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,8 @@ static const char usage[] =
   "             [--seller-phone T] [--seller-email T]\n"
   "                                           the quote as a PDF document (A4)\n"
   "  export-csv QUOTE.json -o OUT.csv         the quote's lines as CSV (UTF-8 with BOM)\n"
+  "  key-dates SCENARIO.json|QUOTE.json [--from INSTANT] [--format json|ics]\n"
+  "                                           what must be done by when: bind, renew, expiries\n"
   "\n"
   "Options:\n"
   "  --catalog FILE   read prices and rules from FILE instead of the built-in catalog\n"
@@ -82,6 +85,80 @@ finish_output (int status)
       return PB_CLI_INTERNAL;
     }
   return status;
+}
+
+/* "--name VALUE" or "--name=VALUE"; TRUE when argv[*i] was one of @options. */
+static gboolean
+take_option (int argc, char **argv, int *i, const PbCliOption *options, guint n_options, gboolean *missing)
+{
+  for (guint k = 0; k < n_options; k++)
+    {
+      gsize length = strlen (options[k].name);
+
+      if (g_str_equal (argv[*i], options[k].name))
+        {
+          if (*i + 1 >= argc)
+            {
+              *missing = TRUE;
+              return TRUE;
+            }
+          *options[k].value = argv[++*i];
+          return TRUE;
+        }
+      if (strncmp (argv[*i], options[k].name, length) == 0 && argv[*i][length] == '=' && length > 2)
+        {
+          *options[k].value = argv[*i] + length + 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+int
+pb_cli_parse_arguments (int argc, char **argv, const char *usage, const PbCliOption *options, guint n_options,
+                        const char **path, const char *only_one)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      gboolean missing = FALSE;
+
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          fputs (usage, stdout);
+          return PB_CLI_OK;
+        }
+      if (take_option (argc, argv, &i, options, n_options, &missing))
+        {
+          if (missing)
+            {
+              g_autofree char *message = g_strdup_printf (_("“%s” needs a value"), argv[i]);
+
+              return pb_cli_usage (argv[0], message);
+            }
+        }
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          g_autofree char *message = g_strdup_printf (_("unknown option or missing value: “%s”"), argv[i]);
+
+          return pb_cli_usage (argv[0], message);
+        }
+      else if (*path != NULL)
+        return pb_cli_usage (argv[0], only_one);
+      else
+        *path = argv[i];
+    }
+  return -1;
+}
+
+gboolean
+pb_cli_parse_instant (const char *option, const char *text, PbInstant *instant, GError **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (pb_time_parse (text, instant, error))
+    return TRUE;
+  g_prefix_error (error, "%s: ", option);
+  return FALSE;
 }
 
 /* Every error of the check, each at its item's place in the file. */
@@ -141,6 +218,7 @@ static const struct
   { "export-timeline", pb_cli_export_timeline },
   { "export-pdf", pb_cli_export_pdf },
   { "export-csv", pb_cli_export_csv },
+  { "key-dates", pb_cli_key_dates },
 };
 
 int
@@ -199,5 +277,5 @@ main (int argc, char **argv)
     if (g_str_equal (argv[i], commands[c].name))
       return finish_output (commands[c].func (&cli, argc - i, argv + i));
 
-  return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate, export-timeline, export-pdf, export-csv)");
+  return pb_cli_usage (argv[i], "unknown command (known: quote, optimize, simulate, export-timeline, export-pdf, export-csv, key-dates)");
 }

@@ -13,21 +13,67 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pb-key-dates.h"
 #include "pb-projection.h"
+
+struct _PbProjection
+{
+  GObject     parent_instance;
+
+  PbScenario *scenario;
+  PbInstant   start;
+  GByteArray *roles;          /* PbProjectionRole of each event */
+};
+
+G_DEFINE_FINAL_TYPE (PbProjection, pb_projection, G_TYPE_OBJECT)
+
+static void
+pb_projection_finalize (GObject *object)
+{
+  PbProjection *self = PB_PROJECTION (object);
+
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->roles, g_byte_array_unref);
+  G_OBJECT_CLASS (pb_projection_parent_class)->finalize (object);
+}
+
+static void
+pb_projection_class_init (PbProjectionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_projection_finalize;
+}
+
+static void
+pb_projection_init (PbProjection *self)
+{
+  self->roles = g_byte_array_new ();
+}
 
 typedef struct
 {
-  PbScenario *scenario;
-  PbInstant   start;
-  guint       gifts, codes, numbers, packages;
-  GError    **error;
+  PbProjection              *self;
+  const PbProjectionOptions *options;
+  PbInstant                  start;
+  guint                      gifts, codes, numbers, packages;
+  GError                   **error;
 } Projection;
+
+static gboolean
+add_as (Projection *p, PbScenarioEvent *event, const char *note, PbProjectionRole role)
+{
+  guint8 byte = (guint8) role;
+
+  event->note = note;
+  if (pb_scenario_append_event (p->self->scenario, event, p->error) < 0)
+    return FALSE;
+  g_byte_array_append (p->self->roles, &byte, 1);
+  return TRUE;
+}
 
 static gboolean
 add (Projection *p, PbScenarioEvent *event, const char *note)
 {
-  event->note = note;
-  return pb_scenario_append_event (p->scenario, event, p->error) >= 0;
+  return add_as (p, event, note, PB_PROJECTION_PROPOSED);
 }
 
 /* EL-3 (convention): an item of N years is one purchase of N consecutive
@@ -114,7 +160,7 @@ project_item (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
     {
     case PB_ITEM_KIND_BASE_FEE: return project_base_fee (p, catalog, item);
     case PB_ITEM_KIND_CODE: return project_codes (p, item);
-    case PB_ITEM_KIND_NUMBERS: return project_numbers (p, item);
+    case PB_ITEM_KIND_NUMBERS: return !p->options->numbers || project_numbers (p, item);
     case PB_ITEM_KIND_FIXED_PACKAGE: return project_packages (p, item, PB_PACKAGE_FIXED);
     case PB_ITEM_KIND_CUSTOM_PACKAGE: return project_packages (p, item, PB_PACKAGE_CUSTOM);
     /* An expansion names a code the customer already holds, which the
@@ -139,21 +185,48 @@ project_held_base_fee (Projection *p, PbCatalog *catalog, PbInstant until)
   if (pb_time_term_end (rule, start) > until)
     start = pb_time_add_years (until, -1);
   pb_scenario_event_init (&event, PB_EVENT_LIVE_BASE_FEE_BUY, MIN (start, p->start), "G0");
-  return add (p, &event, _("The base fee the customer already holds (not part of this quote); "
-                           "its gifted code is not counted"));
+  return add_as (p, &event, _("The base fee the customer already holds (not part of this quote); "
+                              "its gifted code is not counted"), PB_PROJECTION_STAND_IN);
+}
+
+void
+pb_projection_options_init (PbProjectionOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  options->start = PB_INSTANT_NONE;
+  options->numbers = TRUE;
 }
 
 /* Base fees first, so that codes bought at the same instant find one valid
  * (EL-7); then everything else in the quote's order. */
-PbScenario *
-pb_quote_project (PbQuote *quote, PbCatalog *catalog, PbInstant start, GError **error)
+PbProjection *
+pb_projection_new (PbQuote *quote, PbCatalog *catalog, const PbProjectionOptions *options, GError **error)
 {
-  g_autoptr(PbScenario) scenario = pb_scenario_new (catalog);
-  g_autofree char *title = g_strdup_printf (_("Quote %s over time"), pb_quote_get_number (quote));
-  Projection p = { scenario, start, 0, 0, 0, 0, error };
-  guint n = pb_quote_get_n_items (quote);
+  g_autoptr(PbProjection) self = NULL;
+  g_autofree char *title = NULL;
+  PbProjectionOptions defaults;
+  Projection p = { 0 };
+  guint n;
 
-  pb_scenario_set_title (scenario, title);
+  g_return_val_if_fail (PB_IS_QUOTE (quote), NULL);
+  g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
+
+  if (options == NULL)
+    {
+      pb_projection_options_init (&defaults);
+      options = &defaults;
+    }
+  self = g_object_new (PB_TYPE_PROJECTION, NULL);
+  self->scenario = pb_scenario_new (catalog);
+  self->start = options->start != PB_INSTANT_NONE ? options->start : pb_quote_get_date (quote);
+  title = g_strdup_printf (_("Quote %s over time"), pb_quote_get_number (quote));
+  pb_scenario_set_title (self->scenario, title);
+  p.self = self;
+  p.options = options;
+  p.start = self->start;
+  p.error = error;
+
+  n = pb_quote_get_n_items (quote);
   if (pb_quote_get_live_base_fee_until (quote) != PB_INSTANT_NONE &&
       !project_held_base_fee (&p, catalog, pb_quote_get_live_base_fee_until (quote)))
     return NULL;
@@ -165,5 +238,105 @@ pb_quote_project (PbQuote *quote, PbCatalog *catalog, PbInstant start, GError **
     if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) != PB_ITEM_KIND_BASE_FEE &&
         !project_item (&p, catalog, pb_quote_get_item (quote, i)))
       return NULL;
-  return g_steal_pointer (&scenario);
+  return g_steal_pointer (&self);
+}
+
+PbScenario *
+pb_projection_get_scenario (PbProjection *self)
+{
+  g_return_val_if_fail (PB_IS_PROJECTION (self), NULL);
+  return self->scenario;
+}
+
+PbInstant
+pb_projection_get_start (PbProjection *self)
+{
+  g_return_val_if_fail (PB_IS_PROJECTION (self), PB_INSTANT_NONE);
+  return self->start;
+}
+
+PbProjectionRole
+pb_projection_get_event_role (PbProjection *self, guint event)
+{
+  g_return_val_if_fail (PB_IS_PROJECTION (self), PB_PROJECTION_PROPOSED);
+  g_return_val_if_fail (event < self->roles->len, PB_PROJECTION_PROPOSED);
+  return (PbProjectionRole) self->roles->data[event];
+}
+
+gboolean
+pb_projection_is_stand_in (PbProjection *self, guint event)
+{
+  g_return_val_if_fail (PB_IS_PROJECTION (self), FALSE);
+  return event < self->roles->len && self->roles->data[event] == PB_PROJECTION_STAND_IN;
+}
+
+/* The event that bought the code or package a key date is about. */
+static guint
+subject_event (PbLifecycle *lifecycle, const PbKeyDate *date)
+{
+  const PbLifecycleCode *code;
+  const PbLifecyclePackage *package;
+
+  if (date->subject == NULL)
+    return PB_NO_EVENT;
+  if (date->kind == PB_KEY_DATE_PACKAGE_EXPIRES)
+    {
+      package = pb_lifecycle_lookup_package (lifecycle, date->subject);
+      return package != NULL ? package->event : PB_NO_EVENT;
+    }
+  code = pb_lifecycle_lookup_code (lifecycle, date->subject);
+  return code != NULL ? code->event : PB_NO_EVENT;
+}
+
+static PbInstant
+first_real_event (PbProjection *self)
+{
+  guint n;
+  const PbScenarioEvent *events = pb_scenario_get_events (self->scenario, &n);
+  PbInstant first = PB_INSTANT_NONE;
+
+  for (guint i = 0; i < n; i++)
+    if (!pb_projection_is_stand_in (self, i) && (first == PB_INSTANT_NONE || events[i].at < first))
+      first = events[i].at;
+  return first;
+}
+
+GArray *
+pb_projection_key_dates (PbProjection *self, PbLifecycle *lifecycle, PbInstant from)
+{
+  GArray *dates;
+
+  g_return_val_if_fail (PB_IS_PROJECTION (self), NULL);
+  g_return_val_if_fail (PB_IS_LIFECYCLE (lifecycle), NULL);
+
+  guint kept = 0;
+
+  dates = pb_lifecycle_key_dates (lifecycle, from != PB_INSTANT_NONE ? from : first_real_event (self));
+  for (guint i = 0; i < dates->len; i++)
+    {
+      PbKeyDate date = g_array_index (dates, PbKeyDate, i);
+      guint event = subject_event (lifecycle, &date);
+
+      if (pb_projection_is_stand_in (self, event))
+        continue;
+      /* Nothing is bound in a projection: a proposed code is to be bound
+       * by its deadline, not void at it (issue 17.7). */
+      if (event != PB_NO_EVENT && pb_projection_get_event_role (self, event) == PB_PROJECTION_PROPOSED)
+        date.lapses = FALSE;
+      g_array_index (dates, PbKeyDate, kept++) = date;
+    }
+  g_array_set_size (dates, kept);
+  return dates;
+}
+
+PbScenario *
+pb_quote_project (PbQuote *quote, PbCatalog *catalog, PbInstant start, GError **error)
+{
+  g_autoptr(PbProjection) projection = NULL;
+  PbProjectionOptions options;
+
+  pb_projection_options_init (&options);
+  options.start = start;
+  projection = pb_projection_new (quote, catalog, &options, error);
+  return projection != NULL ? g_object_ref (projection->scenario) : NULL;
 }
