@@ -80,6 +80,18 @@ test_time_dates (void)
   assert_instant (at ("2020-12-31T16:30:00Z"), "2021-01-01T00:30:00+08:00");
 }
 
+/* For people (issue 15, item 6): no "T", no offset, seconds only when set;
+ * China's time whatever the machine's zone (EL-T1). */
+static void
+test_time_display (void)
+{
+  g_autofree char *noon = pb_time_format_display (at ("2020-12-31T12:00:00+08:00"));
+  g_autofree char *late = pb_time_format_display (at ("2020-12-31T16:30:30Z"));
+
+  g_assert_cmpstr (noon, ==, "2020-12-31 12:00");
+  g_assert_cmpstr (late, ==, "2021-01-01 00:30:30");
+}
+
 static void
 test_time_months (void)
 {
@@ -228,6 +240,7 @@ main (int argc, char **argv)
   g_test_add_func ("/time/parse/offsets", test_time_parse_offsets);
   g_test_add_func ("/time/parse/bad", test_time_parse_bad);
   g_test_add_func ("/time/dates", test_time_dates);
+  g_test_add_func ("/time/EL-T1/display", test_time_display);
   g_test_add_func ("/time/EL-T3/months", test_time_months);
   g_test_add_func ("/time/EL-T1/EL-T2/EL-T4/terms", test_time_terms);
   g_test_add_func ("/time/round-trip", test_time_round_trip);

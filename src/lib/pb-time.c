@@ -171,6 +171,17 @@ pb_time_format_date (PbInstant instant)
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
+char *
+pb_time_format_display (PbInstant instant)
+{
+  int y, m, d, sod;
+
+  civil_from_instant (instant, &y, &m, &d, &sod);
+  if (sod % 60 != 0)
+    return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d", y, m, d, sod / 3600, sod / 60 % 60, sod % 60);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d", y, m, d, sod / 3600, sod / 60 % 60);
+}
+
 PbInstant
 pb_time_add_days (PbInstant instant, int days)
 {

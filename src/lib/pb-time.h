@@ -45,6 +45,10 @@ gboolean    pb_time_parse_date      (const char  *text,
                                      GError     **error);
 char       *pb_time_format          (PbInstant    instant);
 char       *pb_time_format_date     (PbInstant    instant);
+/* For people, in messages and on screen: "2020-12-31 12:00" (seconds only
+ * when not zero: "2020-12-31 12:00:30"), always UTC+08:00 and never the
+ * ISO form with its "T" and offset, which files and the CLI use. */
+char       *pb_time_format_display  (PbInstant    instant);
 GDateTime  *pb_time_to_date_time    (PbInstant    instant);
 PbInstant   pb_time_from_parts      (int          year,
                                      int          month,
