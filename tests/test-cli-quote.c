@@ -112,6 +112,73 @@ test_sample (void)
   g_assert_cmpstr (money_member (json_node_get_object (root), "total"), ==, "185617.75");
 }
 
+/* The tax object of @run's output, checked member by member. */
+static void
+assert_tax (PbCliRun *run, const char *basis, const char *rate, const char *net, const char *tax,
+            const char *gross)
+{
+  g_autoptr(JsonNode) root = pb_cli_run_json (run);
+  JsonObject *object = json_object_get_object_member (json_node_get_object (root), "tax");
+
+  g_assert_nonnull (object);
+  g_assert_cmpuint (json_object_get_size (object), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (object, "basis"), ==, basis);
+  g_assert_cmpstr (json_object_get_string_member (object, "rate_percent"), ==, rate);
+  g_assert_cmpstr (money_member (object, "net"), ==, net);
+  g_assert_cmpstr (money_member (object, "tax"), ==, tax);
+  g_assert_cmpstr (money_member (object, "gross"), ==, gross);
+}
+
+/* Q-7: `quote` adds "tax", from the quote's total T in fen: the catalog's
+ * inclusive 6 % when the quote states none (and a Q-7 assumption in the
+ * terms), or the quote's own basis and rate.  By hand: the sample's total
+ * ¥185,617.75 / 1.06 = ¥175,111.0849 → 175,111.08; ¥1,200.00 excl. 9.5 %
+ * = ¥114.00 tax; incl. 13 %: 120,000 / 1.13 = 106,194.69 fen. */
+static void
+test_tax (void)
+{
+  const char *numbers = "{ \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 2, \"months\": 12 }";
+  g_autofree char *sample = data_path ("sample.pricebook");
+  g_auto(PbCliRun) run = { 0 };
+  struct { const char *tax; const char *basis, *rate, *net, *tax_amount, *gross; } cases[] = {
+    { "\"tax\": { \"basis\": \"exclusive\", \"rate_percent\": \"9.5\" }", "exclusive", "9.5", "1200.00",
+      "114.00", "1314.00" },
+    { "\"tax\": { \"basis\": \"inclusive\", \"rate_percent\": \"13\" }", "inclusive", "13", "1061.95",
+      "138.05", "1200.00" },
+    { "\"tax\": { \"basis\": \"inclusive\", \"rate_percent\": \"0\" }", "inclusive", "0", "1200.00",
+      "0.00", "1200.00" },
+  };
+
+  pb_cli_run (&run, "quote", sample, NULL);
+  assert_tax (&run, "inclusive", "6", "175111.08", "10506.67", "185617.75");
+  g_assert_nonnull (strstr (run.out, "6 % VAT"));
+  g_assert_nonnull (strstr (run.out, "(Q-7)"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q-T\", \"date\": \"2026-11-22\",\n"
+        "  \"valid_days\": 30, \"customer\": { \"name\": \"A\", \"enterprise\": true },\n"
+        "  %s, \"items\": [ %s ] }\n", cases[i].tax, numbers);
+      g_autofree char *path = pb_test_write_temp ("tax.pricebook", text, -1);
+      g_auto(PbCliRun) priced = { 0 };
+
+      pb_cli_run (&priced, "quote", path, NULL);
+      assert_tax (&priced, cases[i].basis, cases[i].rate, cases[i].net, cases[i].tax_amount, cases[i].gross);
+      g_assert_null (strstr (priced.out, "(Q-7)"));
+    }
+  {
+    g_autofree char *text = g_strdup_printf (
+      "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q-T\", \"date\": \"2026-11-22\",\n"
+      "  \"valid_days\": 30, \"customer\": { \"name\": \"A\", \"enterprise\": true },\n"
+      "  \"tax\": { \"basis\": \"inclusive\", \"rate_percent\": \"101\" }, \"items\": [ %s ] }\n", numbers);
+    g_autofree char *path = pb_test_write_temp ("tax.pricebook", text, -1);
+    g_auto(PbCliRun) refused = { 0 };
+
+    pb_cli_run (&refused, "quote", path, NULL);
+    pb_assert_input_error (&refused, "tax.pricebook:3:", "rate_percent", "Q-7", NULL);
+  }
+}
+
 /* Malformed JSON: the message says where. */
 static void
 test_malformed (void)
@@ -510,6 +577,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cli/quote/Q-3/contract-example", test_contract_example);
   g_test_add_func ("/cli/quote/Q-2/sample", test_sample);
+  g_test_add_func ("/cli/quote/Q-7/tax", test_tax);
   g_test_add_func ("/cli/quote/Q-4/malformed-json", test_malformed);
   g_test_add_func ("/cli/quote/Q-4/empty-file", test_empty);
   g_test_add_func ("/cli/quote/Q-4/binary-file", test_binary);

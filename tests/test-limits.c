@@ -59,6 +59,7 @@ static const Range ranges[] = {
     "{ \"product\": \"live\", \"kind\": \"code\", \"tier\": \"standard\", \"quantity\": 1, \"extra_viewers\": %s }",
     0, PB_QUOTE_ITEM_MAX_EXTRA_VIEWERS, 100, "EL-5" },
   { "Quote `valid_days`", QUOTE, "\"valid_days\": %s,", 1, PB_QUOTE_MAX_VALID_DAYS, 1, "Q-1" },
+  { "Quote `revision`", QUOTE, "\"valid_days\": 30, \"revision\": %s,", 1, PB_QUOTE_MAX_REVISION, 1, "Q-1" },
   { "Scenario `extra_viewers`", SCENARIO_EVENT,
     "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.code.expand\", \"code\": \"G\", "
     "\"extra_viewers\": %s }",
@@ -305,9 +306,14 @@ test_readme_table (void)
     g_autofree char *money = g_strdup_printf ("±¥%s.%03d", yuan, (int) (PB_MONEY_MAX % 1000));
     g_autofree char *bytes = g_strdup_printf ("%d MiB", PB_JSON_MAX_BYTES / (1024 * 1024));
     g_autofree char *depth = g_strdup_printf ("%d levels", PB_JSON_MAX_DEPTH);
+    g_autofree char *line = pb_format_count (PB_TEXT_MAX_LINE);
+    g_autofree char *paragraphs = pb_format_count (PB_TEXT_MAX_PARAGRAPHS);
 
     assert_row_shows (readme, "Quote items", items, NULL);
     assert_row_shows (readme, "Quote `discount_percent`", "0 to 100", "Q-3", NULL);
+    assert_row_shows (readme, "Quote `tax.rate_percent`", "0 to 100", "Q-7", NULL);
+    assert_row_shows (readme, "Customer and seller details", line, "Q-1", NULL);
+    assert_row_shows (readme, "Quote `payment_terms`, `notes`", paragraphs, "Q-1", NULL);
     assert_row_shows (readme, "Optimizer: minutes needed", voice, NULL);
     assert_row_shows (readme, "Optimizer: viewers needed", viewers, NULL);
     assert_row_shows (readme, "Optimizer: rooms", rooms, NULL);

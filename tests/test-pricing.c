@@ -919,29 +919,52 @@ test_overflow (void)
   assert_contains (error->message, "item 10 (code)");
 }
 
-/* Q-3: one line out of range, with a catalog whose base fee is the
- * largest amount PbMoney holds: two years of it cannot be added up. */
-static void
-test_overflow_line (void)
+/* A catalog whose base fee is @price. */
+static PbCatalog *
+catalog_with_base_fee (const char *price)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_resources_lookup_data (PB_CATALOG_RESOURCE, 0, &error);
   g_autoptr(GString) text = NULL;
   g_autoptr(GBytes) changed = NULL;
-  g_autoptr(PbCatalog) cat = NULL;
-  g_autoptr(PbQuote) quote = new_quote (TRUE);
-  g_autoptr(PbPricing) pricing = NULL;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", price);
+  PbCatalog *cat;
 
   g_assert_no_error (error);
   text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_assert_cmpuint (g_string_replace (text, "\"140000.00\"", "\"999999999999999.999\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"140000.00\"", quoted, 1), ==, 1);
   changed = g_bytes_new (text->str, text->len);
   cat = pb_catalog_new_from_bytes (changed, "huge catalog", &error);
   g_assert_no_error (error);
+  return cat;
+}
+
+/* Q-3: one line out of range, with a catalog whose base fee is the
+ * largest whole-fen amount PbMoney holds: two years of it cannot be added
+ * up.  Q-7: the largest amount of all, ¥999,999,999,999,999.999, is a
+ * total, but its tax is not: rounded to the fen it leaves the range. */
+static void
+test_overflow_line (void)
+{
+  g_autoptr(PbCatalog) largest = catalog_with_base_fee ("999999999999999.999");
+
+  g_autoptr(PbCatalog) cat = catalog_with_base_fee ("999999999999999.990");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+
   add_base_fee (quote, 1);
   g_assert_true (pb_pricing_compute (cat, quote, &pricing, &error));
-  g_assert_cmpint (pricing->total, ==, PB_MONEY_MAX);
+  g_assert_no_error (error);
+  g_assert_cmpint (pricing->total, ==, PB_MONEY_MAX - 9);
+  g_assert_cmpint (pricing->gross, ==, PB_MONEY_MAX - 9);
   g_clear_pointer (&pricing, pb_pricing_free);
+  g_assert_false (pb_pricing_compute (largest, quote, &pricing, &error));
+  g_assert_null (pricing);
+  g_assert_error (error, PB_ERROR, PB_ERROR_OVERFLOW);
+  assert_contains (error->message, "Q-7");
+  g_clear_error (&error);
+
   pb_quote_item_set_years (pb_quote_get_item (quote, 0), 2);
   g_assert_false (pb_pricing_compute (cat, quote, &pricing, &error));
   g_assert_error (error, PB_ERROR, PB_ERROR_OVERFLOW);
@@ -1258,6 +1281,183 @@ test_fixes (void)
     }
 }
 
+/* Q-7: net, tax and gross worked out by hand from the contract's formulas,
+ * in fen: inclusive net = T / (1 + r), exclusive tax = T × r, each rounded
+ * half-up; both bases, rates other than 6 %, and the halves. */
+static void
+test_tax_compute (void)
+{
+  static const struct { PbMoney total; PbTaxBasis basis; gint rate; PbMoney net, tax, gross; } cases[] = {
+    /* ¥106.00 incl. 6 %: 100.00 + 6.00 */
+    { 106000, PB_TAX_INCLUSIVE, 600, 100000, 6000, 106000 },
+    /* ¥185,617.75 incl. 6 %: 18,561,775 / 1.06 = 17,511,108.49 fen */
+    { 185617750, PB_TAX_INCLUSIVE, 600, 175111080, 10506670, 185617750 },
+    /* ¥100.00 incl. 13 %: 10,000 / 1.13 = 8,849.56 fen → 88.50 */
+    { 100000, PB_TAX_INCLUSIVE, 1300, 88500, 11500, 100000 },
+    /* ¥1,130.00 incl. 13 %: 1,000.00 + 130.00 */
+    { 1130000, PB_TAX_INCLUSIVE, 1300, 1000000, 130000, 1130000 },
+    /* ¥1,095.00 incl. 9.5 %: 1,000.00 + 95.00 */
+    { 1095000, PB_TAX_INCLUSIVE, 950, 1000000, 95000, 1095000 },
+    /* ¥123.45 incl. 0 %: all net */
+    { 123450, PB_TAX_INCLUSIVE, 0, 123450, 0, 123450 },
+    /* Halves: ¥0.64 incl. 2.4 %: 64 / 1.024 = 62.5 fen → 63; ¥0.01 and
+     * ¥0.03 incl. 100 %: 0.5 → 1 and 1.5 → 2 fen.  ¥0.639 is ¥0.64 (T is
+     * in fen, Q-3's half-up); ¥0.62 incl. 2.4 % is 60.55 fen → 61. */
+    { 640, PB_TAX_INCLUSIVE, 240, 630, 10, 640 },
+    { 10, PB_TAX_INCLUSIVE, 10000, 10, 0, 10 },
+    { 30, PB_TAX_INCLUSIVE, 10000, 20, 10, 30 },
+    { 639, PB_TAX_INCLUSIVE, 240, 630, 10, 640 },
+    { 620, PB_TAX_INCLUSIVE, 240, 610, 10, 620 },
+    /* ¥1,000.00 excl. 13 %: + 130.00 */
+    { 1000000, PB_TAX_EXCLUSIVE, 1300, 1000000, 130000, 1130000 },
+    /* ¥1.00 excl. 9.5 %: 9.5 fen → 10 (half up), ¥0.99: 9.405 → 9 */
+    { 1000, PB_TAX_EXCLUSIVE, 950, 1000, 100, 1100 },
+    { 990, PB_TAX_EXCLUSIVE, 950, 990, 90, 1080 },
+    /* ¥0.25 excl. 6 %: 1.5 fen → 2; ¥0.24: 1.44 → 1 */
+    { 250, PB_TAX_EXCLUSIVE, 600, 250, 20, 270 },
+    { 240, PB_TAX_EXCLUSIVE, 600, 240, 10, 250 },
+    /* ¥5.00 excl. 0 % */
+    { 5000, PB_TAX_EXCLUSIVE, 0, 5000, 0, 5000 },
+    /* ¥1.005 is ¥1.01 (Q-3 rounds half-up to the fen): excl. 100 % */
+    { 1005, PB_TAX_EXCLUSIVE, 10000, 1010, 1010, 2020 },
+    { 0, PB_TAX_EXCLUSIVE, 600, 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PbMoney net = -1, tax = -1, gross = -1;
+
+      g_test_message ("case %u", i);
+      g_assert_true (pb_tax_compute (cases[i].total, cases[i].basis, cases[i].rate, &net, &tax, &gross, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (net, ==, cases[i].net);
+      g_assert_cmpint (tax, ==, cases[i].tax);
+      g_assert_cmpint (gross, ==, cases[i].gross);
+      g_assert_cmpint (net + tax, ==, gross);
+    }
+}
+
+/* what does not fit is an error, never a wrap or a clamp. */
+static void
+test_tax_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  PbMoney net = 0, tax = 0, gross = 0;
+  PbMoney largest = PB_MONEY_MAX - 9;   /* ¥999,999,999,999,999.99 */
+
+  /* Inclusive never exceeds the total; exclusive at 100 % doubles it. */
+  g_assert_true (pb_tax_compute (largest, PB_TAX_INCLUSIVE, 10000, &net, &tax, &gross, &error));
+  g_assert_cmpint (gross, ==, largest);
+  g_assert_true (pb_tax_compute (largest / 2 - 5, PB_TAX_EXCLUSIVE, 10000, &net, &tax, &gross, &error));
+  g_assert_false (pb_tax_compute (largest, PB_TAX_EXCLUSIVE, 10000, &net, &tax, &gross, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_OVERFLOW);
+  g_clear_error (&error);
+  g_assert_false (pb_tax_compute (1000, PB_TAX_EXCLUSIVE, 10001, &net, &tax, &gross, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  assert_contains (error->message, "Q-7");
+  g_clear_error (&error);
+  g_assert_false (pb_tax_compute (1000, PB_TAX_INCLUSIVE, -1, &net, &tax, &gross, &error));
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+}
+
+/* Q-7 in a priced quote: the quote's own tax, or the catalog's default
+ * (inclusive 6 %) as a labelled assumption; the JSON of `quote` too. */
+static void
+test_tax_in_quote (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *tax;
+  gboolean assumed = FALSE;
+
+  /* 2 numbers × 12 months × ¥50 = ¥1,200.00 */
+  add_numbers (quote, 2, 12);
+  pricing = price_ok (quote);
+  g_assert_cmpint (pricing->total, ==, YUAN (1200));
+  g_assert_true (pricing->tax_assumed);
+  g_assert_cmpint (pricing->tax_basis, ==, PB_TAX_INCLUSIVE);
+  g_assert_cmpint (pricing->tax_rate, ==, 600);
+  /* 120,000 / 1.06 = 113,207.55 fen */
+  g_assert_cmpint (pricing->net, ==, 1132080);
+  g_assert_cmpint (pricing->tax, ==, 67920);
+  g_assert_cmpint (pricing->gross, ==, YUAN (1200));
+  for (guint i = 0; i < pricing->terms->len; i++)
+    {
+      const PbQuoteTerm *term = g_ptr_array_index (pricing->terms, i);
+
+      if (g_str_equal (term->rule, "Q-7"))
+        {
+          g_assert_true (term->assumption);
+          assert_contains (term->text, "Assumption: ");
+          assert_contains (term->text, "6 %");
+          g_assert_null (strstr (term->body, "Assumption"));
+          g_assert_null (strstr (term->body, "(Q-7)"));
+          assumed = TRUE;
+        }
+    }
+  g_assert_true (assumed);
+  g_clear_pointer (&pricing, pb_pricing_free);
+
+  /* Stated: exclusive 13 %, and a 5 % discount first: ¥1,140.00. */
+  pb_quote_set_discount (quote, 500);
+  pb_quote_set_tax (quote, PB_TAX_EXCLUSIVE, 1300);
+  pricing = price_ok (quote);
+  g_assert_false (pricing->tax_assumed);
+  g_assert_cmpint (pricing->net, ==, YUAN (1140));
+  g_assert_cmpint (pricing->tax, ==, 148200);
+  g_assert_cmpint (pricing->gross, ==, 1288200);
+  for (guint i = 0; i < pricing->terms->len; i++)
+    g_assert_cmpstr (((PbQuoteTerm *) g_ptr_array_index (pricing->terms, i))->rule, !=, "Q-7");
+  json = pb_pricing_to_json (pricing, quote);
+  tax = json_object_get_object_member (json_node_get_object (json), "tax");
+  g_assert_nonnull (tax);
+  g_assert_cmpuint (json_object_get_size (tax), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (tax, "basis"), ==, "exclusive");
+  g_assert_cmpstr (json_object_get_string_member (tax, "rate_percent"), ==, "13");
+  g_assert_cmpstr (json_object_get_string_member (tax, "net"), ==, "1140.00");
+  g_assert_cmpstr (json_object_get_string_member (tax, "tax"), ==, "148.20");
+  g_assert_cmpstr (json_object_get_string_member (tax, "gross"), ==, "1288.20");
+}
+
+/* An error of the quote as a whole whose message begins with @start. */
+static void
+assert_issue_says (GPtrArray *issues, const char *start)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->item == -1 && issue->severity == PB_ISSUE_ERROR && g_str_equal (issue->rule, "Q-1") &&
+          g_str_has_prefix (issue->message, start))
+        return;
+    }
+  g_error ("no Q-1 error “%s…”", start);
+}
+
+/* Q-1: free text a page could not hold, or could not show, keeps the
+ * quote from being priced (and saved as a file that would not load). */
+static void
+test_text_limits (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autofree char *long_notes = g_strnfill (PB_TEXT_MAX_PARAGRAPHS + 1, 'n');
+  g_autofree char *long_line = g_strnfill (PB_TEXT_MAX_LINE + 1, 'a');
+  g_autoptr(GPtrArray) issues = NULL;
+
+  add_numbers (quote, 1, 1);
+  pb_quote_set_notes (quote, long_notes);
+  pb_customer_set_address (pb_quote_get_customer (quote), long_line);
+  pb_customer_set_bank (pb_quote_get_customer (quote), "Bank\x1b");
+  issues = check (quote);
+  g_assert_true (pb_pricing_issues_have_errors (issues));
+  assert_issue_says (issues, "the notes: at most 2000 characters, this text has 2001");
+  assert_issue_says (issues, "the customer's address: at most 200 characters");
+  assert_issue_says (issues, "the customer's bank: control character U+001B");
+  assert_not_priced (quote, "Q-1", "the notes", NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1298,6 +1498,10 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/Q-1/currency", test_currency);
   g_test_add_func ("/pricing/Q-1/empty-quote", test_empty_quote);
   g_test_add_func ("/pricing/Q-3/pure-and-json", test_pure_and_json);
+  g_test_add_func ("/pricing/Q-7/tax-compute", test_tax_compute);
+  g_test_add_func ("/pricing/Q-7/tax-limits", test_tax_limits);
+  g_test_add_func ("/pricing/Q-7/tax-in-quote", test_tax_in_quote);
+  g_test_add_func ("/pricing/Q-1/text-limits", test_text_limits);
 
   return g_test_run ();
 }

@@ -729,6 +729,211 @@ test_enum_strings (void)
   g_assert_false (pb_quote_language_from_string ("zh", &language));
 }
 
+/* The contract's "Quotation details": every member read, written back only
+ * when given, equal after a round trip, copied with the quote. */
+static const char details_customer[] =
+  "{ \"name\": \"杭州云帆网络科技有限公司\", \"enterprise\": true, \"contact\": \"王丽\",\n"
+  "    \"address\": \"杭州市西湖区文三路 90 号\", \"tax_id\": \"91330100MA2XXXXXXX\",\n"
+  "    \"bank\": \"招商银行杭州分行\", \"bank_account\": \"5719 0000 0000 0000\" }";
+
+static char *
+details_text (const char *customer, const char *extra)
+{
+  return g_strdup_printf ("{ \"format\": \"pricebook-quote/1\",\n"
+                          "  \"number\": \"Q-1\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+                          "  \"customer\": %s,\n"
+                          "  %s%s\"items\": [] }\n",
+                          customer, extra ? extra : "", extra ? ",\n  " : "");
+}
+
+static void
+test_details (void)
+{
+  g_autofree char *text = details_text (details_customer,
+                                        "\"tax\": { \"basis\": \"exclusive\", \"rate_percent\": \"9.5\" },\n"
+                                        "  \"payment_terms\": \"100% prepayment within 5 business days of signing\",\n"
+                                        "  \"notes\": \"第一行\\n第二行\", \"revision\": 2");
+  g_autoptr(PbQuote) quote = load_ok (text);
+  g_autoptr(PbQuote) again = NULL;
+  g_autoptr(PbQuote) copy = NULL;
+  g_autofree char *saved = NULL;
+  PbCustomer *customer = pb_quote_get_customer (quote);
+
+  g_assert_cmpstr (pb_customer_get_address (customer), ==, "杭州市西湖区文三路 90 号");
+  g_assert_cmpstr (pb_customer_get_tax_id (customer), ==, "91330100MA2XXXXXXX");
+  g_assert_cmpstr (pb_customer_get_bank (customer), ==, "招商银行杭州分行");
+  g_assert_cmpstr (pb_customer_get_bank_account (customer), ==, "5719 0000 0000 0000");
+  g_assert_true (pb_quote_get_tax_set (quote));
+  g_assert_cmpint (pb_quote_get_tax_basis (quote), ==, PB_TAX_EXCLUSIVE);
+  g_assert_cmpint (pb_quote_get_tax_rate (quote), ==, 950);
+  g_assert_cmpstr (pb_quote_get_payment_terms (quote), ==, "100% prepayment within 5 business days of signing");
+  g_assert_cmpstr (pb_quote_get_notes (quote), ==, "第一行\n第二行");
+  g_assert_cmpint (pb_quote_get_revision (quote), ==, 2);
+
+  saved = pb_quote_to_string (quote);
+  g_assert_nonnull (strstr (saved, "\"rate_percent\" : \"9.5\""));
+  g_assert_nonnull (strstr (saved, "\"basis\" : \"exclusive\""));
+  g_assert_nonnull (strstr (saved, "\"tax_id\" : \"91330100MA2XXXXXXX\""));
+  again = load_ok (saved);
+  g_assert_true (pb_quote_equal (quote, again));
+  copy = pb_quote_copy (quote);
+  g_assert_true (pb_quote_equal (quote, copy));
+  g_assert_cmpstr (pb_customer_get_bank_account (pb_quote_get_customer (copy)), ==, "5719 0000 0000 0000");
+
+  /* Each detail counts in equality. */
+  pb_customer_set_tax_id (pb_quote_get_customer (copy), "X");
+  g_assert_false (pb_quote_equal (quote, copy));
+  pb_customer_set_tax_id (pb_quote_get_customer (copy), "91330100MA2XXXXXXX");
+  pb_quote_set_tax_rate (copy, 900);
+  g_assert_false (pb_quote_equal (quote, copy));
+  pb_quote_set_tax_rate (copy, 950);
+  pb_quote_set_tax_set (copy, FALSE);
+  g_assert_false (pb_quote_equal (quote, copy));
+  pb_quote_set_tax_set (copy, TRUE);
+  pb_quote_set_revision (copy, 0);
+  g_assert_false (pb_quote_equal (quote, copy));
+  pb_quote_set_revision (copy, 2);
+  pb_quote_set_notes (copy, "");
+  g_assert_false (pb_quote_equal (quote, copy));
+  pb_quote_set_notes (copy, "第一行\n第二行");
+  g_assert_true (pb_quote_equal (quote, copy));
+}
+
+/* Old files stay valid and are written back as they were: no "tax" (the
+ * catalog's default then applies, Q-7), no empty details. */
+static void
+test_details_absent (void)
+{
+  g_autofree char *text = details_text ("{ \"name\": \"Acme\", \"enterprise\": true }", NULL);
+  g_autoptr(PbQuote) quote = load_ok (text);
+  g_autofree char *saved = pb_quote_to_string (quote);
+  const char *absent[] = { "tax", "basis", "payment_terms", "notes", "revision", "address", "tax_id", "bank" };
+
+  g_assert_false (pb_quote_get_tax_set (quote));
+  g_assert_cmpstr (pb_quote_get_payment_terms (quote), ==, "");
+  g_assert_cmpstr (pb_quote_get_notes (quote), ==, "");
+  g_assert_cmpint (pb_quote_get_revision (quote), ==, 0);
+  g_assert_cmpstr (pb_customer_get_address (pb_quote_get_customer (quote)), ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    {
+      g_autofree char *member = g_strdup_printf ("\"%s\"", absent[i]);
+
+      if (strstr (saved, member) != NULL)
+        g_error ("%s is written though not given:\n%s", member, saved);
+    }
+}
+
+/* wrong details are refused by member, with the rule. */
+static void
+test_details_refused (void)
+{
+  g_autofree char *long_line = g_strnfill (PB_TEXT_MAX_LINE + 1, 'x');
+  g_autofree char *longest_line = g_strnfill (PB_TEXT_MAX_LINE, 'x');
+  g_autofree char *long_notes = g_strnfill (PB_TEXT_MAX_PARAGRAPHS + 1, 'y');
+  struct { const char *extra; const char *needle; const char *rule; } cases[] = {
+    { "\"tax\": { \"basis\": \"gross\", \"rate_percent\": \"6\" }", "unknown basis", "Q-7" },
+    { "\"tax\": { \"basis\": \"inclusive\", \"rate_percent\": \"100.01\" }", "rate_percent", "Q-7" },
+    { "\"tax\": { \"basis\": \"inclusive\", \"rate_percent\": \"6.125\" }", "rate_percent", "Q-7" },
+    { "\"tax\": { \"basis\": \"inclusive\", \"rate_percent\": \"-1\" }", "rate_percent", "Q-7" },
+    { "\"tax\": { \"basis\": \"inclusive\", \"rate_percent\": 6 }", "rate_percent", "Q-7" },
+    { "\"tax\": { \"basis\": \"inclusive\" }", "rate_percent", "Q-7" },
+    { "\"tax\": { \"rate_percent\": \"6\" }", "basis", "Q-7" },
+    { "\"tax\": { \"basis\": \"inclusive\", \"rate_percent\": \"6\", \"rate\": 6 }", "rate", NULL },
+    { "\"tax\": \"6\"", "tax", NULL },
+    { "\"revision\": 0", "revision", "Q-1" },
+    { "\"revision\": 1000", "revision", "Q-1" },
+    { "\"revision\": \"2\"", "revision", "Q-1" },
+    { "\"notes\": 5", "notes", NULL },
+    { "\"payment_terms\": \"a\\u0007b\"", "U+0007", "Q-1" },
+  };
+  g_autofree char *notes = g_strdup_printf ("\"notes\": \"%s\"", long_notes);
+  g_autofree char *address = g_strdup_printf ("{ \"name\": \"A\", \"enterprise\": true, \"address\": \"%s\" }",
+                                              long_line);
+  g_autofree char *longest = g_strdup_printf ("{ \"name\": \"A\", \"enterprise\": true, \"bank\": \"%s\" }",
+                                              longest_line);
+  g_autofree char *text = NULL;
+  g_autoptr(PbQuote) taken = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_free (text);
+      text = details_text ("{ \"name\": \"A\", \"enterprise\": true }", cases[i].extra);
+      assert_load_error (text, "test.pricebook:", cases[i].needle, cases[i].rule, NULL);
+    }
+  g_free (text);
+  text = details_text ("{ \"name\": \"A\", \"enterprise\": true }", notes);
+  assert_load_error (text, "notes", "2000", "2001", "Q-1", NULL);
+  g_free (text);
+  text = details_text (address, NULL);
+  assert_load_error (text, "customer", "address", "200", "Q-1", NULL);
+  g_free (text);
+  text = details_text ("{ \"name\": \"A\", \"enterprise\": true, \"tax_id\": \"9133\\n0100\" }", NULL);
+  assert_load_error (text, "tax_id", "U+000A", "one line", NULL);
+  g_free (text);
+  text = details_text ("{ \"name\": \"A\", \"enterprise\": true, \"iban\": \"X\" }", NULL);
+  assert_load_error (text, "iban", NULL);
+  /* The longest text is taken. */
+  g_free (text);
+  text = details_text (longest, NULL);
+  taken = load_ok (text);
+  g_assert_cmpstr (pb_customer_get_bank (pb_quote_get_customer (taken)), ==, longest_line);
+}
+
+/* The setters notify their property and the quote says "changed" once per
+ * change; pb_quote_set_tax states basis and rate in one change. */
+static void
+test_details_signals (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  guint changed = 0, notified = 0, customer_notified = 0;
+
+  g_signal_connect (quote, "changed", G_CALLBACK (count_signal), &changed);
+  g_signal_connect (quote, "notify", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (pb_quote_get_customer (quote), "notify::tax-id", G_CALLBACK (count_notify),
+                    &customer_notified);
+  pb_quote_set_payment_terms (quote, "Net 30");
+  pb_quote_set_notes (quote, "Hi");
+  pb_quote_set_revision (quote, 3);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpuint (notified, ==, 3);
+  pb_quote_set_notes (quote, "Hi");
+  g_assert_cmpuint (changed, ==, 3);
+  pb_quote_set_tax (quote, PB_TAX_EXCLUSIVE, 1300);
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_cmpuint (notified, ==, 6);
+  pb_quote_set_tax (quote, PB_TAX_EXCLUSIVE, 1300);
+  g_assert_cmpuint (changed, ==, 4);
+  g_object_set (quote, "tax-set", FALSE, NULL);
+  g_assert_cmpuint (changed, ==, 5);
+  g_object_set (pb_quote_get_customer (quote), "tax-id", "91", NULL);
+  g_assert_cmpuint (customer_notified, ==, 1);
+  g_assert_cmpuint (changed, ==, 6);
+  pb_customer_set_tax_id (pb_quote_get_customer (quote), "91");
+  g_assert_cmpuint (customer_notified, ==, 1);
+}
+
+/* What an export would lack: the window asks, the CLI warns. */
+static void
+test_missing (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbQuoteItem) item = pb_quote_item_new (PB_ITEM_KIND_BASE_FEE);
+  g_autofree char *both = NULL, *name = NULL;
+
+  g_assert_cmpint (pb_quote_get_missing (quote), ==,
+                   PB_QUOTE_MISSING_CUSTOMER_NAME | PB_QUOTE_MISSING_ITEMS);
+  both = pb_quote_missing_to_string (pb_quote_get_missing (quote));
+  g_assert_cmpstr (both, ==, "The quote has no customer name and no items.");
+  pb_customer_set_name (pb_quote_get_customer (quote), "  ");
+  pb_quote_append_item (quote, item);
+  g_assert_cmpint (pb_quote_get_missing (quote), ==, PB_QUOTE_MISSING_CUSTOMER_NAME);
+  name = pb_quote_missing_to_string (pb_quote_get_missing (quote));
+  g_assert_cmpstr (name, ==, "The quote has no customer name.");
+  pb_customer_set_name (pb_quote_get_customer (quote), "Acme");
+  g_assert_cmpint (pb_quote_get_missing (quote), ==, PB_QUOTE_MISSING_NONE);
+  g_assert_null (pb_quote_missing_to_string (PB_QUOTE_MISSING_NONE));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -753,6 +958,11 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-json/Q-1/changed-signal", test_changed_signal);
   g_test_add_func ("/quote-json/Q-1/items-in-step", test_items_in_step);
   g_test_add_func ("/quote-json/Q-2/enum-strings", test_enum_strings);
+  g_test_add_func ("/quote-json/Q-7/details", test_details);
+  g_test_add_func ("/quote-json/Q-7/details-absent", test_details_absent);
+  g_test_add_func ("/quote-json/Q-7/details-refused", test_details_refused);
+  g_test_add_func ("/quote-json/Q-1/details-signals", test_details_signals);
+  g_test_add_func ("/quote-json/Q-1/missing", test_missing);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "pb-error.h"
 #include "pb-json-private.h"
 #include "pb-quote-item.h"
+#include "pb-tax.h"
 
 struct _PbCatalog
 {
@@ -38,6 +39,9 @@ struct _PbCatalog
   gint64      el_trial_max;
   gint64      el_trial_radar_top;
   PbTermRule  el_term_rule;
+
+  PbTaxBasis  tax_basis;        /* the default of a quote that states none */
+  gint        tax_rate;
 };
 
 G_DEFINE_FINAL_TYPE (PbCatalog, pb_catalog, G_TYPE_OBJECT)
@@ -452,6 +456,35 @@ load_voice (Loader *loader, GError **error)
          load_int (loader, "voice.low_balance_alarm_minutes", 0, G_MAXINT32, &self->vm_low_balance, error);
 }
 
+/* the tax a quote takes when it states none. */
+static gboolean
+load_tax (Loader *loader, GError **error)
+{
+  static const char * const allowed[] = { "basis", "rate_percent", NULL };
+  const char *key = "quote.tax_default";
+  JsonObject *object;
+  const char *basis, *rate;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!load_value_object (loader, key, allowed, &object, error) ||
+      !pb_json_get_string (loader->doc, object, "basis", key, NULL, &basis, error) ||
+      !pb_json_get_string (loader->doc, object, "rate_percent", key, NULL, &rate, error))
+    return FALSE;
+  if (!pb_tax_basis_from_string (basis, &loader->catalog->tax_basis))
+    {
+      pb_json_doc_error (loader->doc, json_object_get_member (object, "basis"), error, PB_ERROR_INPUT, key,
+                         "unknown basis “%s” (known: inclusive, exclusive)", basis);
+      return FALSE;
+    }
+  if (!pb_percent_parse (rate, &loader->catalog->tax_rate, &local_error))
+    {
+      pb_json_doc_error (loader->doc, json_object_get_member (object, "rate_percent"), error, PB_ERROR_INPUT,
+                         key, "“rate_percent”: %s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_terms (Loader *loader, JsonObject *root, GError **error)
 {
@@ -556,6 +589,7 @@ catalog_from_doc (PbJsonDoc *doc, GError **error)
       !check_sources (&loader, error) ||
       !load_voice (&loader, error) ||
       !load_live (&loader, error) ||
+      !load_tax (&loader, error) ||
       !check_unknown_entries (&loader, error) ||
       !load_terms (&loader, root, error))
     return NULL;
@@ -782,4 +816,17 @@ const char *
 pb_code_tier_display_name (const PbCodeTier *tier)
 {
   return g_str_has_prefix (g_get_language_names ()[0], "zh") ? tier->name_zh : tier->name;
+}
+
+/* Q-7: the basis and rate (hundredths of a percent) of a quote that states
+ * no tax; an assumption the documents label. */
+void
+pb_catalog_tax_default (PbCatalog *self, PbTaxBasis *basis, gint *rate)
+{
+  g_return_if_fail (PB_IS_CATALOG (self));
+
+  if (basis != NULL)
+    *basis = self->tax_basis;
+  if (rate != NULL)
+    *rate = self->tax_rate;
 }

@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "pb-money.h"
+#include "pb-tax.h"
 #include "pb-time.h"
 
 G_BEGIN_DECLS
@@ -108,6 +109,11 @@ guint                 pb_catalog_el_broadcast_max_minutes (PbCatalog *self);
 guint                 pb_catalog_el_trial_max_viewers (PbCatalog   *self);
 guint                 pb_catalog_el_trial_radar_top_viewers (PbCatalog *self);
 PbTermRule            pb_catalog_el_term_rule         (PbCatalog   *self);
+/* Quotes: the tax of a quote that states none. */
+void                  pb_catalog_tax_default          (PbCatalog   *self,
+                                                       PbTaxBasis  *basis,
+                                                       gint        *rate);
+
 /* The tier's name in the language of the program's messages (gettext's
  * choice: Chinese when the first language is zh), for the window and its
  * drawings; documents choose by the quote's language instead. */

@@ -176,6 +176,31 @@ check_enterprise (Check *check)
                  "enterprises only"), live);
 }
 
+/* Q-1: the free text a document prints fits on its page and holds no
+ * control character; a file holding more could not be read back. */
+static void
+check_texts (Check *check)
+{
+  PbCustomer *customer = pb_quote_get_customer (check->quote);
+  const struct { const char *what; const char *text; gboolean multiline; } texts[] = {
+    { N_("the customer's address"), pb_customer_get_address (customer), FALSE },
+    { N_("the customer's tax ID"), pb_customer_get_tax_id (customer), FALSE },
+    { N_("the customer's bank"), pb_customer_get_bank (customer), FALSE },
+    { N_("the customer's bank account"), pb_customer_get_bank_account (customer), FALSE },
+    { N_("the payment terms"), pb_quote_get_payment_terms (check->quote), TRUE },
+    { N_("the notes"), pb_quote_get_notes (check->quote), TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pb_text_check (texts[i].text, texts[i].multiline ? PB_TEXT_MAX_PARAGRAPHS : PB_TEXT_MAX_LINE,
+                          texts[i].multiline, &error))
+        add_issue (check, -1, PB_ISSUE_ERROR, "Q-1", NULL, "%s: %s", _(texts[i].what), error->message);
+    }
+}
+
 /* a number, a customer and a currency; only CNY has prices. */
 static void
 check_header (Check *check)
@@ -190,6 +215,7 @@ check_header (Check *check)
     add_issue (check, -1, PB_ISSUE_WARNING, "Q-1", NULL, _("the quote has no number"));
   if (*pb_customer_get_name (pb_quote_get_customer (check->quote)) == '\0')
     add_issue (check, -1, PB_ISSUE_WARNING, "Q-1", NULL, _("the customer has no name"));
+  check_texts (check);
 }
 
 static gboolean
@@ -609,6 +635,7 @@ quote_term_free (PbQuoteTerm *term)
 {
   g_free (term->rule);
   g_free (term->text);
+  g_free (term->body);
   g_free (term);
 }
 
@@ -877,6 +904,7 @@ add_term (GPtrArray *terms, gboolean zh, const char *rule, const char *text, gbo
   PbQuoteTerm *term = g_new0 (PbQuoteTerm, 1);
 
   term->rule = g_strdup (rule);
+  term->body = g_strdup (text);
   term->assumption = assumption;
   if (zh)
     term->text = g_strdup_printf ("%s%s（%s）", assumption ? "假设：" : "", text, rule);
@@ -907,6 +935,14 @@ collect_terms (PbCatalog *catalog, PbQuote *quote)
 
       if (entry->assumption && quote_relies_on (kinds, entry->key))
         add_term (terms, zh, entry->rule, zh ? entry->text_zh : entry->text, TRUE);
+    }
+  /* Q-7: the catalog's tax is an assumption only where the quote states
+   * none and buys something. */
+  if (!pb_quote_get_tax_set (quote) && kinds != 0)
+    {
+      const PbCatalogEntry *entry = pb_catalog_lookup (catalog, "quote.tax_default");
+
+      add_term (terms, zh, entry->rule, zh ? entry->text_zh : entry->text, TRUE);
     }
   return terms;
 }
@@ -959,6 +995,23 @@ price_items (Pricer *pricer, PbQuote *quote, PbPricing *pricing, GError **error)
   return TRUE;
 }
 
+/* Q-7: net, tax and gross of the total, at the quote's tax or else the
+ * catalog's (then an assumption, listed in the terms). */
+static gboolean
+compute_tax (PbCatalog *catalog, PbQuote *quote, PbPricing *pricing, GError **error)
+{
+  pricing->tax_assumed = !pb_quote_get_tax_set (quote);
+  if (pricing->tax_assumed)
+    pb_catalog_tax_default (catalog, &pricing->tax_basis, &pricing->tax_rate);
+  else
+    {
+      pricing->tax_basis = pb_quote_get_tax_basis (quote);
+      pricing->tax_rate = pb_quote_get_tax_rate (quote);
+    }
+  return pb_tax_compute (pricing->total, pricing->tax_basis, pricing->tax_rate, &pricing->net, &pricing->tax,
+                         &pricing->gross, error);
+}
+
 gboolean
 pb_pricing_compute (PbCatalog *catalog, PbQuote *quote, PbPricing **result, GError **error)
 {
@@ -987,7 +1040,8 @@ pb_pricing_compute (PbCatalog *catalog, PbQuote *quote, PbPricing **result, GErr
     return FALSE;
   /* the discount applies to the subtotal, half-up to the fen. */
   if (!pb_money_percent (pricing->subtotal, pricing->discount_percent, &pricing->discount, error) ||
-      !pb_money_add (pricing->subtotal, -pricing->discount, &pricing->total, error))
+      !pb_money_add (pricing->subtotal, -pricing->discount, &pricing->total, error) ||
+      !compute_tax (catalog, quote, pricing, error))
     return FALSE;
   pricing->terms = collect_terms (catalog, quote);
   *result = g_steal_pointer (&pricing);
@@ -1040,6 +1094,22 @@ build_strings (JsonBuilder *builder, const char *member, GPtrArray *array, gbool
   json_builder_end_array (builder);
 }
 
+/* "tax": { "basis", "rate_percent", "net", "tax", "gross" }. */
+static void
+build_tax (JsonBuilder *builder, const PbPricing *pricing)
+{
+  g_autofree char *rate = pb_percent_format (pricing->tax_rate);
+
+  json_builder_set_member_name (builder, "tax");
+  json_builder_begin_object (builder);
+  pb_json_add_string (builder, "basis", pb_tax_basis_to_string (pricing->tax_basis));
+  pb_json_add_string (builder, "rate_percent", rate);
+  pb_json_add_money (builder, "net", pricing->net);
+  pb_json_add_money (builder, "tax", pricing->tax);
+  pb_json_add_money (builder, "gross", pricing->gross);
+  json_builder_end_object (builder);
+}
+
 /* The shape of cli-and-formats.md, extended with "currency",
  * "discount_percent", each item's "kind" and each line's "rule". */
 JsonNode *
@@ -1064,6 +1134,7 @@ pb_pricing_to_json (PbPricing *pricing, PbQuote *quote)
   pb_json_add_string (builder, "discount_percent", percent);
   pb_json_add_money (builder, "discount", pricing->discount);
   pb_json_add_money (builder, "total", pricing->total);
+  build_tax (builder, pricing);
   build_strings (builder, "terms", pricing->terms, FALSE);
   build_strings (builder, "warnings", pricing->warnings, TRUE);
   json_builder_end_object (builder);

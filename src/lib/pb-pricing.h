@@ -7,7 +7,8 @@
  * but someone should look).  pb_pricing_compute() is a pure function of the
  * catalog and the quote: list price × quantity for every line, exact, in
  * milli-yuan (Q-3), the discount on the subtotal rounded half-up to the fen,
- * the terms the buyer must know (Q-5).  A quote with an error is never
+ * the terms the buyer must know (Q-5), and the total's net, tax and gross
+ * (Q-7).  A quote with an error is never
  * priced; an amount out of the PbMoney range is an error, never a wrap.
  */
 #pragma once
@@ -60,6 +61,7 @@ typedef struct
 {
   char     *rule;
   char     *text;               /* in the quote's language, ending with the rule ID */
+  char     *body;               /* the same without "Assumption: " and the rule ID */
   gboolean  assumption;         /* a Pricebook convention, not the guides' word */
 } PbQuoteTerm;
 
@@ -70,6 +72,14 @@ typedef struct
   gint       discount_percent;  /* hundredths of a percent */
   PbMoney    discount;          /* subtotal × percent, half-up to the fen */
   PbMoney    total;             /* subtotal − discount */
+  /* Q-7: the total with its tax, each a whole number of fen (pb-tax.h).
+   * The amount in Chinese capitals is the gross. */
+  PbTaxBasis tax_basis;
+  gint       tax_rate;          /* hundredths of a percent */
+  gboolean   tax_assumed;       /* the catalog's default: the quote states none */
+  PbMoney    net;               /* 不含税金额 */
+  PbMoney    tax;               /* 税额 */
+  PbMoney    gross;             /* 价税合计 */
   GPtrArray *terms;             /* PbQuoteTerm */
   GPtrArray *warnings;          /* PbQuoteIssue, all PB_ISSUE_WARNING */
 } PbPricing;

@@ -35,6 +35,11 @@ pb_quote_language_from_string (const char *text, PbQuoteLanguage *language)
   return TRUE;
 }
 
+G_DEFINE_FLAGS_TYPE (PbQuoteMissing, pb_quote_missing,
+  G_DEFINE_ENUM_VALUE (PB_QUOTE_MISSING_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (PB_QUOTE_MISSING_CUSTOMER_NAME, "customer-name"),
+  G_DEFINE_ENUM_VALUE (PB_QUOTE_MISSING_ITEMS, "items"))
+
 G_DEFINE_ENUM_TYPE (PbQuoteStatus, pb_quote_status,
   G_DEFINE_ENUM_VALUE (PB_QUOTE_STATUS_DRAFT, "draft"),
   G_DEFINE_ENUM_VALUE (PB_QUOTE_STATUS_SENT, "sent"),
@@ -75,6 +80,14 @@ struct _PbQuote
   PbInstant        live_base_fee_until;  /* EL-7; PB_INSTANT_NONE: not given */
   PbQuoteLanguage  language;
   PbQuoteStatus    status;
+  /* Q-7: FALSE while the quote states no tax, so that the catalog's
+   * default applies; the basis and rate are kept meanwhile. */
+  gboolean         tax_set;
+  PbTaxBasis       tax_basis;
+  gint             tax_rate;             /* hundredths of a percent */
+  char            *payment_terms;
+  char            *notes;
+  gint             revision;             /* 0: not stated */
   GListStore      *items;
   /* The store's items, in order, kept in step with it by "items-changed":
    * pb_quote_get_item() is called for every item on every keystroke (the
@@ -97,6 +110,12 @@ enum {
   PROP_LIVE_BASE_FEE_UNTIL,
   PROP_LANGUAGE,
   PROP_STATUS,
+  PROP_TAX_SET,
+  PROP_TAX_BASIS,
+  PROP_TAX_RATE,
+  PROP_PAYMENT_TERMS,
+  PROP_NOTES,
+  PROP_REVISION,
   PROP_ITEMS,
   N_PROPS
 };
@@ -172,6 +191,8 @@ pb_quote_finalize (GObject *object)
   g_clear_pointer (&self->number, g_free);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->payment_terms, g_free);
+  g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (pb_quote_parent_class)->finalize (object);
 }
@@ -220,6 +241,30 @@ pb_quote_get_property (GObject    *object,
 
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_TAX_SET:
+      g_value_set_boolean (value, self->tax_set);
+      break;
+
+    case PROP_TAX_BASIS:
+      g_value_set_enum (value, self->tax_basis);
+      break;
+
+    case PROP_TAX_RATE:
+      g_value_set_int (value, self->tax_rate);
+      break;
+
+    case PROP_PAYMENT_TERMS:
+      g_value_set_string (value, self->payment_terms);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    case PROP_REVISION:
+      g_value_set_int (value, self->revision);
       break;
 
     case PROP_ITEMS:
@@ -277,6 +322,30 @@ pb_quote_set_property (GObject      *object,
       pb_quote_set_status (self, g_value_get_enum (value));
       break;
 
+    case PROP_TAX_SET:
+      pb_quote_set_tax_set (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_TAX_BASIS:
+      pb_quote_set_tax_basis (self, g_value_get_enum (value));
+      break;
+
+    case PROP_TAX_RATE:
+      pb_quote_set_tax_rate (self, g_value_get_int (value));
+      break;
+
+    case PROP_PAYMENT_TERMS:
+      pb_quote_set_payment_terms (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTES:
+      pb_quote_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_REVISION:
+      pb_quote_set_revision (self, g_value_get_int (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -313,6 +382,20 @@ pb_quote_class_init (PbQuoteClass *klass)
     g_param_spec_enum ("language", NULL, NULL, PB_TYPE_QUOTE_LANGUAGE, PB_QUOTE_LANGUAGE_EN, flags);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, PB_TYPE_QUOTE_STATUS, PB_QUOTE_STATUS_DRAFT, flags);
+  /* Q-7: whether the quote states its tax; while FALSE the catalog's
+   * default applies (pb_catalog_tax_default) and "tax-basis" and
+   * "tax-rate" are not used. */
+  properties[PROP_TAX_SET] = g_param_spec_boolean ("tax-set", NULL, NULL, FALSE, flags);
+  properties[PROP_TAX_BASIS] =
+    g_param_spec_enum ("tax-basis", NULL, NULL, PB_TYPE_TAX_BASIS, PB_TAX_INCLUSIVE, flags);
+  /* Hundredths of a percent: 600 is 6 %. */
+  properties[PROP_TAX_RATE] = g_param_spec_int ("tax-rate", NULL, NULL, 0, PB_TAX_MAX_RATE, 0, flags);
+  /* Free text printed on the document, "" when there is none. */
+  properties[PROP_PAYMENT_TERMS] = g_param_spec_string ("payment-terms", NULL, NULL, "", flags);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", flags);
+  /* 0: not stated; the document shows "rev. N" from 2 on. */
+  properties[PROP_REVISION] =
+    g_param_spec_int ("revision", NULL, NULL, 0, PB_QUOTE_MAX_REVISION, 0, flags);
   properties[PROP_ITEMS] =
     g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -351,6 +434,8 @@ pb_quote_init (PbQuote *self)
   self->currency = g_strdup (PB_QUOTE_CURRENCY);
   self->live_base_fee_until = PB_INSTANT_NONE;
   self->language = PB_QUOTE_LANGUAGE_EN;
+  self->payment_terms = g_strdup ("");
+  self->notes = g_strdup ("");
   self->items = g_list_store_new (PB_TYPE_QUOTE_ITEM);
   self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
   /* Connected first, so that the array is right for every later handler. */
@@ -383,6 +468,12 @@ pb_quote_copy (PbQuote *self)
   pb_quote_set_live_base_fee_until (copy, self->live_base_fee_until);
   pb_quote_set_language (copy, self->language);
   pb_quote_set_status (copy, self->status);
+  pb_quote_set_tax_basis (copy, self->tax_basis);
+  pb_quote_set_tax_rate (copy, self->tax_rate);
+  pb_quote_set_tax_set (copy, self->tax_set);
+  pb_quote_set_payment_terms (copy, self->payment_terms);
+  pb_quote_set_notes (copy, self->notes);
+  pb_quote_set_revision (copy, self->revision);
   for (guint i = 0; i < pb_quote_get_n_items (self); i++)
     {
       g_autoptr(PbQuoteItem) item = pb_quote_item_copy (pb_quote_get_item (self, i));
@@ -587,6 +678,176 @@ pb_quote_set_status (PbQuote *self, PbQuoteStatus status)
   notify_changed (self, PROP_STATUS);
 }
 
+gboolean
+pb_quote_get_tax_set (PbQuote *self)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), FALSE);
+
+  return self->tax_set;
+}
+
+void
+pb_quote_set_tax_set (PbQuote *self, gboolean tax_set)
+{
+  g_return_if_fail (PB_IS_QUOTE (self));
+
+  tax_set = !!tax_set;
+  if (self->tax_set == tax_set)
+    return;
+  self->tax_set = tax_set;
+  notify_changed (self, PROP_TAX_SET);
+}
+
+PbTaxBasis
+pb_quote_get_tax_basis (PbQuote *self)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), PB_TAX_INCLUSIVE);
+
+  return self->tax_basis;
+}
+
+void
+pb_quote_set_tax_basis (PbQuote *self, PbTaxBasis basis)
+{
+  g_return_if_fail (PB_IS_QUOTE (self));
+  g_return_if_fail (basis == PB_TAX_INCLUSIVE || basis == PB_TAX_EXCLUSIVE);
+
+  if (self->tax_basis == basis)
+    return;
+  self->tax_basis = basis;
+  notify_changed (self, PROP_TAX_BASIS);
+}
+
+gint
+pb_quote_get_tax_rate (PbQuote *self)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), 0);
+
+  return self->tax_rate;
+}
+
+void
+pb_quote_set_tax_rate (PbQuote *self, gint hundredths)
+{
+  g_return_if_fail (PB_IS_QUOTE (self));
+  g_return_if_fail (hundredths >= 0 && hundredths <= PB_TAX_MAX_RATE);
+
+  if (self->tax_rate == hundredths)
+    return;
+  self->tax_rate = hundredths;
+  notify_changed (self, PROP_TAX_RATE);
+}
+
+/* States the tax in one step: one "changed" for the three properties. */
+void
+pb_quote_set_tax (PbQuote *self, PbTaxBasis basis, gint hundredths)
+{
+  gboolean changed;
+
+  g_return_if_fail (PB_IS_QUOTE (self));
+  g_return_if_fail (basis == PB_TAX_INCLUSIVE || basis == PB_TAX_EXCLUSIVE);
+  g_return_if_fail (hundredths >= 0 && hundredths <= PB_TAX_MAX_RATE);
+
+  changed = !self->tax_set || self->tax_basis != basis || self->tax_rate != hundredths;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (!self->tax_set)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAX_SET]);
+  if (self->tax_basis != basis)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAX_BASIS]);
+  if (self->tax_rate != hundredths)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAX_RATE]);
+  self->tax_set = TRUE;
+  self->tax_basis = basis;
+  self->tax_rate = hundredths;
+  g_object_thaw_notify (G_OBJECT (self));
+  if (changed)
+    emit_changed (self);
+}
+
+const char *
+pb_quote_get_payment_terms (PbQuote *self)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), NULL);
+
+  return self->payment_terms;
+}
+
+void
+pb_quote_set_payment_terms (PbQuote *self, const char *payment_terms)
+{
+  g_return_if_fail (PB_IS_QUOTE (self));
+
+  if (replace_string (&self->payment_terms, payment_terms))
+    notify_changed (self, PROP_PAYMENT_TERMS);
+}
+
+const char *
+pb_quote_get_notes (PbQuote *self)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), NULL);
+
+  return self->notes;
+}
+
+void
+pb_quote_set_notes (PbQuote *self, const char *notes)
+{
+  g_return_if_fail (PB_IS_QUOTE (self));
+
+  if (replace_string (&self->notes, notes))
+    notify_changed (self, PROP_NOTES);
+}
+
+gint
+pb_quote_get_revision (PbQuote *self)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), 0);
+
+  return self->revision;
+}
+
+void
+pb_quote_set_revision (PbQuote *self, gint revision)
+{
+  g_return_if_fail (PB_IS_QUOTE (self));
+  g_return_if_fail (revision >= 0 && revision <= PB_QUOTE_MAX_REVISION);
+
+  if (self->revision == revision)
+    return;
+  self->revision = revision;
+  notify_changed (self, PROP_REVISION);
+}
+
+/* What an exported document would lack: the window asks before exporting,
+ * the CLI warns.  A name of white space only is no name. */
+PbQuoteMissing
+pb_quote_get_missing (PbQuote *self)
+{
+  PbQuoteMissing missing = PB_QUOTE_MISSING_NONE;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (PB_IS_QUOTE (self), PB_QUOTE_MISSING_NONE);
+
+  name = g_strstrip (g_strdup (pb_customer_get_name (self->customer)));
+  if (*name == '\0')
+    missing |= PB_QUOTE_MISSING_CUSTOMER_NAME;
+  if (pb_quote_get_n_items (self) == 0)
+    missing |= PB_QUOTE_MISSING_ITEMS;
+  return missing;
+}
+
+char *
+pb_quote_missing_to_string (PbQuoteMissing missing)
+{
+  if ((missing & PB_QUOTE_MISSING_CUSTOMER_NAME) && (missing & PB_QUOTE_MISSING_ITEMS))
+    return g_strdup (_("The quote has no customer name and no items."));
+  if (missing & PB_QUOTE_MISSING_CUSTOMER_NAME)
+    return g_strdup (_("The quote has no customer name."));
+  if (missing & PB_QUOTE_MISSING_ITEMS)
+    return g_strdup (_("The quote has no items."));
+  return NULL;
+}
+
 const char *
 pb_quote_get_origin (PbQuote *self)
 {
@@ -676,6 +937,9 @@ pb_quote_equal (PbQuote *a, PbQuote *b)
       !g_str_equal (a->currency, b->currency) || a->discount != b->discount ||
       a->live_base_fee_until != b->live_base_fee_until || a->language != b->language ||
       a->status != b->status ||
+      a->tax_set != b->tax_set || a->tax_basis != b->tax_basis || a->tax_rate != b->tax_rate ||
+      !g_str_equal (a->payment_terms, b->payment_terms) || !g_str_equal (a->notes, b->notes) ||
+      a->revision != b->revision ||
       n != pb_quote_get_n_items (b))
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -933,10 +1197,58 @@ read_items (Reader *reader, JsonObject *root, GError **error)
   return TRUE;
 }
 
+/* Reports a parse failure of a member's text at the member's place. */
+static gboolean
+member_error (Reader *reader, JsonObject *object, const char *member, const char *where,
+              GError *local_error, GError **error)
+{
+  pb_json_doc_error (reader->doc, json_object_get_member (object, member), error, PB_ERROR_INPUT,
+                     where, "“%s”: %s", member, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+/* An optional free-text member, "" when absent, bounded as pb-text.h says
+ * (a page must hold it); @rule is the rule its refusal names. */
+static gboolean
+read_text (Reader *reader, JsonObject *object, const char *member, const char *where, glong max_chars,
+           gboolean multiline, const char **result, GError **error)
+{
+  GError *local_error = NULL;
+
+  if (!pb_json_get_string (reader->doc, object, member, where, "", result, error))
+    return FALSE;
+  if (pb_text_check (*result, max_chars, multiline, &local_error))
+    return TRUE;
+  append_rule (&local_error, "Q-1");
+  return member_error (reader, object, member, where, local_error, error);
+}
+
+/* The buyer's invoicing details, members of "customer" by the names of the
+ * contract and properties of PbCustomer by GObject's spelling. */
+static const char * const customer_details[] = { "address", "tax_id", "bank", "bank_account", NULL };
+
+static gboolean
+read_customer_details (Reader *reader, JsonObject *object, GError **error)
+{
+  for (guint i = 0; customer_details[i] != NULL; i++)
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (customer_details[i]), "_", '-');
+      const char *text;
+
+      if (!read_text (reader, object, customer_details[i], "customer", PB_TEXT_MAX_LINE, FALSE, &text, error))
+        return FALSE;
+      g_object_set (reader->quote->customer, property, text, NULL);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_customer (Reader *reader, JsonObject *root, GError **error)
 {
-  static const char * const allowed[] = { "name", "enterprise", "contact", NULL };
+  static const char * const allowed[] = {
+    "name", "enterprise", "contact", "address", "tax_id", "bank", "bank_account", NULL
+  };
   JsonObject *object;
   const char *name, *contact;
   gboolean enterprise;
@@ -952,18 +1264,68 @@ read_customer (Reader *reader, JsonObject *root, GError **error)
   pb_customer_set_name (reader->quote->customer, name);
   pb_customer_set_contact (reader->quote->customer, contact);
   pb_customer_set_enterprise (reader->quote->customer, enterprise);
+  return read_customer_details (reader, object, error);
+}
+
+/* Q-7: "tax": { "basis": "inclusive" | "exclusive", "rate_percent": "6" },
+ * both members required: a tax stated by halves would be guessed at. */
+static gboolean
+read_tax (Reader *reader, JsonObject *root, GError **error)
+{
+  static const char * const allowed[] = { "basis", "rate_percent", NULL };
+  JsonObject *object;
+  const char *basis_text, *rate_text;
+  GError *local_error = NULL;
+  PbTaxBasis basis;
+  gint rate;
+
+  if (!pb_json_get_object (reader->doc, root, "tax", NULL, FALSE, &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+  if (!pb_json_check_members (reader->doc, json_object_get_member (root, "tax"), "tax", allowed, error) ||
+      !pb_json_get_string (reader->doc, object, "basis", "tax", NULL, &basis_text, error) ||
+      !pb_json_get_string (reader->doc, object, "rate_percent", "tax", NULL, &rate_text, error))
+    {
+      append_rule (error, "Q-7");
+      return FALSE;
+    }
+  if (!pb_tax_basis_from_string (basis_text, &basis))
+    {
+      pb_json_doc_error (reader->doc, json_object_get_member (object, "basis"), error, PB_ERROR_INPUT, "tax",
+                         _("unknown basis “%s” (known: inclusive, exclusive) (Q-7)"), basis_text);
+      return FALSE;
+    }
+  if (!pb_percent_parse (rate_text, &rate, &local_error))
+    {
+      append_rule (&local_error, "Q-7");
+      return member_error (reader, object, "rate_percent", "tax", local_error, error);
+    }
+  pb_quote_set_tax (reader->quote, basis, rate);
   return TRUE;
 }
 
-/* Reports a parse failure of a member's text at the member's place. */
+/* Payment terms, notes and the revision: what the document prints besides
+ * the prices. */
 static gboolean
-member_error (Reader *reader, JsonObject *object, const char *member, const char *where,
-              GError *local_error, GError **error)
+read_details (Reader *reader, JsonObject *root, GError **error)
 {
-  pb_json_doc_error (reader->doc, json_object_get_member (object, member), error, PB_ERROR_INPUT,
-                     where, "“%s”: %s", member, local_error->message);
-  g_error_free (local_error);
-  return FALSE;
+  const char *payment_terms, *notes;
+  gint64 revision;
+
+  if (!read_tax (reader, root, error) ||
+      !read_text (reader, root, "payment_terms", NULL, PB_TEXT_MAX_PARAGRAPHS, TRUE, &payment_terms, error) ||
+      !read_text (reader, root, "notes", NULL, PB_TEXT_MAX_PARAGRAPHS, TRUE, &notes, error))
+    return FALSE;
+  if (!pb_json_get_int (reader->doc, root, "revision", NULL, 1, PB_QUOTE_MAX_REVISION, 0, &revision, error))
+    {
+      append_rule (error, "Q-1");
+      return FALSE;
+    }
+  pb_quote_set_payment_terms (reader->quote, payment_terms);
+  pb_quote_set_notes (reader->quote, notes);
+  pb_quote_set_revision (reader->quote, (gint) revision);
+  return TRUE;
 }
 
 static gboolean
@@ -1034,7 +1396,8 @@ read_quote (Reader *reader, GError **error)
 {
   static const char * const allowed[] = {
     "format", "number", "date", "valid_days", "customer", "currency", "discount_percent",
-    "account", "language", "status", "items", NULL
+    "account", "language", "status", "items",
+    "tax", "payment_terms", "notes", "revision", NULL
   };
   JsonObject *root = pb_json_doc_root_object (reader->doc, PB_QUOTE_FORMAT, error);
   const char *number, *currency, *language_text, *status_text;
@@ -1050,6 +1413,7 @@ read_quote (Reader *reader, GError **error)
       !read_customer (reader, root, error) ||
       !pb_json_get_string (reader->doc, root, "currency", NULL, PB_QUOTE_CURRENCY, &currency, error) ||
       !read_account (reader, root, error) ||
+      !read_details (reader, root, error) ||
       !pb_json_get_string (reader->doc, root, "language", NULL, "en", &language_text, error) ||
       !pb_json_get_string (reader->doc, root, "status", NULL, "draft", &status_text, error))
     return FALSE;
@@ -1172,11 +1536,42 @@ write_header (PbQuote *self, JsonBuilder *builder)
   json_builder_add_boolean_value (builder, pb_customer_get_enterprise (self->customer));
   json_builder_set_member_name (builder, "contact");
   json_builder_add_string_value (builder, pb_customer_get_contact (self->customer));
+  for (guint i = 0; customer_details[i] != NULL; i++)
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (customer_details[i]), "_", '-');
+      g_autofree char *text = NULL;
+
+      g_object_get (self->customer, property, &text, NULL);
+      if (*text != '\0')
+        pb_json_add_string (builder, customer_details[i], text);
+    }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "currency");
   json_builder_add_string_value (builder, self->currency);
   json_builder_set_member_name (builder, "discount_percent");
   json_builder_add_string_value (builder, discount);
+}
+
+/* The quotation details (Q-7 and free text), written only when given. */
+static void
+write_details (PbQuote *self, JsonBuilder *builder)
+{
+  if (self->tax_set)
+    {
+      g_autofree char *rate = pb_percent_format (self->tax_rate);
+
+      json_builder_set_member_name (builder, "tax");
+      json_builder_begin_object (builder);
+      pb_json_add_string (builder, "basis", pb_tax_basis_to_string (self->tax_basis));
+      pb_json_add_string (builder, "rate_percent", rate);
+      json_builder_end_object (builder);
+    }
+  if (*self->payment_terms != '\0')
+    pb_json_add_string (builder, "payment_terms", self->payment_terms);
+  if (*self->notes != '\0')
+    pb_json_add_string (builder, "notes", self->notes);
+  if (self->revision > 0)
+    pb_json_add_int (builder, "revision", self->revision);
 }
 
 /* The optional members are written only when they say something, so that
@@ -1194,6 +1589,7 @@ write_options (PbQuote *self, JsonBuilder *builder)
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, pb_quote_status_to_string (self->status));
     }
+  write_details (self, builder);
   if (self->live_base_fee_until != PB_INSTANT_NONE)
     {
       g_autofree char *until = pb_time_format (self->live_base_fee_until);

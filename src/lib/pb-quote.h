@@ -10,6 +10,12 @@
  * made from it, and "status": "draft" | "sent" | "accepted" | "rejected",
  * where the quote stands with the customer.
  *
+ * Quotation details (cli-and-formats.md, "Quotation details"): the
+ * customer's address, tax ID, bank and account (pb-customer.h); "tax":
+ * { "basis", "rate_percent" } (Q-7, pb-tax.h; without it the catalog's
+ * default applies); "payment_terms" and "notes", free text; "revision", an
+ * integer from 1.  Each is optional and written only when it says something.
+ *
  * The quote holds no price and no rule: pb-pricing.h prices it and checks
  * it (Q-3, Q-4).  The window re-prices on "changed", which is emitted after
  * anything in the quote changed: one of its properties, the customer, the
@@ -22,6 +28,8 @@
 
 #include "pb-customer.h"
 #include "pb-quote-item.h"
+#include "pb-tax.h"
+#include "pb-text.h"
 #include "pb-time.h"
 
 G_BEGIN_DECLS
@@ -39,6 +47,8 @@ G_BEGIN_DECLS
 #define PB_QUOTE_MAX_VALID_DAYS ((gint64) 3650)
 #define PB_QUOTE_MAX_DISCOUNT   10000
 #define PB_QUOTE_MAX_ITEMS      1000
+/*   revision          1 .. 999 (0 in the model: not stated) */
+#define PB_QUOTE_MAX_REVISION   999
 
 typedef enum
 {
@@ -67,6 +77,17 @@ GType       pb_quote_status_get_type      (void) G_GNUC_CONST;
 const char *pb_quote_status_to_string     (PbQuoteStatus    status);
 gboolean    pb_quote_status_from_string   (const char      *text,
                                            PbQuoteStatus   *status);
+
+/* What a document made of the quote would lack (pb_quote_get_missing). */
+typedef enum /*< flags >*/
+{
+  PB_QUOTE_MISSING_NONE          = 0,
+  PB_QUOTE_MISSING_CUSTOMER_NAME = 1 << 0,
+  PB_QUOTE_MISSING_ITEMS         = 1 << 1,
+} PbQuoteMissing;
+
+#define PB_TYPE_QUOTE_MISSING (pb_quote_missing_get_type ())
+GType       pb_quote_missing_get_type     (void) G_GNUC_CONST;
 
 #define PB_TYPE_QUOTE (pb_quote_get_type ())
 G_DECLARE_FINAL_TYPE (PbQuote, pb_quote, PB, QUOTE, GObject)
@@ -113,6 +134,38 @@ void             pb_quote_set_language            (PbQuote          *self,
 PbQuoteStatus    pb_quote_get_status              (PbQuote          *self);
 void             pb_quote_set_status              (PbQuote          *self,
                                                    PbQuoteStatus     status);
+/* Q-7: while "tax-set" is FALSE, pricing takes the catalog's default
+ * (pb_catalog_tax_default) and the basis and rate here are not used.
+ * pb_quote_set_tax() states both at once (and sets "tax-set"). */
+gboolean         pb_quote_get_tax_set             (PbQuote          *self);
+void             pb_quote_set_tax_set             (PbQuote          *self,
+                                                   gboolean          tax_set);
+PbTaxBasis       pb_quote_get_tax_basis           (PbQuote          *self);
+void             pb_quote_set_tax_basis           (PbQuote          *self,
+                                                   PbTaxBasis        basis);
+/* Hundredths of a percent, 0 .. PB_TAX_MAX_RATE (600 is 6 %). */
+gint             pb_quote_get_tax_rate            (PbQuote          *self);
+void             pb_quote_set_tax_rate            (PbQuote          *self,
+                                                   gint              hundredths);
+void             pb_quote_set_tax                 (PbQuote          *self,
+                                                   PbTaxBasis        basis,
+                                                   gint              hundredths);
+/* Free text, "" when there is none; a file holds at most
+ * PB_TEXT_MAX_PARAGRAPHS characters of each (pb_pricing_check says so). */
+const char      *pb_quote_get_payment_terms       (PbQuote          *self);
+void             pb_quote_set_payment_terms       (PbQuote          *self,
+                                                   const char       *payment_terms);
+const char      *pb_quote_get_notes               (PbQuote          *self);
+void             pb_quote_set_notes               (PbQuote          *self,
+                                                   const char       *notes);
+/* 0: not stated; otherwise 1 .. PB_QUOTE_MAX_REVISION. */
+gint             pb_quote_get_revision            (PbQuote          *self);
+void             pb_quote_set_revision            (PbQuote          *self,
+                                                   gint              revision);
+/* What a document made now would lack (no customer name, no items), and a
+ * sentence saying so in the program's language (NULL when nothing lacks). */
+PbQuoteMissing   pb_quote_get_missing             (PbQuote          *self);
+char            *pb_quote_missing_to_string       (PbQuoteMissing    missing);
 /* Where the quote was read from (the file's name), or NULL. */
 const char      *pb_quote_get_origin              (PbQuote          *self);
 
