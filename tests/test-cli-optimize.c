@@ -193,7 +193,14 @@ assert_live (const char *viewers, const char *rooms, const char *tier, gint64 ex
   JsonArray *codes;
   gint64 n_rooms = rooms ? g_ascii_strtoll (rooms, NULL, 10) : 1;
 
-  assert_members (object, "viewers", "rooms", "codes", "total", NULL);
+  /* EL-1: one room of at most 10 viewers fits the free trial, and says so. */
+  if (n_rooms == 1 && g_ascii_strtoll (viewers, NULL, 10) <= 10)
+    {
+      assert_members (object, "viewers", "rooms", "codes", "total", "trial_fits", NULL);
+      g_assert_true (json_object_get_boolean_member (object, "trial_fits"));
+    }
+  else
+    assert_members (object, "viewers", "rooms", "codes", "total", NULL);
   g_assert_cmpint (json_object_get_int_member (object, "viewers"), ==, g_ascii_strtoll (viewers, NULL, 10));
   g_assert_cmpint (json_object_get_int_member (object, "rooms"), ==, n_rooms);
   g_assert_cmpstr (money_member (object, "total"), ==, total);
@@ -224,6 +231,18 @@ test_live (void)
   assert_live ("30000", "3", "flagship", 10000, "1065000.00", "3195000.00");
   /* README's example: 5,000 viewers in 3 rooms, a Flagship code each. */
   assert_live ("5000", "3", "flagship", 0, "65000.00", "195000.00");
+}
+
+/* EL-1: the issue's case, 5 viewers, and the trial's edge: 10 fit, 11 do
+ * not, nor do 5 viewers in each of 2 rooms.  The cheapest code is still
+ * proposed, for a customer who wants more than the trial. */
+static void
+test_live_trial (void)
+{
+  assert_live ("5", NULL, "standard", 0, "9000.00", "9000.00");
+  assert_live ("10", "1", "standard", 0, "9000.00", "9000.00");
+  assert_live ("11", NULL, "standard", 0, "9000.00", "9000.00");
+  assert_live ("5", "2", "standard", 0, "9000.00", "18000.00");
 }
 
 typedef struct
@@ -292,6 +311,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/optimize/VM-5/VM-6/catalog-file", test_voice_catalog);
   g_test_add_func ("/cli/optimize/VM-6/rising-tiers-refused", test_voice_rising_catalog);
   g_test_add_func ("/cli/optimize/EL-4/EL-5/codes", test_live);
+  g_test_add_func ("/cli/optimize/EL-1/trial-fits", test_live_trial);
   g_test_add_func ("/cli/optimize/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/optimize/help", test_help);
 

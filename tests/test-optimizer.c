@@ -808,6 +808,34 @@ test_live_rooms (void)
                "flagship", 9980000, YUAN (998065000));
 }
 
+/* EL-1: one room of at most 10 viewers fits the free trial; the plan says
+ * so, in a sentence for the window, and still proposes the cheapest code. */
+static void
+test_live_trial (void)
+{
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  static const struct { gint64 viewers, rooms; gboolean fits; } cases[] = {
+    { 1, 1, TRUE }, { 5, 1, TRUE }, { 10, 1, TRUE }, { 11, 1, FALSE }, { 5, 2, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbLivePlan) plan = live (catalog, cases[i].viewers, cases[i].rooms);
+      g_autofree char *note = pb_live_plan_trial_note (catalog, plan);
+
+      g_assert_cmpint (plan->trial_fits, ==, cases[i].fits);
+      g_assert_cmpstr (g_array_index (plan->codes, PbLiveCode, 0).tier_id, ==, "standard");
+      if (cases[i].fits)
+        {
+          g_assert_nonnull (strstr (note, "free trial"));
+          g_assert_nonnull (strstr (note, "up to 10 viewers"));
+          g_assert_true (g_str_has_suffix (note, "(EL-1)."));
+        }
+      else
+        g_assert_null (note);
+    }
+}
+
 static void
 test_live_brute (void)
 {
@@ -887,6 +915,7 @@ main (int argc, char **argv)
   g_test_add_func ("/optimizer/VM-5/VM-6/remembered/freed-with-catalog", test_voice_remembered_freed);
   g_test_add_func ("/optimizer/EL-4/EL-5/boundaries", test_live_boundaries);
   g_test_add_func ("/optimizer/EL-4/EL-5/rooms", test_live_rooms);
+  g_test_add_func ("/optimizer/EL-1/trial-fits", test_live_trial);
   g_test_add_func ("/optimizer/EL-4/EL-5/brute-force", test_live_brute);
   g_test_add_func ("/optimizer/EL-4/EL-5/tie/more-viewers", test_live_tie);
   g_test_add_func ("/optimizer/EL-4/EL-5/range", test_live_range);

@@ -638,7 +638,8 @@ test_addon_step (void)
 }
 
 /* EL-6: an expansion of an existing code is add-on viewers at ¥100, and
- * its line says it needs the account manager's confirmation. */
+ * its line says it needs the account manager's confirmation and that its
+ * price is indicative until then. */
 static void
 test_expansion (void)
 {
@@ -653,7 +654,7 @@ test_expansion (void)
   description = line_of (pricing, 0, 0)->description;
   assert_contains (description, "code B");
   assert_contains (description, "10,000 extra viewers");
-  assert_contains (description, "account-manager confirmation");
+  assert_contains (description, "indicative price until the account manager confirms the expansion");
   assert_contains (description, "applied manually");
 }
 
@@ -765,6 +766,9 @@ test_number_advisory (void)
   add_numbers (six, 6, 2);
   pricing = price_ok (six);
   assert_contains (find_issue (pricing->warnings, 0, "VM-11", PB_ISSUE_WARNING)->message, "6 voice numbers");
+  /* Advice from an older page than the guide, labelled so. */
+  assert_contains (find_issue (pricing->warnings, 0, "VM-11", PB_ISSUE_WARNING)->message,
+                   "older Tencent pricing page advises (an assumption");
   g_assert_cmpint (pricing->total, ==, YUAN (600));
   add_numbers (split, 3, 1);
   add_numbers (split, 3, 1);
@@ -1136,6 +1140,42 @@ test_terms_from_catalog (void)
     }
 }
 
+/* VM-3 and EL-9 (terms): a quote with numbers states that the month of
+ * activation is billed whole; one with Enterprise Live states the 4-hour
+ * limit per broadcast and unlimited broadcasts; in both languages, each
+ * only where it applies. */
+static void
+test_terms_partial_month_and_broadcasts (void)
+{
+  g_autoptr(PbQuote) numbers = new_quote (TRUE);
+  g_autoptr(PbQuote) live = new_quote (TRUE);
+
+  add_numbers (numbers, 1, 3);
+  add_base_fee (live, 1);
+  for (int zh = 0; zh <= 1; zh++)
+    {
+      g_autoptr(PbPricing) voice_pricing = NULL;
+      g_autoptr(PbPricing) live_pricing = NULL;
+      g_autoptr(GString) voice_terms = g_string_new (NULL);
+      g_autoptr(GString) live_terms = g_string_new (NULL);
+
+      pb_quote_set_language (numbers, zh ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+      pb_quote_set_language (live, zh ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+      voice_pricing = price_ok (numbers);
+      live_pricing = price_ok (live);
+      for (guint i = 0; i < voice_pricing->terms->len; i++)
+        g_string_append_printf (voice_terms, "%s\n", ((PbQuoteTerm *) g_ptr_array_index (voice_pricing->terms, i))->text);
+      for (guint i = 0; i < live_pricing->terms->len; i++)
+        g_string_append_printf (live_terms, "%s\n", ((PbQuoteTerm *) g_ptr_array_index (live_pricing->terms, i))->text);
+      g_assert_true (has_term (voice_pricing, "VM-3", FALSE));
+      g_assert_false (has_term (voice_pricing, "EL-9", FALSE));
+      g_assert_true (has_term (live_pricing, "EL-9", FALSE));
+      g_assert_false (has_term (live_pricing, "VM-3", FALSE));
+      assert_contains (voice_terms->str, zh ? "不足一个月按一个月计费。（VM-3）" : "a partial month is billed as a whole month. (VM-3)");
+      assert_contains (live_terms->str, zh ? "每场直播最长 4 小时" : "unlimited broadcasts, each of at most 4 hours");
+    }
+}
+
 /* Q-2: line texts in Chinese for a zh_CN quote. */
 static void
 test_chinese_lines (void)
@@ -1156,7 +1196,7 @@ test_chinese_lines (void)
   assert_contains (line_of (pricing, 2, 1)->description, "2 个月内绑定");
   assert_contains (line_of (pricing, 3, 0)->description, "标准版激活码");
   assert_contains (line_of (pricing, 3, 1)->description, "+300 人");
-  assert_contains (line_of (pricing, 4, 0)->description, "商务经理确认");
+  assert_contains (line_of (pricing, 4, 0)->description, "价格仅供参考，以商务经理确认为准");
   /* The words change, the money does not. */
   g_assert_cmpint (pricing->subtotal, ==, YUAN (1800 + 2625 + 140000 + 117000 + 1000000));
 }
@@ -1493,6 +1533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/Q-3/overflow-line", test_overflow_line);
   g_test_add_func ("/pricing/Q-5/terms", test_terms);
   g_test_add_func ("/pricing/Q-5/terms-from-catalog", test_terms_from_catalog);
+  g_test_add_func ("/pricing/Q-5/VM-3/EL-9/terms", test_terms_partial_month_and_broadcasts);
   g_test_add_func ("/pricing/EL-11/no-refunds-term", test_no_refunds);
   g_test_add_func ("/pricing/Q-2/chinese-lines", test_chinese_lines);
   g_test_add_func ("/pricing/Q-1/currency", test_currency);

@@ -186,6 +186,21 @@ test_wizard_both_products (Fixture *f, gconstpointer data)
     }
 }
 
+/* EL-1: the planner asked for one room of 5 viewers says the free trial
+ * is enough, before proposing a code; 2 rooms do not fit the trial. */
+static void
+test_wizard_trial (Fixture *f, gconstpointer data)
+{
+  fill_customer (f);
+  pb_test_click (root (f), "next_button");
+  pb_test_click (root (f), "next_button");
+  pb_test_type (pb_test_get (root (f), "rooms_spin"), "1");
+  pb_test_type (pb_test_get (root (f), "viewers_spin"), "5");
+  g_assert_nonnull (strstr (pb_test_label (root (f), "plan_label"), "EL-1"));
+  pb_test_type (pb_test_get (root (f), "rooms_spin"), "2");
+  g_assert_null (strstr (pb_test_label (root (f), "plan_label"), "EL-1"));
+}
+
 /* Removing an item can be undone. */
 static void
 test_wizard_undo_remove (Fixture *f, gconstpointer data)
@@ -289,6 +304,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/wizard/Q-2/Q-3/VM-6/EL-5/both-products", test_wizard_both_products);
   ADD ("/ui/wizard/undo-remove", test_wizard_undo_remove);
+  ADD ("/ui/wizard/EL-1/trial-fits", test_wizard_trial);
   ADD ("/ui/wizard/EL-2/VM-10/not-enterprise", test_wizard_not_enterprise);
   ADD ("/ui/wizard/Q-1/bad-date", test_wizard_bad_date);
   ADD ("/ui/wizard/accepted-locked", test_wizard_accepted_locked);

@@ -181,6 +181,9 @@ live_plan_to_json (PbLivePlan *plan)
     }
   json_builder_end_array (builder);
   pb_json_add_money (builder, "total", plan->total);
+  /* EL-1: said only when true, so that other answers stay as they were. */
+  if (plan->trial_fits)
+    pb_json_add_bool (builder, "trial_fits", TRUE);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

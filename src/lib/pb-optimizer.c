@@ -674,6 +674,8 @@ pb_optimizer_live (PbCatalog *catalog, gint64 viewers, gint64 rooms, PbLivePlan 
   result->viewers = viewers;
   result->rooms = rooms;
   result->total = total;
+  /* EL-1: one room of a few viewers is what the free trial is for. */
+  result->trial_fits = rooms == 1 && viewers <= (gint64) pb_catalog_el_trial_max_viewers (catalog);
   result->codes = g_array_sized_new (FALSE, FALSE, sizeof (PbLiveCode), (guint) rooms);
   g_array_set_clear_func (result->codes, (GDestroyNotify) live_code_clear);
   for (gint64 r = 0; r < rooms; r++)
@@ -684,6 +686,20 @@ pb_optimizer_live (PbCatalog *catalog, gint64 viewers, gint64 rooms, PbLivePlan 
     }
   *plan = g_steal_pointer (&result);
   return TRUE;
+}
+
+char *
+pb_live_plan_trial_note (PbCatalog *catalog, const PbLivePlan *plan)
+{
+  g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  if (!plan->trial_fits)
+    return NULL;
+  return g_strdup_printf (_("The free trial already allows one room of up to %u viewers at no cost; its data "
+                            "radar shows only the top %u viewers (EL-1)."),
+                          pb_catalog_el_trial_max_viewers (catalog),
+                          pb_catalog_el_trial_radar_top_viewers (catalog));
 }
 
 void

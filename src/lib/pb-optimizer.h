@@ -60,6 +60,8 @@ typedef struct
   gint64   rooms;
   PbMoney  total;           /* rooms × the code's price */
   GArray  *codes;           /* PbLiveCode: one per room, all alike */
+  gboolean trial_fits;      /* EL-1: one room within the free trial's viewers:
+                             * no code needs to be bought at all */
 } PbLivePlan;
 
 gboolean pb_optimizer_voice   (PbCatalog    *catalog,
@@ -84,6 +86,10 @@ gboolean pb_optimizer_live    (PbCatalog    *catalog,
                                PbLivePlan  **plan,
                                GError      **error);
 void     pb_live_plan_free    (PbLivePlan   *plan);
+/* EL-1: when @plan's need fits the free trial, the sentence that says so,
+ * for where the plan is shown; NULL otherwise. */
+char    *pb_live_plan_trial_note (PbCatalog        *catalog,
+                                  const PbLivePlan *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbVoicePlan, pb_voice_plan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbLivePlan, pb_live_plan_free)

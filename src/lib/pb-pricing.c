@@ -568,7 +568,8 @@ check_item (Check *check, guint index)
     check_package_cost (check, index, item);
 }
 
-/* VM-11 (advisory): at most 5 numbers per enterprise. */
+/* VM-11 (advisory, from an older page than the guide: an assumption the
+ * catalog labels): at most 5 numbers per enterprise. */
 static void
 check_number_count (Check *check)
 {
@@ -588,7 +589,8 @@ check_number_count (Check *check)
     }
   if (total > max)
     add_issue (check, items == 1 ? only : -1, PB_ISSUE_WARNING, "VM-11", NULL,
-               _("%lld voice numbers: Tencent advises at most %lld per enterprise"),
+               _("%lld voice numbers, more than the %lld per enterprise an older Tencent pricing page "
+                 "advises (an assumption: the purchase guide sets no limit)"),
                (long long) total, (long long) max);
 }
 
@@ -799,7 +801,8 @@ price_code (Pricer *pricer, PbQuoteItem *item, PbPricedItem *priced, GError **er
 }
 
 /* EL-6: an expansion is priced as add-on viewers (EL-5) and must be
- * confirmed with the account manager first: the line says so. */
+ * confirmed with the account manager first: the line says so, and that its
+ * price is indicative until then. */
 static gboolean
 price_expansion (Pricer *pricer, PbQuoteItem *item, PbPricedItem *priced, GError **error)
 {
@@ -807,11 +810,11 @@ price_expansion (Pricer *pricer, PbQuoteItem *item, PbPricedItem *priced, GError
   g_autofree char *extra_text = format_count (extra);
   const char *code = pb_quote_item_get_code (item);
   char *text = pricer->zh
-    ? g_strdup_printf ("激活码 %s 并发数扩容 +%s 人（随激活码到期）：购买前须与商务经理确认，购买后手动扩容",
-                       code, extra_text)
+    ? g_strdup_printf ("激活码 %s 并发数扩容 +%s 人（随激活码到期）：价格仅供参考，以商务经理确认为准；"
+                       "购买前须与商务经理确认，购买后手动扩容", code, extra_text)
     : g_strdup_printf ("Concurrency expansion of code %s: %s extra viewers until the code ends; "
-                       "needs account-manager confirmation before purchase, applied manually",
-                       code, extra_text);
+                       "indicative price until the account manager confirms the expansion, which is "
+                       "needed before purchase; applied manually", code, extra_text);
 
   return add_line (priced, text, extra, pb_catalog_el_addon_price (pricer->catalog), "EL-6", error);
 }

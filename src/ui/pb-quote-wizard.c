@@ -492,8 +492,17 @@ on_plan_changed (PbQuoteWizard *self)
     g_autofree char *addon = pb_format_count (code->addon_viewers);
     g_autofree char *n_viewers = pb_format_count (code->viewers);
 
+    g_autofree char *trial = pb_live_plan_trial_note (self->catalog, self->live_plan);
+
     text = g_strdup_printf (_("%s × %s code with %s add-on viewers (%s viewers, %s each) — %s in all (EL-4, EL-5)."),
                             n_rooms, pb_code_tier_display_name (tier), addon, n_viewers, price, total);
+    /* EL-1: the trial comes first when it is all the customer needs. */
+    if (trial != NULL)
+      {
+        g_autofree char *plan = g_steal_pointer (&text);
+
+        text = g_strdup_printf ("%s\n%s", trial, plan);
+      }
   }
   gtk_label_set_label (self->plan_label, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_plan_button), !is_locked (self));
