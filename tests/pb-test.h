@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pb-catalog.h"
 #include "pb-lifecycle.h"
@@ -78,4 +79,14 @@ pb_test_catalog_edited (const char *from, const char *to)
   catalog = pb_catalog_new_from_bytes (edited, "edited catalog", &error);
   g_assert_no_error (error);
   return catalog;
+}
+
+/* The type and mode bits of @path itself (a link is not followed). */
+static inline mode_t
+pb_test_mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  return st.st_mode;
 }

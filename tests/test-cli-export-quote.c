@@ -9,7 +9,10 @@
 #include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "pb-test.h"
 #include "pb-test-cli.h"
 
 static char *
@@ -245,6 +248,94 @@ test_usage (void)
   g_assert_nonnull (strstr (help.out, "--seller-company"));
 }
 
+/* An export refused for its target: exit 2, stderr names the target and
+ * says why, and the target is as it was. */
+static void
+assert_target_refused (const char *command, const char *target, const char *why)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_auto(PbCliRun) run = { 0 };
+
+  pb_cli_run (&run, command, path, "-o", target, NULL);
+  pb_assert_input_error (&run, target, why, NULL);
+}
+
+/* Devices, pipes, folders, read-only and hard-linked files are refused and
+ * left as they were; a private file stays private; a link stays a link. */
+static void
+test_targets (void)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_autofree char *fifo = temp_output ("fifo.csv");
+  g_autofree char *dir = g_path_get_dirname (fifo);
+  g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.pdf", NULL);
+  g_autofree char *private = g_build_filename (dir, "private.csv", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.csv", NULL);
+  g_autofree char *other = g_build_filename (dir, "other-name.csv", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.pdf", NULL);
+  g_autofree char *symbolic = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  assert_target_refused ("export-pdf", "/dev/null", "device");
+  assert_target_refused ("export-csv", "/dev/full", "device");
+  g_assert_true (S_ISCHR (pb_test_mode_of ("/dev/null")) && S_ISCHR (pb_test_mode_of ("/dev/full")));
+  /* pb_cli_run() reads stdout through a pipe. */
+  assert_target_refused ("export-csv", "/dev/stdout", "pipe");
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_target_refused ("export-csv", fifo, "pipe");
+  g_assert_true (S_ISFIFO (pb_test_mode_of (fifo)));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  assert_target_refused ("export-pdf", folder, "folder");
+
+  g_assert_true (g_file_set_contents (locked, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
+  assert_target_refused ("export-pdf", locked, "read-only");
+  g_assert_true (g_file_get_contents (locked, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "old");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (g_file_set_contents (hard, "old", -1, NULL));
+  g_assert_cmpint (link (hard, other), ==, 0);
+  assert_target_refused ("export-csv", hard, "hard links");
+  g_assert_true (g_file_get_contents (other, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "old");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (g_file_set_contents (private, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (private, 0600), ==, 0);
+  {
+    g_auto(PbCliRun) run = { 0 };
+
+    pb_cli_run (&run, "export-csv", path, "-o", private, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpint (pb_test_mode_of (private) & 07777, ==, 0600);
+  }
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.pdf", symbolic), ==, 0);
+  {
+    g_auto(PbCliRun) run = { 0 };
+
+    pb_cli_run (&run, "export-pdf", path, "-o", symbolic, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (S_ISLNK (pb_test_mode_of (symbolic)));
+    g_assert_true (g_file_get_contents (real, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  }
+  g_unlink (symbolic);
+  g_unlink (real);
+  g_unlink (private);
+  g_unlink (hard);
+  g_unlink (other);
+  g_chmod (locked, 0644);
+  g_unlink (locked);
+  g_rmdir (folder);
+  g_unlink (fifo);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,6 +346,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-csv/Q-3/contract-example", test_csv);
   g_test_add_func ("/cli/export-quote/Q-4/refused", test_Q4_refused);
   g_test_add_func ("/cli/export-quote/usage", test_usage);
+  g_test_add_func ("/cli/export-quote/targets", test_targets);
 
   return g_test_run ();
 }

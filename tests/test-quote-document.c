@@ -735,7 +735,7 @@ test_unwritable (void)
   document = pb_quote_document_new (quote, cat, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (pb_quote_document_export_pdf (document, path, &error));
-  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }

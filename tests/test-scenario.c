@@ -198,7 +198,7 @@ test_save_refused (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (pb_scenario_save_to_file (scenario, "/nonexistent-folder/x.pbscenario", &error));
-  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "/nonexistent-folder/x.pbscenario"));
 }
 

@@ -50,7 +50,11 @@ pb_cli_fail (const GError *error)
   g_printerr ("pricebook-cli: %s\n", error->message);
   if (error->domain == PB_ERROR && error->code == PB_ERROR_INTERNAL)
     return PB_CLI_INTERNAL;
-  return error->domain == PB_ERROR ? PB_CLI_INPUT : PB_CLI_INTERNAL;
+  /* A file that cannot be read or written (pb_file_write() says why with
+   * G_IO_ERROR) is the caller's to fix, like wrong input. */
+  if (error->domain == PB_ERROR || error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR)
+    return PB_CLI_INPUT;
+  return PB_CLI_INTERNAL;
 }
 
 int

@@ -4,23 +4,16 @@
  */
 #define G_LOG_DOMAIN "pb-export"
 
-#include "config.h"
+#include <string.h>
 
-#include <glib/gi18n-lib.h>
-
-#include "pb-error.h"
 #include "pb-export-file.h"
+#include "pb-file.h"
 
 gboolean
 pb_export_write_file (const char *path, const void *data, gssize size, GError **error)
 {
-  g_autoptr(GError) local = NULL;
-
   g_return_val_if_fail (path != NULL && data != NULL, FALSE);
 
-  /* g_file_set_contents_full writes a temporary file and renames it. */
-  if (g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    return TRUE;
-  g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("%s: cannot write the file: %s"), path, local->message);
-  return FALSE;
+  /* No "NAME~": an export is made again from its document at will. */
+  return pb_file_write (path, data, size < 0 ? strlen (data) : (gsize) size, PB_FILE_WRITE_NONE, error);
 }

@@ -8,9 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* Writes @size bytes of @data (-1: a NUL-terminated text) to @path through a
- * temporary file renamed into place, so that no reader ever sees a partial
- * file; on failure @error names @path and why (PB_ERROR_INPUT). */
+/* Writes @size bytes of @data (-1: a NUL-terminated text) to @path with
+ * pb_file_write(): no reader ever sees a partial file, a failed export
+ * leaves the old file as it was, and a device, folder, FIFO, hard-linked or
+ * read-only target is refused.  On failure @error (G_IO_ERROR, see
+ * pb-file.h) names @path and says why. */
 gboolean pb_export_write_file (const char  *path,
                                const void  *data,
                                gssize       size,

@@ -45,8 +45,8 @@ GBytes   *pb_timeline_export_to_bytes    (PbTimeline                    *timelin
                                           const PbTimelineExportOptions *options,
                                           PbTimelineFormat               format,
                                           GError                       **error);
-/* The format follows @path's extension.  PB_ERROR_INPUT for a wrong span,
- * extension or path. */
+/* The format follows @path's extension.  PB_ERROR_INPUT for a wrong span
+ * or extension; a file that cannot be written: G_IO_ERROR (pb-file.h). */
 gboolean  pb_timeline_export_to_file     (PbTimeline                    *timeline,
                                           const PbTimelineExportOptions *options,
                                           const char                    *path,

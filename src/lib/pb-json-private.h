@@ -134,10 +134,12 @@ void        pb_json_add_instant      (JsonBuilder *builder,
                                       const char  *member,
                                       PbInstant    instant);
 
+/* The file's text: pretty JSON and a final newline. */
+char       *pb_json_to_string        (JsonNode    *root);
+/* pb_file_write() of that text, keeping "NAME~" (see pb-file.h). */
 gboolean    pb_json_write_file       (JsonNode    *root,
                                       const char  *path,
                                       GError     **error);
-char       *pb_json_to_string        (JsonNode    *root);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbJsonDoc, pb_json_doc_free)
 

@@ -6,6 +6,7 @@
 
 #include "pb-json-private.h"
 #include "pb-error.h"
+#include "pb-file.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -818,25 +819,23 @@ char *
 pb_json_to_string (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
 
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
 }
 
 gboolean
 pb_json_write_file (JsonNode *root, const char *path, GError **error)
 {
   g_autofree char *text = pb_json_to_string (root);
-  g_autofree char *with_newline = g_strconcat (text, "\n", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  /* GIO writes a temporary file, keeps the previous version as "NAME~" and
-   * renames the new one into place: a crash leaves the old file or the new
-   * one, never a part, and one earlier version survives a bad save. */
-  return g_file_replace_contents (file, with_newline, strlen (with_newline), NULL, TRUE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* A crash or a full disk leaves the old file or the new one, never a
+   * part, and one earlier version survives a bad save as "NAME~". */
+  return pb_file_write (path, text, strlen (text), PB_FILE_WRITE_BACKUP, error);
 }
 
 void

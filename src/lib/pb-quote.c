@@ -1632,7 +1632,6 @@ pb_quote_to_string (PbQuote *self)
   return pb_json_to_string (root);
 }
 
-/* Atomic (pb_json_write_file): a failed save never leaves half a quote. */
 gboolean
 pb_quote_save_to_file (PbQuote *self, const char *path, GError **error)
 {

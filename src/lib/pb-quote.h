@@ -27,6 +27,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pb-customer.h"
+#include "pb-file.h"
 #include "pb-quote-item.h"
 #include "pb-tax.h"
 #include "pb-text.h"
@@ -100,7 +101,12 @@ PbQuote         *pb_quote_new_from_bytes          (GBytes           *bytes,
                                                    const char       *name,
                                                    GError          **error);
 JsonNode        *pb_quote_to_json                 (PbQuote          *self);
+/* The text a save writes.  To write it elsewhere (an autosave copy, from
+ * a worker thread), hand it to pb_file_write(). */
 char            *pb_quote_to_string               (PbQuote          *self);
+/* pb_file_write() with PB_FILE_WRITE_BACKUP: the old file or the new one,
+ * never a part; the previous version is kept as "NAME~".  Errors are
+ * G_IO_ERROR ones, see pb-file.h. */
 gboolean         pb_quote_save_to_file            (PbQuote          *self,
                                                    const char       *path,
                                                    GError          **error);

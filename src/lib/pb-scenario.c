@@ -785,18 +785,23 @@ gboolean
 pb_scenario_save_to_file (PbScenario *self, const char *path, GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PB_IS_SCENARIO (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   root = pb_scenario_to_json (self);
-  if (!pb_json_write_file (root, path, &local_error))
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("%s: cannot save: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return pb_json_write_file (root, path, error);
+}
+
+char *
+pb_scenario_to_string (PbScenario *self)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+
+  root = pb_scenario_to_json (self);
+  return pb_json_to_string (root);
 }
 
 /* ------------------------------------------------------------------ */

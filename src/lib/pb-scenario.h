@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pb-catalog.h"
+#include "pb-file.h"
 #include "pb-time.h"
 
 G_BEGIN_DECLS
@@ -104,7 +105,12 @@ PbScenario            *pb_scenario_new_from_resource (const char    *resource_pa
                                                       GError       **error);
 
 JsonNode              *pb_scenario_to_json           (PbScenario    *self);
-/* Atomic: a temporary file renamed into place. */
+/* The text a save writes.  To write it elsewhere (an autosave copy, from
+ * a worker thread), hand it to pb_file_write(). */
+char                  *pb_scenario_to_string         (PbScenario    *self);
+/* pb_file_write() with PB_FILE_WRITE_BACKUP: the old file or the new one,
+ * never a part; the previous version is kept as "NAME~".  Errors are
+ * G_IO_ERROR ones, see pb-file.h. */
 gboolean               pb_scenario_save_to_file      (PbScenario    *self,
                                                       const char    *path,
                                                       GError       **error);
