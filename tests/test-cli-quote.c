@@ -414,6 +414,37 @@ test_warnings (void)
   g_assert_true (g_str_has_suffix (warning, "(VM-6)"));
 }
 
+/* EL-7, EL-6: customer A's history (the documented example up to its
+ * renewal) is the account: the code needs no base fee in the quote, and B
+ * may be expanded on 2020-06-01; an event on or after the quote's date is
+ * an input error at its place, with its index (Q-1). */
+static void
+test_account_history (void)
+{
+  g_autofree char *path = data_path ("account.pricebook");
+  g_autofree char *text = NULL;
+  g_autofree char *late_path = NULL;
+  g_autofree char *where = NULL;
+  g_autoptr(GString) late = NULL;
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) refused = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  pb_cli_run (&run, "quote", path, NULL);
+  root = pb_cli_run_json (&run);
+  g_assert_cmpstr (money_member (json_node_get_object (root), "total"), ==, "19000.00");
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  late = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (late, "2020-05-01T15:00:00+08:00\", \"type\": \"live.code.expand",
+                                      "2020-06-01T00:00:00+08:00\", \"type\": \"live.code.expand", 1), ==, 1);
+  late_path = pb_test_write_temp ("late.pricebook", late->str, -1);
+  where = g_strdup_printf ("%s:13:", late_path);
+  pb_cli_run (&refused, "quote", late_path, NULL);
+  pb_assert_input_error (&refused, where, "account: event 3 (live.code.expand)", "not before the quote's date",
+                         "(Q-1)", NULL);
+}
+
 /* Unreadable input and wrong usage are input errors too. */
 static void
 test_usage_and_files (void)
@@ -575,6 +606,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/quote/EL-6/EL-7/Q-1/account-history", test_account_history);
   g_test_add_func ("/cli/quote/Q-3/contract-example", test_contract_example);
   g_test_add_func ("/cli/quote/Q-2/sample", test_sample);
   g_test_add_func ("/cli/quote/Q-7/tax", test_tax);

@@ -1498,6 +1498,145 @@ test_text_limits (void)
   assert_not_priced (quote, "Q-1", "the notes", NULL);
 }
 
+/* ------------------------------------------------------------------ */
+/* The customer's account (the quote's history)                       */
+
+/* A quote dated @y-@m-@d 00:00 whose history is the documented example's
+ * events before that date (customer A: base fee from 2020-01-01 12:00,
+ * A bound on 2020-02-01, renewal on 2020-05-01 15:00 gifting B, B expanded
+ * at once; B never bound, void from 2020-07-01 15:00). */
+static PbQuote *
+quote_for_customer_a (int y, int m, int d)
+{
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
+  PbInstant date = pb_time_from_parts (y, m, d, 0, 0, 0);
+  PbQuote *quote = pb_quote_new_from_account (scenario, date - 1);
+
+  pb_quote_set_date (quote, date);
+  pb_quote_set_number (quote, "Q-TEST");
+  pb_customer_set_name (pb_quote_get_customer (quote), "Customer A");
+  return quote;
+}
+
+/* Words for people: a date as 2021-12-31 12:00, never the ISO form, and
+ * never a member name of the file. */
+static void
+assert_for_people (const PbQuoteIssue *issue)
+{
+  g_autofree char *text = pb_quote_issue_to_string (issue);
+
+  if (strstr (text, "+08:00") != NULL || strstr (text, "T12:") != NULL || strstr (text, "account.") != NULL ||
+      strstr (text, "live_base_fee_until") != NULL)
+    g_error ("not for people: %s", text);
+}
+
+/* EL-7: codes need a valid base fee, and the customer's history holds one
+ * until 2021-12-31 12:00 (the replay of its events says so, EL-10); after
+ * that, the quote must buy one.  EL-10: a base fee in the quote renews the
+ * held one from its end, or starts a new term after the lapse, and its
+ * line says which, until when. */
+static void
+test_account_base_fee (void)
+{
+  g_autoptr(PbQuote) held = quote_for_customer_a (2021, 6, 1);
+  g_autoptr(PbQuote) lapsed = quote_for_customer_a (2022, 1, 10);
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  const PbQuoteIssue *issue;
+
+  add_code (held, "standard", 1, 0);
+  assert_clean (held);
+  add_base_fee (held, 1);
+  pricing = price_ok (held);
+  assert_contains (line_of (pricing, 1, 0)->description, "(1 year): a renewal, continuing the current term "
+                                                         "to 2022-12-31 12:00");
+  g_clear_pointer (&pricing, pb_pricing_free);
+  pb_quote_set_language (held, PB_QUOTE_LANGUAGE_ZH_CN);
+  pricing = price_ok (held);
+  assert_contains (line_of (pricing, 1, 0)->description, "续费，自当前有效期结束时顺延，有效期至 2022-12-31 12:00");
+  g_clear_pointer (&pricing, pb_pricing_free);
+
+  add_code (lapsed, "standard", 1, 0);
+  issues = check (lapsed);
+  issue = find_issue (issues, 0, "EL-7", PB_ISSUE_ERROR);
+  assert_contains (issue->message, "the customer's base fee ended at 2021-12-31 12:00, by the quote's date 2022-01-10");
+  assert_for_people (issue);
+  add_base_fee (lapsed, 2);
+  pricing = price_ok (lapsed);
+  assert_contains (line_of (pricing, 1, 0)->description, "(2 years): a new term, valid until 2024-01-09 00:00");
+}
+
+/* EL-7: a quote for a customer nothing is known of names no member of the
+ * file in what it says. */
+static void
+test_account_words (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  add_code (quote, "standard", 1, 0);
+  pb_quote_set_live_base_fee_until (quote, pb_time_from_parts (2026, 11, 1, 12, 0, 0));
+  issues = check (quote);
+  assert_for_people (find_issue (issues, 0, "EL-7", PB_ISSUE_ERROR));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  pb_quote_set_live_base_fee_until (quote, PB_INSTANT_NONE);
+  issues = check (quote);
+  assert_for_people (find_issue (issues, 0, "EL-7", PB_ISSUE_ERROR));
+}
+
+/* EL-6 (convention): with the history known, an expansion is for a code
+ * the customer holds that is neither void nor expired: B may be expanded on
+ * 2020-06-01 (unbound, within its binding window), not once void on
+ * 2020-07-01 15:00; A not after it expired on 2021-01-31 12:00. */
+static void
+test_account_expansion (void)
+{
+  g_autoptr(PbQuote) june = quote_for_customer_a (2020, 6, 1);
+  g_autoptr(PbQuote) august = quote_for_customer_a (2020, 8, 1);
+  g_autoptr(PbQuote) later = quote_for_customer_a (2021, 3, 1);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  add_expansion (june, "B", 100);
+  assert_clean (june);
+  add_expansion (june, "Z", 100);
+  issues = check (june);
+  assert_contains (find_issue (issues, 1, "EL-6", PB_ISSUE_ERROR)->message, "holds no code “Z”");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  add_expansion (august, "B", 100);
+  issues = check (august);
+  assert_contains (find_issue (issues, 0, "EL-6", PB_ISSUE_ERROR)->message,
+                   "code “B” became void at 2020-07-01 15:00");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  add_expansion (later, "A", 100);
+  issues = check (later);
+  assert_contains (find_issue (issues, 0, "EL-6", PB_ISSUE_ERROR)->message, "code “A” expired at 2021-01-31 12:00");
+}
+
+/* Q-1: the history comes before the quote's date (the window may move the
+ * date after the history was read); EL-3: a history that buys the base fee
+ * and a date it ends besides would disagree. */
+static void
+test_account_conflicts (void)
+{
+  g_autoptr(PbQuote) quote = quote_for_customer_a (2020, 6, 1);
+  g_autoptr(GPtrArray) issues = NULL;
+  const PbQuoteIssue *issue;
+
+  pb_quote_set_date (quote, pb_time_from_parts (2020, 5, 1, 0, 0, 0));
+  issues = check (quote);
+  issue = find_issue (issues, -1, "Q-1", PB_ISSUE_ERROR);
+  assert_contains (issue->message, "event at 2020-05-01 15:00 (event 2), not before the quote's date 2020-05-01");
+  assert_for_people (issue);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  pb_quote_set_date (quote, pb_time_from_parts (2020, 6, 1, 0, 0, 0));
+  pb_quote_set_live_base_fee_until (quote, pb_time_from_parts (2021, 12, 31, 12, 0, 0));
+  issues = check (quote);
+  find_issue (issues, -1, "EL-3", PB_ISSUE_ERROR);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1539,6 +1678,10 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/Q-1/currency", test_currency);
   g_test_add_func ("/pricing/Q-1/empty-quote", test_empty_quote);
   g_test_add_func ("/pricing/Q-3/pure-and-json", test_pure_and_json);
+  g_test_add_func ("/pricing/EL-7/EL-10/account-base-fee", test_account_base_fee);
+  g_test_add_func ("/pricing/EL-7/account-words", test_account_words);
+  g_test_add_func ("/pricing/EL-6/account-expansion", test_account_expansion);
+  g_test_add_func ("/pricing/Q-1/EL-3/account-conflicts", test_account_conflicts);
   g_test_add_func ("/pricing/Q-7/tax-compute", test_tax_compute);
   g_test_add_func ("/pricing/Q-7/tax-limits", test_tax_limits);
   g_test_add_func ("/pricing/Q-7/tax-in-quote", test_tax_in_quote);

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "pb-key-dates.h"
 #include "pb-lifecycle.h"
 #include "pb-projection.h"
 #include "pb-test.h"
@@ -151,6 +152,63 @@ test_projection_held_base_fee (void)
   g_assert_cmpint (expires, ==, at ("2027-03-31T00:00:00+08:00"));
 }
 
+/* The quote's account comes first, as it happened (EL-10: a base fee in
+ * the quote renews the held one from its end): customer A's history up to
+ * 2021-06-01, then a base fee and a code bought at the quote's date.  The
+ * history's events keep their role and names; the quote's purchases take
+ * names the history does not use; key dates start at the quote's date. */
+static void
+test_projection_history (void)
+{
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autoptr(PbScenario) customer_a = pb_test_scenario_resource ("customer-a.pbscenario");
+  g_autoptr(PbQuote) quote = pb_quote_new_from_account (customer_a, at ("2021-05-31T12:00:00+08:00"));
+  g_autoptr(PbQuoteItem) base = item (PB_ITEM_KIND_BASE_FEE);
+  g_autoptr(PbQuoteItem) codes = item (PB_ITEM_KIND_CODE);
+  g_autoptr(PbProjection) projection = NULL;
+  g_autoptr(PbLifecycle) lifecycle = NULL;
+  g_autoptr(GArray) dates = NULL;
+  g_autoptr(GError) error = NULL;
+  PbScenario *scenario;
+  PbScenarioEvent named;
+  PbInstant expires;
+  guint n;
+
+  /* A history that happens to use a name the projection would give. */
+  pb_scenario_event_init (&named, PB_EVENT_LIVE_CODE_BUY, at ("2020-06-01T10:00:00+08:00"), "C1");
+  named.tier = "standard";
+  g_assert_cmpint (pb_scenario_append_event (pb_quote_get_account (quote), &named, NULL), ==, 4);
+  pb_quote_item_set_years (base, 1);
+  pb_quote_item_set_tier (codes, "flagship");
+  pb_quote_append_item (quote, base);
+  pb_quote_append_item (quote, codes);
+  g_assert_cmpint (pb_quote_get_date (quote), ==, at ("2021-05-31T00:00:00+08:00"));
+
+  projection = pb_projection_new (quote, catalog, NULL, &error);
+  g_assert_no_error (error);
+  scenario = pb_projection_get_scenario (projection);
+  g_assert_cmpuint (pb_scenario_get_n_events (scenario), ==, 7);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (pb_projection_get_event_role (projection, i), ==, PB_PROJECTION_HISTORY);
+  g_assert_cmpstr (pb_scenario_get_event (scenario, 0)->subject, ==, "A");
+  g_assert_cmpint (pb_projection_get_event_role (projection, 5), ==, PB_PROJECTION_PROPOSED);
+  g_assert_cmpstr (pb_scenario_get_event (scenario, 6)->subject, ==, "C2");
+
+  lifecycle = pb_lifecycle_replay_scenario (scenario, PB_INSTANT_NONE, &error);
+  g_assert_no_error (error);
+  pb_lifecycle_get_rejections (lifecycle, &n);
+  g_assert_cmpuint (n, ==, 0);
+  /* Held until 2021-12-31 12:00 (EL-10 renewal on 2020-05-01), renewed by
+   * the quote to 2022-12-31 12:00. */
+  g_assert_cmpint (pb_lifecycle_base_fee_at (lifecycle, at ("2021-06-01"), &expires), ==, PB_BASE_FEE_ACTIVE);
+  g_assert_cmpint (expires, ==, at ("2022-12-31T12:00:00+08:00"));
+  g_assert_true (pb_lifecycle_lookup_code (lifecycle, "B")->void_at == at ("2020-07-01T15:00:00+08:00"));
+  dates = pb_projection_key_dates (projection, lifecycle, PB_INSTANT_NONE);
+  g_assert_cmpuint (dates->len, >, 0);
+  for (guint i = 0; i < dates->len; i++)
+    g_assert_cmpint (g_array_index (dates, PbKeyDate, i).at, >=, at ("2021-05-31T00:00:00+08:00"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -159,5 +217,6 @@ main (int argc, char **argv)
   g_test_add_func ("/projection/VM-3/VM-4/VM-9/voice", test_projection_voice);
   g_test_add_func ("/projection/EL-7/held-base-fee", test_projection_held_base_fee);
   g_test_add_func ("/projection/EL-3/one-gift-per-purchase", test_projection_one_gift);
+  g_test_add_func ("/projection/EL-7/EL-10/history", test_projection_history);
   return g_test_run ();
 }

@@ -934,6 +934,149 @@ test_missing (void)
   g_assert_null (pb_quote_missing_to_string (PB_QUOTE_MISSING_NONE));
 }
 
+/* The documented example's history up to its renewal (EL-3, EL-7, EL-10),
+ * as a quote's account. */
+#define HISTORY \
+  "\"account\": { \"events\": [\n" \
+  "    { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" },\n" \
+  "    { \"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"A\", \"note\": \"备注\" },\n" \
+  "    { \"at\": \"2020-05-01T15:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"B\" } ] }"
+
+/* A quote dated 2026-11-22 holding @history (an "account" member). */
+static char *
+quote_with_history (const char *history)
+{
+  return quote_text (history, "{ \"product\": \"live\", \"kind\": \"code\", \"tier\": \"standard\" }");
+}
+
+/* The account's events are read as a scenario's (same members, same
+ * checks), kept in order with their notes, written back as read, and part
+ * of the quote's equality and copy. */
+static void
+test_account_events (void)
+{
+  g_autofree char *text = quote_with_history (HISTORY);
+  g_autoptr(PbQuote) quote = load_ok (text);
+  g_autoptr(PbQuote) copy = NULL;
+  g_autoptr(PbQuote) again = NULL;
+  g_autofree char *saved = NULL;
+  PbScenario *account = pb_quote_get_account (quote);
+
+  g_assert_nonnull (account);
+  g_assert_cmpuint (pb_scenario_get_n_events (account), ==, 3);
+  g_assert_cmpint (pb_scenario_get_event (account, 1)->type, ==, PB_EVENT_LIVE_CODE_BIND);
+  g_assert_cmpstr (pb_scenario_get_event (account, 1)->note, ==, "备注");
+  g_assert_cmpint (pb_scenario_get_event (account, 2)->at, ==, pb_time_from_parts (2020, 5, 1, 15, 0, 0));
+
+  saved = pb_quote_to_string (quote);
+  g_assert_nonnull (strstr (saved, "\"gift_code\" : \"B\""));
+  again = load_ok (saved);
+  g_assert_true (pb_quote_equal (quote, again));
+  copy = pb_quote_copy (quote);
+  g_assert_true (pb_quote_equal (quote, copy));
+  g_assert_true (pb_quote_get_account (copy) != account);
+
+  /* A history changed is a quote changed. */
+  pb_scenario_set_event_enabled (pb_quote_get_account (copy), 1, FALSE);
+  g_assert_false (pb_quote_equal (quote, copy));
+  pb_quote_set_account (copy, NULL);
+  g_assert_null (pb_quote_get_account (copy));
+  g_assert_false (pb_quote_equal (quote, copy));
+}
+
+static void
+on_changed (PbQuote *quote, guint *count)
+{
+  (*count)++;
+}
+
+/* Editing the history through the quote's accessor is a change the window
+ * re-prices on. */
+static void
+test_account_changed (void)
+{
+  g_autofree char *text = quote_with_history (HISTORY);
+  g_autoptr(PbQuote) quote = load_ok (text);
+  PbScenarioEvent event;
+  guint count = 0;
+
+  g_signal_connect (quote, "changed", G_CALLBACK (on_changed), &count);
+  pb_scenario_event_init (&event, PB_EVENT_LIVE_CODE_BIND, pb_time_from_parts (2020, 5, 2, 10, 0, 0), "B");
+  g_assert_cmpint (pb_scenario_append_event (pb_quote_get_account (quote), &event, NULL), ==, 3);
+  g_assert_cmpuint (count, ==, 1);
+  pb_quote_set_account (quote, NULL);
+  g_assert_cmpuint (count, ==, 2);
+}
+
+/* Q-1: the history is what happened before the quote: an event at or after
+ * its date (2026-11-22 00:00) is an input error naming the event, its
+ * place and why; a malformed event is refused as a scenario's is. */
+static void
+test_account_events_refused (void)
+{
+  g_autofree char *late = quote_with_history (
+    "\"account\": { \"events\": [\n"
+    "    { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" },\n"
+    "    { \"at\": \"2026-11-22T00:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"A\" } ] }");
+  g_autofree char *before = quote_with_history (
+    "\"account\": { \"events\": [\n"
+    "    { \"at\": \"2026-11-21T23:59:59+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" } ] }");
+  g_autofree char *tier = quote_with_history (
+    "\"account\": { \"events\": [\n"
+    "    { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.code.buy\", \"code\": \"C\", \"tier\": \"gold\" } ] }");
+  g_autofree char *member = quote_with_history (
+    "\"account\": { \"events\": [\n"
+    "    { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"C\", \"viewers\": 3 } ] }");
+  g_autofree char *twice = quote_with_history (
+    "\"account\": { \"events\": [\n"
+    "    { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" },\n"
+    "    { \"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" } ] }");
+  g_autofree char *unknown = quote_with_history ("\"account\": { \"history\": [] }");
+  g_autoptr(PbQuote) ok = NULL;
+
+  assert_load_error (late, "test.pricebook:6:", "account: event 1 (live.code.bind)", "2026-11-22T00:00:00+08:00",
+                     "not before the quote's date 2026-11-22", "Q-1", NULL);
+  ok = load_ok (before);
+  g_assert_cmpuint (pb_scenario_get_n_events (pb_quote_get_account (ok)), ==, 1);
+  assert_load_error (tier, "test.pricebook:5:", "account: event 0 (live.code.buy)", "unknown tier “gold”",
+                     "EL-4", NULL);
+  assert_load_error (member, "account: event 0 (live.code.bind)", "unknown member “viewers”", NULL);
+  assert_load_error (twice, "account: event 1 (live.base_fee.buy)", "already bought by event 0", NULL);
+  assert_load_error (unknown, "unknown member “history”", NULL);
+}
+
+/* "Quote from here": the simulator's enabled events up to the instant are
+ * the new quote's history, dated that day, or the next when the history
+ * already holds an event on it. */
+static void
+test_quote_from_account (void)
+{
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  g_autoptr(PbScenario) scenario = pb_scenario_new_from_resource (PB_SCENARIO_RESOURCE_DIR "customer-a.pbscenario",
+                                                                  catalog, NULL);
+  g_autoptr(PbQuote) morning = NULL;
+  g_autoptr(PbQuote) evening = NULL;
+  g_autoptr(PbQuote) what_if = NULL;
+  PbScenario *history;
+
+  g_assert_nonnull (scenario);
+  /* 2020-05-01 10:00: A bought and bound, the renewal at 15:00 not yet. */
+  morning = pb_quote_new_from_account (scenario, pb_time_from_parts (2020, 5, 1, 10, 0, 0));
+  history = pb_quote_get_account (morning);
+  g_assert_cmpuint (pb_scenario_get_n_events (history), ==, 2);
+  g_assert_cmpint (pb_quote_get_date (morning), ==, pb_time_from_parts (2020, 5, 1, 0, 0, 0));
+  g_assert_true (pb_customer_get_enterprise (pb_quote_get_customer (morning)));
+  /* At 16:00 the renewal and B's expansion are history, and happened that day: the quote is
+   * dated the next day, after it. */
+  evening = pb_quote_new_from_account (scenario, pb_time_from_parts (2020, 5, 1, 16, 0, 0));
+  g_assert_cmpuint (pb_scenario_get_n_events (pb_quote_get_account (evening)), ==, 4);
+  g_assert_cmpint (pb_quote_get_date (evening), ==, pb_time_from_parts (2020, 5, 2, 0, 0, 0));
+  /* A what-if switched off is not history. */
+  pb_scenario_set_event_enabled (scenario, 1, FALSE);
+  what_if = pb_quote_new_from_account (scenario, pb_time_from_parts (2020, 5, 1, 10, 0, 0));
+  g_assert_cmpuint (pb_scenario_get_n_events (pb_quote_get_account (what_if)), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -949,6 +1092,10 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-json/Q-1/header", test_header);
   g_test_add_func ("/quote-json/Q-3/discount", test_discount);
   g_test_add_func ("/quote-json/EL-7/account", test_account);
+  g_test_add_func ("/quote-json/EL-3/EL-7/EL-10/account-events", test_account_events);
+  g_test_add_func ("/quote-json/Q-1/account-changed", test_account_changed);
+  g_test_add_func ("/quote-json/Q-1/EL-4/account-events-refused", test_account_events_refused);
+  g_test_add_func ("/quote-json/Q-1/quote-from-account", test_quote_from_account);
   g_test_add_func ("/quote-json/Q-1/language", test_language);
   g_test_add_func ("/quote-json/VM-1/voucher-member", test_voucher_member);
   g_test_add_func ("/quote-json/Q-4/guarded-input", test_guarded_input);

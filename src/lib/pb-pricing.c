@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "pb-account.h"
 #include "pb-error.h"
 #include "pb-optimizer.h"
 
@@ -101,10 +102,11 @@ pb_pricing_issues_have_errors (GPtrArray *issues)
 
 typedef struct
 {
-  PbCatalog *catalog;
-  PbQuote   *quote;
-  GPtrArray *issues;
-  gboolean   buys_base_fee;   /* EL-7: found once, not once per code */
+  PbCatalog      *catalog;
+  PbQuote        *quote;
+  GPtrArray      *issues;
+  gboolean        buys_base_fee;   /* EL-7: found once, not once per code */
+  PbQuoteAccount *account;         /* the account replayed; NULL when it cannot be */
 } Check;
 
 /* Takes @suggestion (may be NULL); returns the issue so that a fix can be
@@ -231,32 +233,112 @@ quote_has_kind (PbQuote *quote, PbItemKind kind)
 
 /* EL-7: codes (and expansions, EL-6) are bought only while the base fee is
  * valid: the quote must buy one or the account must hold one on the quote's
- * date ("until T" is over at T). */
+ * date ("until T" is over at T), as the replay of its history says. */
 static void
 check_base_fee (Check *check, guint index)
 {
-  PbInstant until = pb_quote_get_live_base_fee_until (check->quote);
   g_autofree char *until_text = NULL;
   g_autofree char *date_text = NULL;
+  PbBaseFeeState state;
+  PbInstant until;
 
-  if (check->buys_base_fee)
+  if (check->buys_base_fee || check->account == NULL)
     return;
-  if (until == PB_INSTANT_NONE)
+  state = pb_quote_account_base_fee (check->account, &until);
+  if (state == PB_BASE_FEE_ACTIVE)
+    return;
+  if (state == PB_BASE_FEE_NONE)
     {
       add_issue (check, index, PB_ISSUE_ERROR, "EL-7",
-                 g_strdup (_("add a base fee item, or give the account's base fee end "
-                             "(account.live_base_fee_until)")),
+                 g_strdup (_("add a base fee item, or give the date the customer's current base fee ends")),
                  _("codes and expansions can only be bought while the base fee is valid, and the "
-                   "quote neither buys a base fee nor says the account holds one"));
+                   "quote neither buys a base fee nor says the customer holds one"));
       return;
     }
-  if (until > pb_quote_get_date (check->quote))
-    return;
-  until_text = pb_time_format (until);
+  until_text = pb_time_format_display (until);
   date_text = pb_time_format_date (pb_quote_get_date (check->quote));
   add_issue (check, index, PB_ISSUE_ERROR, "EL-7", g_strdup (_("add a base fee item (a renewal)")),
-             _("the account's base fee ends at %s, by the quote's date %s, and codes can only "
+             _("the customer's base fee ended at %s, by the quote's date %s, and codes can only "
                "be bought while it is valid"), until_text, date_text);
+}
+
+/* EL-6 (convention): an expansion is for a code that is neither void nor
+ * expired.  When the quote holds the customer's history, the replay says
+ * what the code is on the quote's date; without it, nobody can tell. */
+static void
+check_expanded_code (Check *check, guint index, const char *id)
+{
+  const PbLifecycleCode *code;
+  PbCodeStatus status;
+  g_autofree char *when = NULL;
+
+  if (check->account == NULL || !check->account->has_history || *id == '\0')
+    return;
+  code = pb_lifecycle_lookup_code (check->account->held, id);
+  if (code == NULL || !pb_lifecycle_code_at (check->account->held, code, check->account->date, &status))
+    {
+      add_issue (check, index, PB_ISSUE_ERROR, "EL-6", g_strdup (_("name a code the customer holds")),
+                 _("the customer's history holds no code “%s” to expand"), id);
+      return;
+    }
+  if (status.state == PB_CODE_VOID)
+    {
+      when = pb_time_format_display (status.void_at);
+      add_issue (check, index, PB_ISSUE_ERROR, "EL-6", g_strdup (_("name a code the customer can still use")),
+                 _("code “%s” became void at %s, never bound in time (EL-7), and cannot be expanded"),
+                 id, when);
+    }
+  else if (status.state == PB_CODE_EXPIRED)
+    {
+      when = pb_time_format_display (status.expires_at);
+      add_issue (check, index, PB_ISSUE_ERROR, "EL-6", g_strdup (_("name a code the customer can still use")),
+                 _("code “%s” expired at %s and cannot be expanded"), id, when);
+    }
+}
+
+/* Q-1: the account holds what happened before the quote, whose purchases
+ * are made at its date, 00:00: an event on or after it is out of place.
+ * EL-3: a history that buys the base fee says how long it lasts; a date
+ * given besides could only disagree with it.  Then the replay (EL-3 to
+ * EL-10, VM-3 to VM-9), which fails only for an event the catalog does not
+ * know (a file priced with another catalog) or beyond the engine's limits. */
+static void
+check_account (Check *check)
+{
+  PbScenario *history = pb_quote_get_account (check->quote);
+  PbInstant date = pb_quote_get_date (check->quote);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  const PbScenarioEvent *events = history ? pb_scenario_get_events (history, &n) : NULL;
+  gboolean buys = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      buys |= events[i].type == PB_EVENT_LIVE_BASE_FEE_BUY;
+      if (events[i].at >= date)
+        {
+          g_autofree char *at = pb_time_format_display (events[i].at);
+          g_autofree char *date_text = pb_time_format_date (date);
+
+          add_issue (check, -1, PB_ISSUE_ERROR, "Q-1",
+                     g_strdup (_("date the quote after the customer's history, or remove the event")),
+                     _("the customer's history has an event at %s (event %u), not before the quote's "
+                       "date %s, when the quote's purchases are made"), at, i, date_text);
+          return;
+        }
+    }
+  if (buys && pb_quote_get_live_base_fee_until (check->quote) != PB_INSTANT_NONE)
+    {
+      add_issue (check, -1, PB_ISSUE_ERROR, "EL-3",
+                 g_strdup (_("remove the date the base fee ends: the history says it")),
+                 _("the quote gives both the date the customer's base fee ends and its purchases in the "
+                   "customer's history"));
+      return;
+    }
+  check->account = pb_quote_account_new (check->catalog, check->quote, &error);
+  if (check->account == NULL)
+    add_issue (check, -1, PB_ISSUE_ERROR, "Q-4", NULL, _("the customer's history cannot be replayed: %s"),
+               error->message);
 }
 
 /* Q-4: every count is at least 1; @property is the item's property, @what
@@ -556,6 +638,7 @@ check_item (Check *check, guint index)
                    _("an expansion must name the existing code it expands"));
       check_extra_viewers (check, index, pb_quote_item_get_extra_viewers (item), TRUE);
       check_base_fee (check, index);
+      check_expanded_code (check, index, pb_quote_item_get_code (item));
       break;
 
     default:
@@ -594,24 +677,36 @@ check_number_count (Check *check)
                (long long) total, (long long) max);
 }
 
-GPtrArray *
-pb_pricing_check (PbCatalog *catalog, PbQuote *quote)
+/* The check, and the account it replayed (NULL when it could not) for the
+ * pricing to describe the base fee's term with. */
+static GPtrArray *
+check_quote (PbCatalog *catalog, PbQuote *quote, PbQuoteAccount **account)
 {
   Check check = { catalog, quote, NULL };
   guint n;
-
-  g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (PB_IS_QUOTE (quote), NULL);
 
   check.issues = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_quote_issue_free);
   check.buys_base_fee = quote_has_kind (quote, PB_ITEM_KIND_BASE_FEE);
   check_header (&check);
   check_enterprise (&check);
+  check_account (&check);
   n = pb_quote_get_n_items (quote);
   for (guint i = 0; i < n; i++)
     check_item (&check, i);
   check_number_count (&check);
+  *account = check.account;
   return check.issues;
+}
+
+GPtrArray *
+pb_pricing_check (PbCatalog *catalog, PbQuote *quote)
+{
+  g_autoptr(PbQuoteAccount) account = NULL;
+
+  g_return_val_if_fail (PB_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (PB_IS_QUOTE (quote), NULL);
+
+  return check_quote (catalog, quote, &account);
 }
 
 /* ------------------------------------------------------------------ */
@@ -654,8 +749,11 @@ pb_pricing_free (PbPricing *pricing)
 
 typedef struct
 {
-  PbCatalog *catalog;
-  gboolean   zh;        /* the quote's documents are in Chinese */
+  PbCatalog      *catalog;
+  gboolean        zh;        /* the quote's documents are in Chinese */
+  PbQuote        *quote;
+  guint           index;     /* the item being priced */
+  PbQuoteAccount *account;   /* what the customer holds (EL-10) */
 } Pricer;
 
 #define WORDS(pricer, en, zh_text) ((pricer)->zh ? (zh_text) : (en))
@@ -731,6 +829,32 @@ tier_name (Pricer *pricer, const PbCodeTier *tier)
   return pricer->zh ? tier->name_zh : tier->name;
 }
 
+/* EL-10: when the quote knows the customer's account, the base-fee line
+ * says what the purchase does to it, from the replay: a renewal continues
+ * the term from its end, or a new term starts on the quote's date.  Takes
+ * @text; a quote that knows nothing of the account keeps its plain line. */
+static char *
+describe_term (Pricer *pricer, char *text)
+{
+  const PbBaseFeeTerm *first, *last;
+  g_autofree char *until = NULL;
+  char *described;
+
+  if (pricer->account == NULL ||
+      (!pricer->account->has_history && pb_quote_get_live_base_fee_until (pricer->quote) == PB_INSTANT_NONE) ||
+      !pb_quote_account_item_terms (pricer->account, pricer->quote, pricer->index, &first, &last))
+    return text;
+  until = pb_time_format_display (last->end);
+  if (first->renewal)
+    described = pricer->zh ? g_strdup_printf ("%s：续费，自当前有效期结束时顺延，有效期至 %s", text, until)
+                           : g_strdup_printf ("%s: a renewal, continuing the current term to %s", text, until);
+  else
+    described = pricer->zh ? g_strdup_printf ("%s：重新开始计算有效期，有效期至 %s", text, until)
+                           : g_strdup_printf ("%s: a new term, valid until %s", text, until);
+  g_free (text);
+  return described;
+}
+
 /* EL-3: the fee per year, and a ¥0 line for the Flagship code the purchase
  * gifts: one per item of any length (the catalog's convention), or one a
  * year; a code must be bound in time (EL-7), so the line says so. */
@@ -746,7 +870,8 @@ price_base_fee (Pricer *pricer, PbQuoteItem *item, PbPricedItem *priced, GError 
     : g_strdup_printf ("Enterprise Live base annual fee (%" G_GINT64_FORMAT " %s)", years,
                        plural (years, "year", "years"));
 
-  if (!add_line (priced, text, years, pb_catalog_el_base_fee (pricer->catalog), "EL-3", error))
+  if (!add_line (priced, describe_term (pricer, text), years, pb_catalog_el_base_fee (pricer->catalog),
+                 "EL-3", error))
     return FALSE;
   for (gint64 y = 1; y <= gifts; y++)
     {
@@ -984,7 +1109,10 @@ price_items (Pricer *pricer, PbQuote *quote, PbPricing *pricing, GError **error)
   for (guint i = 0; i < n; i++)
     {
       PbQuoteItem *item = pb_quote_get_item (quote, i);
-      PbPricedItem *priced = price_item (pricer, item, error);
+      PbPricedItem *priced;
+
+      pricer->index = i;
+      priced = price_item (pricer, item, error);
 
       if (priced == NULL || !pb_money_add (pricing->subtotal, priced->amount, &pricing->subtotal, error))
         {
@@ -1020,14 +1148,16 @@ pb_pricing_compute (PbCatalog *catalog, PbQuote *quote, PbPricing **result, GErr
 {
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(PbPricing) pricing = NULL;
-  Pricer pricer = { catalog, FALSE };
+  g_autoptr(PbQuoteAccount) account = NULL;
+  Pricer pricer = { catalog, FALSE, quote, 0, NULL };
 
   g_return_val_if_fail (PB_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (PB_IS_QUOTE (quote), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
   /* never a silent price for a quote that breaks a rule. */
-  issues = pb_pricing_check (catalog, quote);
+  issues = check_quote (catalog, quote, &account);
+  pricer.account = account;
   if (pb_pricing_issues_have_errors (issues))
     {
       set_rule_error (issues, error);

@@ -3,16 +3,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "Show on timeline" turns what a quote sells into the events of buying it
- * all at one instant, so that the lifecycle engine (and nothing else) says
- * when base fees lapse, codes must be bound and packages expire.  Ids are
- * generated: G1… for gifted codes, C1… for codes, N1… for numbers and P1…
- * for packages.  Nothing is bound or called: the projection shows what the
- * customer must do next (bind before the deadline), not a guess of it.
+ * all at one instant, after the customer's history (pb-account.h), so that
+ * the lifecycle engine (and nothing else) says when base fees lapse, codes
+ * must be bound and packages expire.  Ids are generated: G1… for gifted
+ * codes, C1… for codes, N1… for numbers and P1… for packages, skipping the
+ * names the history uses.  Nothing is bound or called: the projection shows
+ * what the customer must do next (bind before the deadline), not a guess.
  */
 #define G_LOG_DOMAIN "pb-projection"
 
 #include <glib/gi18n-lib.h>
 
+#include "pb-account.h"
 #include "pb-key-dates.h"
 #include "pb-projection.h"
 
@@ -55,6 +57,7 @@ typedef struct
   const PbProjectionOptions *options;
   PbInstant                  start;
   guint                      gifts, codes, numbers, packages;
+  GHashTable                *taken;   /* the names the account's events use */
   GError                   **error;
 } Projection;
 
@@ -87,7 +90,7 @@ project_base_fee (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
 
   for (gint64 i = 0; i < purchases; i++)
     {
-      g_autofree char *gift = g_strdup_printf ("G%u", ++p->gifts);
+      g_autofree char *gift = pb_account_new_name (p->taken, "G", &p->gifts);
       PbScenarioEvent event;
 
       pb_scenario_event_init (&event, PB_EVENT_LIVE_BASE_FEE_BUY, p->start, gift);
@@ -103,7 +106,7 @@ project_codes (Projection *p, PbQuoteItem *item)
 {
   for (gint64 i = 0; i < pb_quote_item_get_quantity (item); i++)
     {
-      g_autofree char *id = g_strdup_printf ("C%u", ++p->codes);
+      g_autofree char *id = pb_account_new_name (p->taken, "C", &p->codes);
       PbScenarioEvent event;
 
       pb_scenario_event_init (&event, PB_EVENT_LIVE_CODE_BUY, p->start, id);
@@ -124,7 +127,7 @@ project_numbers (Projection *p, PbQuoteItem *item)
 
   for (gint64 i = 0; i < pb_quote_item_get_numbers (item); i++)
     {
-      g_autofree char *id = g_strdup_printf ("N%u", ++p->numbers);
+      g_autofree char *id = pb_account_new_name (p->taken, "N", &p->numbers);
       PbScenarioEvent activate, unsubscribe;
 
       pb_scenario_event_init (&activate, PB_EVENT_VOICE_NUMBER_ACTIVATE, p->start, id);
@@ -141,7 +144,7 @@ project_packages (Projection *p, PbQuoteItem *item, PbPackageKind kind)
 {
   for (gint64 i = 0; i < pb_quote_item_get_quantity (item); i++)
     {
-      g_autofree char *id = g_strdup_printf ("P%u", ++p->packages);
+      g_autofree char *id = pb_account_new_name (p->taken, "P", &p->packages);
       PbScenarioEvent event;
 
       pb_scenario_event_init (&event, PB_EVENT_VOICE_PACKAGE_BUY, p->start, id);
@@ -171,22 +174,25 @@ project_item (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
     }
 }
 
-/* The base fee a customer already holds until @until (the quote's account)
- * is shown as a purchase one term before it ends, so that the codes the
- * quote sells find it valid, as they will (EL-7).  The term's start is the
- * latest instant whose term ends by @until under the scenario's rule. */
+/* The customer's history first, as it happened (drawn, with its key
+ * dates), and the stand-in for a base fee the quote only says is held
+ * (EL-7): what the quote's purchases come after (pb-account.h). */
 static gboolean
-project_held_base_fee (Projection *p, PbCatalog *catalog, PbInstant until)
+project_account (Projection *p, PbQuote *quote)
 {
-  PbTermRule rule = pb_catalog_el_term_rule (catalog);
-  PbInstant start = pb_time_add_days (pb_time_add_years (until, -1), 1);
-  PbScenarioEvent event;
+  guint before = pb_scenario_get_n_events (p->self->scenario), after;
+  gint stand_in;
 
-  if (pb_time_term_end (rule, start) > until)
-    start = pb_time_add_years (until, -1);
-  pb_scenario_event_init (&event, PB_EVENT_LIVE_BASE_FEE_BUY, MIN (start, p->start), "G0");
-  return add_as (p, &event, _("The base fee the customer already holds (not part of this quote); "
-                              "its gifted code is not counted"), PB_PROJECTION_STAND_IN);
+  if (!pb_quote_append_account (quote, p->self->scenario, p->start, p->taken, &stand_in, p->error))
+    return FALSE;
+  after = pb_scenario_get_n_events (p->self->scenario);
+  for (guint i = before; i < after; i++)
+    {
+      guint8 role = (gint) i == stand_in ? PB_PROJECTION_STAND_IN : PB_PROJECTION_HISTORY;
+
+      g_byte_array_append (p->self->roles, &role, 1);
+    }
+  return TRUE;
 }
 
 void
@@ -203,6 +209,7 @@ PbProjection *
 pb_projection_new (PbQuote *quote, PbCatalog *catalog, const PbProjectionOptions *options, GError **error)
 {
   g_autoptr(PbProjection) self = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *title = NULL;
   PbProjectionOptions defaults;
   Projection p = { 0 };
@@ -224,11 +231,11 @@ pb_projection_new (PbQuote *quote, PbCatalog *catalog, const PbProjectionOptions
   p.self = self;
   p.options = options;
   p.start = self->start;
+  p.taken = taken;
   p.error = error;
 
   n = pb_quote_get_n_items (quote);
-  if (pb_quote_get_live_base_fee_until (quote) != PB_INSTANT_NONE &&
-      !project_held_base_fee (&p, catalog, pb_quote_get_live_base_fee_until (quote)))
+  if (!project_account (&p, quote))
     return NULL;
   for (guint i = 0; i < n; i++)
     if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) == PB_ITEM_KIND_BASE_FEE &&
@@ -295,8 +302,10 @@ first_real_event (PbProjection *self)
   const PbScenarioEvent *events = pb_scenario_get_events (self->scenario, &n);
   PbInstant first = PB_INSTANT_NONE;
 
+  /* The quote's own purchases: the history's dates are past. */
   for (guint i = 0; i < n; i++)
-    if (!pb_projection_is_stand_in (self, i) && (first == PB_INSTANT_NONE || events[i].at < first))
+    if (pb_projection_get_event_role (self, i) == PB_PROJECTION_PROPOSED &&
+        (first == PB_INSTANT_NONE || events[i].at < first))
       first = events[i].at;
   return first;
 }

@@ -6,7 +6,8 @@
  * date at 00:00), as events the lifecycle engine replays.  Besides the
  * scenario it knows what each event stands for: a purchase the quote
  * proposes, or a stand-in for what the customer already holds (the base
- * fee of "account": { "live_base_fee_until" }), so that the timeline can
+ * fee of "account": { "live_base_fee_until" }) or the customer's history
+ * ("account": { "events" }, bought before), so that the timeline can
  * draw a proposal as what it proposes (a code to bind, never a void one)
  * and the key dates leave stand-ins out.
  */
@@ -25,6 +26,8 @@ typedef enum
 {
   PB_PROJECTION_PROPOSED,   /* a purchase the quote proposes */
   PB_PROJECTION_STAND_IN,   /* stands for what the customer holds; not drawn, no key dates */
+  PB_PROJECTION_HISTORY,    /* the customer's history (the quote's account): drawn as it
+                             * happened, with its key dates */
 } PbProjectionRole;
 
 typedef struct
@@ -55,8 +58,9 @@ gboolean          pb_projection_is_stand_in    (PbProjection              *self,
 
 /* The key dates (pb-key-dates.h) of @lifecycle, the replay of this
  * projection's scenario, at or after @from (PB_INSTANT_NONE: the first
- * event that is not a stand-in): stand-ins left out, and a code the quote
- * proposes is never called void, only to be bound by its deadline. */
+ * purchase the quote proposes, the history's dates being past; or all when
+ * it proposes none): stand-ins left out, and a code the quote proposes is
+ * never called void, only to be bound by its deadline. */
 GArray           *pb_projection_key_dates      (PbProjection              *self,
                                                 PbLifecycle               *lifecycle,
                                                 PbInstant                  from);

@@ -12,6 +12,7 @@
 #include "pb-error.h"
 #include "pb-json-private.h"
 #include "pb-money.h"
+#include "pb-scenario-private.h"
 
 G_DEFINE_ENUM_TYPE (PbQuoteLanguage, pb_quote_language,
   G_DEFINE_ENUM_VALUE (PB_QUOTE_LANGUAGE_EN, "en"),
@@ -78,6 +79,7 @@ struct _PbQuote
   char            *currency;
   gint             discount;             /* hundredths of a percent */
   PbInstant        live_base_fee_until;  /* EL-7; PB_INSTANT_NONE: not given */
+  PbScenario      *account;              /* the customer's history before the date, or NULL */
   PbQuoteLanguage  language;
   PbQuoteStatus    status;
   /* Q-7: FALSE while the quote states no tax, so that the catalog's
@@ -108,6 +110,7 @@ enum {
   PROP_CURRENCY,
   PROP_DISCOUNT,
   PROP_LIVE_BASE_FEE_UNTIL,
+  PROP_ACCOUNT,
   PROP_LANGUAGE,
   PROP_STATUS,
   PROP_TAX_SET,
@@ -179,6 +182,9 @@ pb_quote_dispose (GObject *object)
   if (self->customer != NULL)
     g_signal_handlers_disconnect_by_func (self->customer, on_part_notify, self);
   g_clear_object (&self->customer);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_func (self->account, emit_changed, self);
+  g_clear_object (&self->account);
 
   G_OBJECT_CLASS (pb_quote_parent_class)->dispose (object);
 }
@@ -233,6 +239,10 @@ pb_quote_get_property (GObject    *object,
 
     case PROP_LIVE_BASE_FEE_UNTIL:
       g_value_set_int64 (value, self->live_base_fee_until);
+      break;
+
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
       break;
 
     case PROP_LANGUAGE:
@@ -314,6 +324,10 @@ pb_quote_set_property (GObject      *object,
       pb_quote_set_live_base_fee_until (self, g_value_get_int64 (value));
       break;
 
+    case PROP_ACCOUNT:
+      pb_quote_set_account (self, g_value_get_object (value));
+      break;
+
     case PROP_LANGUAGE:
       pb_quote_set_language (self, g_value_get_enum (value));
       break;
@@ -378,6 +392,9 @@ pb_quote_class_init (PbQuoteClass *klass)
   properties[PROP_LIVE_BASE_FEE_UNTIL] =
     g_param_spec_int64 ("live-base-fee-until", NULL, NULL, PB_INSTANT_NONE, PB_INSTANT_MAX,
                         PB_INSTANT_NONE, flags);
+  /* The customer's history (scenario events before the quote's date). */
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, PB_TYPE_SCENARIO, flags);
   properties[PROP_LANGUAGE] =
     g_param_spec_enum ("language", NULL, NULL, PB_TYPE_QUOTE_LANGUAGE, PB_QUOTE_LANGUAGE_EN, flags);
   properties[PROP_STATUS] =
@@ -466,6 +483,7 @@ pb_quote_copy (PbQuote *self)
   pb_quote_set_currency (copy, self->currency);
   pb_quote_set_discount (copy, self->discount);
   pb_quote_set_live_base_fee_until (copy, self->live_base_fee_until);
+  pb_quote_set_account (copy, self->account);
   pb_quote_set_language (copy, self->language);
   pb_quote_set_status (copy, self->status);
   pb_quote_set_tax_basis (copy, self->tax_basis);
@@ -482,6 +500,56 @@ pb_quote_copy (PbQuote *self)
       pb_quote_append_item (copy, item);
     }
   return copy;
+}
+
+/* Midnight (+08:00) of @instant's day. */
+static PbInstant
+day_of (PbInstant instant)
+{
+  g_autofree char *text = pb_time_format_date (instant);
+  PbInstant date = PB_INSTANT_MIN;
+
+  pb_time_parse_date (text, &date, NULL);
+  return date;
+}
+
+/* "Quote from here": the account's enabled events up to @at become the
+ * quote's history, and the quote is dated @at's day, or the next day when
+ * the history already holds an event on @at's day (the quote's purchases
+ * come after the whole history, at 00:00 of its date). */
+PbQuote *
+pb_quote_new_from_account (PbScenario *account, PbInstant at)
+{
+  g_autoptr(PbQuote) quote = NULL;
+  g_autoptr(PbScenario) history = NULL;
+  g_autoptr(GArray) kept = NULL;
+  const PbScenarioEvent *events;
+  PbInstant date;
+  guint n;
+
+  g_return_val_if_fail (PB_IS_SCENARIO (account), NULL);
+  g_return_val_if_fail (at >= PB_INSTANT_MIN && at <= PB_INSTANT_MAX, NULL);
+
+  date = day_of (at);
+  events = pb_scenario_get_events (account, &n);
+  kept = g_array_new (FALSE, FALSE, sizeof (PbScenarioEvent));
+  for (guint i = 0; i < n; i++)
+    if (events[i].enabled && events[i].at <= at)
+      {
+        g_array_append_val (kept, events[i]);
+        if (events[i].at >= date)
+          date = pb_time_add_days (day_of (at), 1);
+      }
+  quote = pb_quote_new ();
+  pb_quote_set_date (quote, MIN (date, day_of (PB_INSTANT_MAX)));
+  /* Whoever bought these is an enterprise (EL-2, VM-10). */
+  pb_customer_set_enterprise (pb_quote_get_customer (quote), TRUE);
+  history = pb_scenario_new (pb_scenario_get_catalog (account));
+  /* A part of a scenario's events is as well formed as the whole. */
+  if (!pb_scenario_set_events (history, (const PbScenarioEvent *) kept->data, kept->len, NULL))
+    g_return_val_if_reached (NULL);
+  pb_quote_set_account (quote, history);
+  return g_steal_pointer (&quote);
 }
 
 /* ------------------------------------------------------------------ */
@@ -635,6 +703,46 @@ pb_quote_set_live_base_fee_until (PbQuote *self, PbInstant until)
     return;
   self->live_base_fee_until = until;
   notify_changed (self, PROP_LIVE_BASE_FEE_UNTIL);
+}
+
+PbScenario *
+pb_quote_get_account (PbQuote *self)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), NULL);
+
+  return self->account;
+}
+
+/* The quote keeps its own copy (with @account's catalog), so that what the
+ * simulator does next does not change the quote behind its back; edits
+ * through pb_quote_get_account() do change it, and emit "changed". */
+void
+pb_quote_set_account (PbQuote *self, PbScenario *account)
+{
+  g_autoptr(PbScenario) copy = NULL;
+  const PbScenarioEvent *events;
+  guint n = 0;
+
+  g_return_if_fail (PB_IS_QUOTE (self));
+  g_return_if_fail (account == NULL || PB_IS_SCENARIO (account));
+
+  if (account != NULL && (events = pb_scenario_get_events (account, &n), n > 0))
+    {
+      copy = pb_scenario_new (pb_scenario_get_catalog (account));
+      /* Events another scenario holds are well formed for its catalog. */
+      if (!pb_scenario_set_events (copy, events, n, NULL))
+        g_return_if_reached ();
+    }
+  if (copy == NULL && self->account == NULL)
+    return;
+  if (copy != NULL && self->account != NULL && pb_scenario_same_events (copy, self->account))
+    return;
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_func (self->account, emit_changed, self);
+  g_set_object (&self->account, copy);
+  if (self->account != NULL)
+    g_signal_connect_swapped (self->account, "changed", G_CALLBACK (emit_changed), self);
+  notify_changed (self, PROP_ACCOUNT);
 }
 
 PbQuoteLanguage
@@ -923,6 +1031,14 @@ pb_quote_remove_item (PbQuote *self, guint position)
   emit_changed (self);
 }
 
+static gboolean
+accounts_equal (PbScenario *a, PbScenario *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return pb_scenario_same_events (a, b);
+}
+
 gboolean
 pb_quote_equal (PbQuote *a, PbQuote *b)
 {
@@ -935,7 +1051,8 @@ pb_quote_equal (PbQuote *a, PbQuote *b)
   if (!g_str_equal (a->number, b->number) || a->date != b->date ||
       a->valid_days != b->valid_days || !pb_customer_equal (a->customer, b->customer) ||
       !g_str_equal (a->currency, b->currency) || a->discount != b->discount ||
-      a->live_base_fee_until != b->live_base_fee_until || a->language != b->language ||
+      a->live_base_fee_until != b->live_base_fee_until || !accounts_equal (a->account, b->account) ||
+      a->language != b->language ||
       a->status != b->status ||
       a->tax_set != b->tax_set || a->tax_basis != b->tax_basis || a->tax_rate != b->tax_rate ||
       !g_str_equal (a->payment_terms, b->payment_terms) || !g_str_equal (a->notes, b->notes) ||
@@ -1328,10 +1445,53 @@ read_details (Reader *reader, JsonObject *root, GError **error)
   return TRUE;
 }
 
+/* The account's history, read as a scenario's events are (EL-3..EL-10,
+ * VM-3..VM-9).  It is what happened before the quote: an event at or after
+ * the quote's date (the instant its purchases are made) is an input error. */
+static gboolean
+read_account_events (Reader *reader, JsonObject *object, GError **error)
+{
+  g_autoptr(PbCatalog) catalog = NULL;
+  g_autoptr(PbScenario) account = NULL;
+  JsonArray *events;
+
+  if (!pb_json_get_array (reader->doc, object, "events", "account", FALSE, &events, error))
+    return FALSE;
+  if (events == NULL || json_array_get_length (events) == 0)
+    return TRUE;
+  /* The events are checked against the built-in catalog here; pricing
+   * checks them again against the one it prices with. */
+  if ((catalog = pb_catalog_get_default (error)) == NULL)
+    return FALSE;
+  account = pb_scenario_new (catalog);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonNode *node = json_array_get_element (events, i);
+
+      if (!pb_scenario_read_event (account, reader->doc, node, i, "account", error))
+        return FALSE;
+      if (pb_scenario_get_event (account, i)->at >= reader->quote->date)
+        {
+          g_autofree char *at = pb_time_format (pb_scenario_get_event (account, i)->at);
+          g_autofree char *date = pb_time_format_date (reader->quote->date);
+          g_autofree char *where = g_strdup_printf (_("account: event %u (%s)"), i,
+                                                    pb_event_type_to_string (pb_scenario_get_event (account, i)->type));
+
+          pb_json_doc_error (reader->doc, json_object_get_member (json_node_get_object (node), "at"), error,
+                             PB_ERROR_INPUT, where,
+                             _("“at” is %s, not before the quote's date %s: the account holds the customer's "
+                               "history, and the quote's purchases are made on its date (Q-1)"), at, date);
+          return FALSE;
+        }
+    }
+  pb_quote_set_account (reader->quote, account);
+  return TRUE;
+}
+
 static gboolean
 read_account (Reader *reader, JsonObject *root, GError **error)
 {
-  static const char * const allowed[] = { "live_base_fee_until", NULL };
+  static const char * const allowed[] = { "live_base_fee_until", "events", NULL };
   JsonObject *object;
   const char *text;
   GError *local_error = NULL;
@@ -1343,6 +1503,7 @@ read_account (Reader *reader, JsonObject *root, GError **error)
     return TRUE;
   if (!pb_json_check_members (reader->doc, json_object_get_member (root, "account"), "account",
                               allowed, error) ||
+      !read_account_events (reader, object, error) ||
       !pb_json_get_string (reader->doc, object, "live_base_fee_until", "account", "", &text, error))
     return FALSE;
   if (*text == '\0' && !json_object_has_member (object, "live_base_fee_until"))
@@ -1590,14 +1751,22 @@ write_options (PbQuote *self, JsonBuilder *builder)
       json_builder_add_string_value (builder, pb_quote_status_to_string (self->status));
     }
   write_details (self, builder);
-  if (self->live_base_fee_until != PB_INSTANT_NONE)
+  if (self->live_base_fee_until != PB_INSTANT_NONE || self->account != NULL)
     {
-      g_autofree char *until = pb_time_format (self->live_base_fee_until);
-
       json_builder_set_member_name (builder, "account");
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "live_base_fee_until");
-      json_builder_add_string_value (builder, until);
+      if (self->live_base_fee_until != PB_INSTANT_NONE)
+        {
+          g_autofree char *until = pb_time_format (self->live_base_fee_until);
+
+          json_builder_set_member_name (builder, "live_base_fee_until");
+          json_builder_add_string_value (builder, until);
+        }
+      if (self->account != NULL)
+        {
+          json_builder_set_member_name (builder, "events");
+          pb_scenario_build_events (self->account, builder);
+        }
       json_builder_end_object (builder);
     }
 }

@@ -5,10 +5,15 @@
  * Q-1: a quote has a number, a date, a validity in days, a customer, a
  * currency, items and an optional discount.  It is saved as
  * "pricebook-quote/1" (see README "Files"), plus three optional members:
- * "account": { "live_base_fee_until": INSTANT } (EL-7), and two extensions
- * of the format: "language": "en" | "zh_CN", the language of the documents
- * made from it, and "status": "draft" | "sent" | "accepted" | "rejected",
- * where the quote stands with the customer.
+ * "account": { "live_base_fee_until": INSTANT, "events": [ … ] } (EL-7, the
+ * customer's history as scenario events, all before the quote's date), and
+ * two extensions of the format: "language": "en" | "zh_CN", the language
+ * of the documents made from it, and "status": "draft" | "sent" |
+ * "accepted" | "rejected", where the quote stands with the customer.
+ *
+ * The quote's purchases are made at its date, 00:00 (+08:00), after the
+ * whole history: pricing, its checks (pb-pricing.h) and its projection
+ * (pb-projection.h) replay the history through the lifecycle engine.
  *
  * Quotation details (cli-and-formats.md, "Quotation details"): the
  * customer's address, tax ID, bank and account (pb-customer.h); "tax":
@@ -29,6 +34,7 @@
 #include "pb-customer.h"
 #include "pb-file.h"
 #include "pb-quote-item.h"
+#include "pb-scenario.h"
 #include "pb-tax.h"
 #include "pb-text.h"
 #include "pb-time.h"
@@ -100,6 +106,11 @@ PbQuote         *pb_quote_new_from_file           (const char       *path,
 PbQuote         *pb_quote_new_from_bytes          (GBytes           *bytes,
                                                    const char       *name,
                                                    GError          **error);
+/* "Quote from here": a new quote for the customer of @account whose
+ * history is @account's enabled events at or before @at, dated @at's day
+ * (the next day when an event falls on @at's day already). */
+PbQuote         *pb_quote_new_from_account        (PbScenario       *account,
+                                                   PbInstant         at);
 JsonNode        *pb_quote_to_json                 (PbQuote          *self);
 /* The text a save writes.  To write it elsewhere (an autosave copy, from
  * a worker thread), hand it to pb_file_write(). */
@@ -134,6 +145,13 @@ void             pb_quote_set_discount            (PbQuote          *self,
 PbInstant        pb_quote_get_live_base_fee_until (PbQuote          *self);
 void             pb_quote_set_live_base_fee_until (PbQuote          *self,
                                                    PbInstant         until);
+/* The customer's history before the quote's date, as scenario events
+ * (borrowed; NULL when the quote holds none).  Editing it (e.g.
+ * pb_scenario_append_event()) changes the quote and emits "changed". */
+PbScenario      *pb_quote_get_account             (PbQuote          *self);
+/* Copies @account's events as the history (NULL or no events: none). */
+void             pb_quote_set_account             (PbQuote          *self,
+                                                   PbScenario       *account);
 PbQuoteLanguage  pb_quote_get_language            (PbQuote          *self);
 void             pb_quote_set_language            (PbQuote          *self,
                                                    PbQuoteLanguage   language);

@@ -10,6 +10,7 @@
 #include "pb-scenario.h"
 #include "pb-error.h"
 #include "pb-json-private.h"
+#include "pb-scenario-private.h"
 
 struct _PbScenario
 {
@@ -544,6 +545,17 @@ load_payload (Loader *loader, JsonObject *object, const char *where,
     }
 }
 
+/* "event 3 (live.code.bind)", "account: event 3": where an event is, for
+ * messages; @type may be NULL. */
+static char *
+event_place (const char *prefix, guint index, const char *type)
+{
+  g_autofree char *event = type ? g_strdup_printf (_("event %u (%s)"), index, type)
+                                : g_strdup_printf (_("event %u"), index);
+
+  return prefix ? g_strdup_printf ("%s: %s", prefix, event) : g_steal_pointer (&event);
+}
+
 static gboolean
 load_type (Loader *loader, JsonObject *object, const char *where, PbEventType *type, GError **error)
 {
@@ -562,10 +574,11 @@ load_type (Loader *loader, JsonObject *object, const char *where, PbEventType *t
   return TRUE;
 }
 
+/* @prefix: what holds the events, for messages ("account"), or NULL. */
 static gboolean
-load_event (Loader *loader, JsonNode *node, guint index, GError **error)
+load_event (Loader *loader, JsonNode *node, guint index, const char *prefix, GError **error)
 {
-  g_autofree char *where = g_strdup_printf (_("event %u"), index);
+  g_autofree char *where = event_place (prefix, index, NULL);
   g_autofree char *message = NULL;
   PbScenarioEvent event = { .index = index, .enabled = TRUE };
   const char *member = NULL;
@@ -581,7 +594,7 @@ load_event (Loader *loader, JsonNode *node, guint index, GError **error)
     return FALSE;
 
   g_free (where);
-  where = g_strdup_printf (_("event %u (%s)"), index, event_types[event.type].name);
+  where = event_place (prefix, index, event_types[event.type].name);
   if (!pb_json_check_members (loader->doc, node, where, event_types[event.type].members, error) ||
       !load_at (loader, object, where, &event.at, error) ||
       !pb_json_get_bool (loader->doc, object, "enabled", where, TRUE, &event.enabled, error) ||
@@ -643,7 +656,7 @@ on_event (PbJsonDoc *doc, JsonArray *array, guint index, JsonNode *element, gpoi
     loader->events = array;
   if (loader->refused != NULL || array != loader->events)
     return;
-  load_event (loader, element, index, &loader->refused);
+  load_event (loader, element, index, NULL, &loader->refused);
 }
 
 /* Reads @bytes, or the file at @path when @bytes is NULL. */
@@ -663,6 +676,21 @@ load (GBytes *bytes, const char *path, const char *name, PbCatalog *catalog, GEr
   loaded = doc != NULL && load_root (&loader, error);
   g_clear_error (&loader.refused);
   return loaded ? g_steal_pointer (&self) : NULL;
+}
+
+gboolean
+pb_scenario_read_event (PbScenario *self, PbJsonDoc *doc, JsonNode *node, guint index, const char *prefix,
+                        GError **error)
+{
+  Loader loader = { doc, self, NULL, NULL };
+
+  g_return_val_if_fail (PB_IS_SCENARIO (self), FALSE);
+
+  if (!load_event (&loader, node, index, prefix, error))
+    return FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 PbScenario *
@@ -773,12 +801,20 @@ pb_scenario_to_json (PbScenario *self)
       json_builder_end_object (builder);
     }
   json_builder_set_member_name (builder, "events");
+  pb_scenario_build_events (self, builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+void
+pb_scenario_build_events (PbScenario *self, JsonBuilder *builder)
+{
+  g_return_if_fail (PB_IS_SCENARIO (self));
+
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->events->len; i++)
     build_event (builder, &g_array_index (self->events, PbScenarioEvent, i));
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 gboolean
@@ -802,6 +838,33 @@ pb_scenario_to_string (PbScenario *self)
 
   root = pb_scenario_to_json (self);
   return pb_json_to_string (root);
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparing                                                          */
+
+static gboolean
+event_equal (const PbScenarioEvent *a, const PbScenarioEvent *b)
+{
+  return a->at == b->at && a->type == b->type && a->enabled == b->enabled &&
+         g_strcmp0 (a->subject, b->subject) == 0 && g_strcmp0 (a->tier, b->tier) == 0 &&
+         a->extra_viewers == b->extra_viewers && a->viewers == b->viewers && a->minutes == b->minutes &&
+         a->package_kind == b->package_kind && a->seconds == b->seconds && a->answered == b->answered &&
+         g_strcmp0 (a->note, b->note) == 0 && MAX (a->years, 1) == MAX (b->years, 1);
+}
+
+gboolean
+pb_scenario_same_events (PbScenario *a, PbScenario *b)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (a), FALSE);
+  g_return_val_if_fail (PB_IS_SCENARIO (b), FALSE);
+
+  if (a->events->len != b->events->len)
+    return FALSE;
+  for (guint i = 0; i < a->events->len; i++)
+    if (!event_equal (&g_array_index (a->events, PbScenarioEvent, i), &g_array_index (b->events, PbScenarioEvent, i)))
+      return FALSE;
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

@@ -115,6 +115,11 @@ gboolean               pb_scenario_save_to_file      (PbScenario    *self,
                                                       const char    *path,
                                                       GError       **error);
 
+/* TRUE when @a and @b hold the same events in the same order (titles and
+ * term rules aside). */
+gboolean               pb_scenario_same_events       (PbScenario    *a,
+                                                      PbScenario    *b);
+
 PbCatalog             *pb_scenario_get_catalog       (PbScenario    *self);
 const char            *pb_scenario_get_title         (PbScenario    *self);
 void                   pb_scenario_set_title         (PbScenario    *self,
