@@ -729,7 +729,7 @@ test_voice_enterprise_only (void)
   issues = check (quote);
   issue = find_issue (issues, -1, "VM-10", PB_ISSUE_ERROR);
   assert_contains (issue->message, "not an enterprise");
-  assert_contains (issue->message, "items 0, 1");
+  assert_contains (issue->suggestion, "items 0, 1");   /* the message names no item: the window puts the field first */
   assert_no_issue (issues, "EL-2");
   assert_not_priced (quote, "quote: ", "(VM-10)", NULL);
 

@@ -7,13 +7,14 @@
 #include "pb-money.h"
 #include "pb-error.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 static gboolean
 overflow (GError **error)
 {
   g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW,
-               "amount out of range (beyond ±¥999,999,999,999,999.999)");
+               _("amount out of range (beyond ±¥999,999,999,999,999.999)"));
   return FALSE;
 }
 
@@ -116,6 +117,24 @@ pb_format_count (gint64 value)
   GString *out = g_string_new (value < 0 ? "-" : "");
 
   append_grouped (out, whole, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+/* "¥0.105", "¥50.00": a unit price as the window shows it; a per-minute
+ * price keeps its third decimal (VM-6), where an amount is rounded. */
+char *
+pb_money_format_unit_display (PbMoney price)
+{
+  g_autofree char *whole = NULL;
+  guint64 magnitude = price < 0 ? -(guint64) price : (guint64) price;
+  GString *out;
+
+  if (price % 10 == 0)
+    return pb_money_format_display (price);
+  whole = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 1000);
+  out = g_string_new (price < 0 ? "-¥" : "¥");
+  append_grouped (out, whole, TRUE);
+  g_string_append_printf (out, ".%03u", (guint) (magnitude % 1000));
   return g_string_free (out, FALSE);
 }
 
@@ -223,7 +242,8 @@ parse_fixed (const char *text, guint decimals, gboolean allow_negative,
           if (++seen_decimals > decimals)
             {
               g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                           "“%s” has more than %u decimals", text, decimals);
+                           ngettext ("“%s” has more than %u decimal", "“%s” has more than %u decimals",
+                                     decimals), text, decimals);
               return FALSE;
             }
           seen_digit = TRUE;
@@ -244,18 +264,18 @@ parse_fixed (const char *text, guint decimals, gboolean allow_negative,
 
 invalid:
   g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-               "“%s” is not %s: write digits with an optional decimal point, such as “%s”",
-               text ? text : "", what, example);
+               _("“%s” is not %s: write digits with an optional decimal point, such as “%s”"),
+               text ? text : "", _(what), example);
   return FALSE;
 too_large:
-  g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW, "“%s” is out of range for %s", text, what);
+  g_set_error (error, PB_ERROR, PB_ERROR_OVERFLOW, _("“%s” is out of range for %s"), text, _(what));
   return FALSE;
 }
 
 gboolean
 pb_money_parse (const char *text, PbMoney *result, GError **error)
 {
-  return parse_fixed (text, 3, TRUE, PB_MONEY_MAX, result, "an amount in yuan", "1050.00", error);
+  return parse_fixed (text, 3, TRUE, PB_MONEY_MAX, result, N_("an amount in yuan"), "1050.00", error);
 }
 
 /* a discount percent from 0 to 100 with at most two decimals. */
@@ -264,7 +284,7 @@ pb_percent_parse (const char *text, gint *hundredths, GError **error)
 {
   gint64 value;
 
-  if (!parse_fixed (text, 2, FALSE, 10000, &value, "a percent from 0 to 100", "12.5", error))
+  if (!parse_fixed (text, 2, FALSE, 10000, &value, N_("a percent from 0 to 100"), "12.5", error))
     return FALSE;
   *hundredths = (gint) value;
   return TRUE;

@@ -37,6 +37,7 @@ PbMoney  pb_money_round_to_fen   (PbMoney      amount);
 char    *pb_money_format         (PbMoney      amount);
 char    *pb_money_format_display (PbMoney      amount);
 char    *pb_money_format_chinese (PbMoney      amount);
+char    *pb_money_format_unit_display (PbMoney price);
 char    *pb_format_count         (gint64       value);
 gboolean pb_money_parse          (const char  *text,
                                   PbMoney     *result,

@@ -166,16 +166,18 @@ check_enterprise (Check *check)
     return;
   voice = list_items (check->quote, PB_PRODUCT_VOICE);
   live = list_items (check->quote, PB_PRODUCT_LIVE);
+  /* The message names no item, so that the window can put it after the
+   * field's name; the suggestion names them for the command line. */
   if (voice != NULL)
     add_issue (check, -1, PB_ISSUE_ERROR, "VM-10",
-               g_strdup (_("confirm the customer's enterprise qualification, or remove those items")),
-               _("the customer is not an enterprise, and Voice Message (%s) is sold to "
-                 "enterprises with an approved qualification only"), voice);
+               g_strdup_printf (_("confirm the customer's enterprise qualification, or remove those "
+                                  "items (%s)"), voice),
+               _("the customer is not an enterprise, so Voice Message cannot be sold to them: it is "
+                 "sold to enterprises with an approved qualification only"));
   if (live != NULL)
     add_issue (check, -1, PB_ISSUE_ERROR, "EL-2",
-               g_strdup (_("confirm the customer is an enterprise, or remove those items")),
-               _("the customer is not an enterprise, and Enterprise Live (%s) is sold to "
-                 "enterprises only"), live);
+               g_strdup_printf (_("confirm the customer is an enterprise, or remove those items (%s)"), live),
+               _("the customer is not an enterprise, so Enterprise Live cannot be sold to them"));
 }
 
 /* Q-1: the free text a document prints fits on its page and holds no

@@ -7,6 +7,8 @@
 #include "pb-time.h"
 #include "pb-error.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #define CST_OFFSET (8 * 3600)
@@ -78,7 +80,7 @@ in_range (PbInstant instant, const char *text, GError **error)
   if (instant < PB_INSTANT_MIN || instant > PB_INSTANT_MAX)
     {
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                   "“%s” is outside the supported range 1970-01-01 to 2199-12-31 (+08:00)", text);
+                   _("“%s” is outside the supported range 1970-01-01 to 2199-12-31 (+08:00)"), text);
       return FALSE;
     }
   return TRUE;
@@ -115,8 +117,8 @@ invalid:
     g_autofree char *shown = text ? g_utf8_make_valid (text, -1) : g_strdup ("");
 
     g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                 "“%s” is not a valid date and time: write ISO 8601 with a real calendar date, "
-                 "such as 2020-01-01T12:00:00+08:00", shown);
+                 _("“%s” is not a valid date and time: write ISO 8601 with a real calendar date, "
+                   "such as 2020-01-01T12:00:00+08:00"), shown);
   }
   return FALSE;
 }
@@ -146,7 +148,7 @@ invalid:
     g_autofree char *shown = text ? g_utf8_make_valid (text, -1) : g_strdup ("");
 
     g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                 "“%s” is not a valid date: write YYYY-MM-DD with a day that exists, such as 2020-02-29",
+                 _("“%s” is not a valid date: write YYYY-MM-DD with a day that exists, such as 2020-02-29"),
                  shown);
   }
   return FALSE;
@@ -160,6 +162,36 @@ pb_time_format (PbInstant instant)
   civil_from_instant (instant, &y, &m, &d, &sod);
   return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d+08:00",
                           y, m, d, sod / 3600, sod / 60 % 60, sod % 60);
+}
+
+/* What a person types into a date field: "2027-01-15" (00:00),
+ * "2027-01-15 18:00", or the ISO form; all in UTC+08:00 unless an offset
+ * is given.  Leading and trailing spaces are not part of the date. */
+gboolean
+pb_time_parse_display (const char *text, PbInstant *result, GError **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gsize length = strlen (trimmed);
+
+  if (length < 11 || trimmed[10] != ' ')
+    return pb_time_parse (trimmed, result, error);
+  /* The form pb_time_format_display() writes, seconds optional. */
+  if ((length == 16 || length == 19) && strspn (trimmed + 11, "0123456789:") == length - 11)
+    {
+      g_autofree char *iso = g_strdup_printf ("%.10sT%s%s+08:00", trimmed, trimmed + 11,
+                                              length == 16 ? ":00" : "");
+
+      if (pb_time_parse (iso, result, NULL))
+        return TRUE;
+    }
+  {
+    g_autofree char *shown = g_utf8_make_valid (trimmed, -1);
+
+    g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+                 _("“%s” is not a valid date and time: write YYYY-MM-DD HH:MM, such as 2027-01-15 18:00"),
+                 shown);
+  }
+  return FALSE;
 }
 
 char *

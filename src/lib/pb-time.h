@@ -49,6 +49,9 @@ char       *pb_time_format_date     (PbInstant    instant);
  * when not zero: "2020-12-31 12:00:30"), always UTC+08:00 and never the
  * ISO form with its "T" and offset, which files and the CLI use. */
 char       *pb_time_format_display  (PbInstant    instant);
+gboolean    pb_time_parse_display   (const char  *text,
+                                     PbInstant   *result,
+                                     GError     **error);
 GDateTime  *pb_time_to_date_time    (PbInstant    instant);
 PbInstant   pb_time_from_parts      (int          year,
                                      int          month,
