@@ -5,9 +5,11 @@
  * The editors are bound to the item's properties; the row never prices or
  * checks anything itself.  The wizard prices the whole quote through the
  * model after every change and hands each row its amount and its issues.
- * Spin buttons accept values the rules refuse (1,500 minutes, 0 numbers) on
- * purpose: the model then says why, at the field, instead of the widget
- * silently clamping what was typed.
+ * The count fields take any whole number in the item's range, even one the
+ * rules refuse (1,500 minutes, 0 numbers), on purpose: the model then says
+ * why, at the field.  Text that is not such a number is refused by the
+ * field itself, in words; the row then has a "problem" and the wizard
+ * shows no total until it is gone.
  */
 #define G_LOG_DOMAIN "pb-item-row"
 
@@ -15,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-count-entry.h"
 #include "pb-item-row.h"
 
 struct _PbItemRow
@@ -27,6 +30,8 @@ struct _PbItemRow
   GtkFlowBox   *editors;
   GtkLabel     *note_label;
   GtkBox       *issues_box;
+  GtkLabel     *unit_label;
+  GPtrArray    *fields;        /* PbCountEntry */
 
   PbQuoteItem  *item;
   PbCatalog    *catalog;
@@ -34,7 +39,7 @@ struct _PbItemRow
 
 G_DEFINE_FINAL_TYPE (PbItemRow, pb_item_row, GTK_TYPE_WIDGET)
 
-enum { SIGNAL_REMOVE, N_SIGNALS };
+enum { SIGNAL_REMOVE, SIGNAL_PROBLEM_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const char *
@@ -84,6 +89,12 @@ labelled (const char *label, GtkWidget *editor)
   GtkWidget *caption = gtk_label_new (label);
 
   gtk_label_set_mnemonic_widget (GTK_LABEL (caption), editor);
+  if (PB_IS_COUNT_ENTRY (editor))
+    {
+      /* Level with the entry, not with the entry and its message. */
+      gtk_widget_set_valign (caption, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (caption, 8);
+    }
   gtk_box_append (GTK_BOX (box), caption);
   gtk_box_append (GTK_BOX (box), editor);
   return box;
@@ -92,23 +103,49 @@ labelled (const char *label, GtkWidget *editor)
 static void
 add_editor (PbItemRow *self, const char *label, GtkWidget *editor)
 {
-  gtk_flow_box_append (self->editors, labelled (label, editor));
+  GtkWidget *box = labelled (label, editor);
+
+  gtk_flow_box_append (self->editors, box);
+  /* The flow box's own child is no stop for Tab: the editor is. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
 }
 
 static void
-add_spin (PbItemRow *self, const char *label, const char *property, double step, const char *name)
+on_field_problem (PbItemRow *self)
+{
+  g_signal_emit (self, signals[SIGNAL_PROBLEM_CHANGED], 0);
+}
+
+/* Why a count cannot be larger, where a rule says so. */
+static const char *
+why_maximum (const char *property)
+{
+  if (g_str_equal (property, "minutes"))
+    return _("the most a package can have (VM-6)");
+  return NULL;
+}
+
+static void
+add_count (PbItemRow *self, const char *label, const char *property, const char *name)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->item), property);
-  GtkAdjustment *adjustment = gtk_adjustment_new (0, 0, (double) G_PARAM_SPEC_INT64 (pspec)->maximum,
-                                                  step, step * 10, 0);
-  GtkWidget *spin = gtk_spin_button_new (adjustment, step, 0);
+  GtkWidget *field = pb_count_entry_new (label, 0, G_PARAM_SPEC_INT64 (pspec)->maximum, why_maximum (property));
 
-  gtk_widget_set_name (spin, name);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
-  g_object_bind_property (self->item, property, adjustment, "value",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  add_editor (self, label, spin);
+  gtk_widget_set_name (field, name);
+  g_object_bind_property (self->item, property, field, "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (field, "notify::problem", G_CALLBACK (on_field_problem), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->fields, field);
+  add_editor (self, label, field);
+}
+
+/* The first field whose text was not taken, or NULL. */
+PbCountEntry *
+pb_item_row_get_problem_field (PbItemRow *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    if (pb_count_entry_get_problem (g_ptr_array_index (self->fields, i)) != NULL)
+      return g_ptr_array_index (self->fields, i);
+  return NULL;
 }
 
 /* VM-5: the fixed sizes come from the catalog. */
@@ -214,28 +251,28 @@ build_editors (PbItemRow *self)
   switch (pb_quote_item_get_kind (self->item))
     {
     case PB_ITEM_KIND_NUMBERS:
-      add_spin (self, _("Numbers"), "numbers", 1, "numbers");
-      add_spin (self, _("Months"), "months", 1, "months");
+      add_count (self, _("Numbers"), "numbers", "numbers");
+      add_count (self, _("Months"), "months", "months");
       break;
     case PB_ITEM_KIND_FIXED_PACKAGE:
       add_package_dropdown (self);
-      add_spin (self, _("Quantity"), "quantity", 1, "quantity");
+      add_count (self, _("Quantity"), "quantity", "quantity");
       break;
     case PB_ITEM_KIND_CUSTOM_PACKAGE:
-      add_spin (self, _("Minutes"), "minutes", 1000, "minutes");
-      add_spin (self, _("Quantity"), "quantity", 1, "quantity");
+      add_count (self, _("Minutes"), "minutes", "minutes");
+      add_count (self, _("Quantity"), "quantity", "quantity");
       break;
     case PB_ITEM_KIND_BASE_FEE:
-      add_spin (self, _("Years"), "years", 1, "years");
+      add_count (self, _("Years"), "years", "years");
       break;
     case PB_ITEM_KIND_CODE:
       add_tier_dropdown (self);
-      add_spin (self, _("Quantity"), "quantity", 1, "quantity");
-      add_spin (self, _("Add-on viewers per code"), "extra-viewers", 100, "extra-viewers");
+      add_count (self, _("Quantity"), "quantity", "quantity");
+      add_count (self, _("Add-on viewers per code"), "extra-viewers", "extra-viewers");
       break;
     case PB_ITEM_KIND_EXPANSION:
       add_code_entry (self);
-      add_spin (self, _("Extra viewers"), "extra-viewers", 100, "extra-viewers");
+      add_count (self, _("Extra viewers"), "extra-viewers", "extra-viewers");
       break;
     default:
       break;
@@ -306,6 +343,25 @@ issue_widget (PbItemRow *self, const PbQuoteIssue *issue)
   return box;
 }
 
+/* VM-6: a custom package's price per minute follows its own size; the
+ * catalog says which, for a size the rules take. */
+static void
+show_unit_price (PbItemRow *self, gboolean has_error)
+{
+  gboolean shown = pb_quote_item_get_kind (self->item) == PB_ITEM_KIND_CUSTOM_PACKAGE &&
+                   !has_error && pb_item_row_get_problem_field (self) == NULL;
+
+  if (shown)
+    {
+      g_autofree char *price = pb_money_format_unit_display (
+        pb_catalog_vm_custom_unit_price (self->catalog, pb_quote_item_get_minutes (self->item)));
+      g_autofree char *text = g_strdup_printf (_("%s per minute (VM-6)"), price);
+
+      gtk_label_set_label (self->unit_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label), shown);
+}
+
 /* The model's verdict on this item: its amount, or why it has none. */
 void
 pb_item_row_set_result (PbItemRow *self, PbPricedItem *priced, GPtrArray *issues)
@@ -323,7 +379,7 @@ pb_item_row_set_result (PbItemRow *self, PbPricedItem *priced, GPtrArray *issues
       gtk_box_append (self->issues_box, issue_widget (self, issue));
     }
 
-  if (priced != NULL && !has_error)
+  if (priced != NULL && !has_error && pb_item_row_get_problem_field (self) == NULL)
     {
       g_autofree char *amount = pb_money_format_display (priced->amount);
 
@@ -331,6 +387,7 @@ pb_item_row_set_result (PbItemRow *self, PbPricedItem *priced, GPtrArray *issues
     }
   else
     gtk_label_set_label (self->amount_label, "—");
+  show_unit_price (self, has_error);
 }
 
 void
@@ -361,6 +418,13 @@ pb_item_row_new (PbQuoteItem *item, PbCatalog *catalog)
   self->item = g_object_ref (item);
   self->catalog = g_object_ref (catalog);
   gtk_label_set_label (self->title_label, kind_title (pb_quote_item_get_kind (item)));
+  {
+    g_autofree char *remove = g_strdup_printf (_("Remove %s"), kind_title (pb_quote_item_get_kind (item)));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    kind_title (pb_quote_item_get_kind (item)), -1);
+  }
   note = kind_note (pb_quote_item_get_kind (item));
   gtk_label_set_label (self->note_label, note ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
@@ -381,6 +445,7 @@ pb_item_row_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_object (&self->item);
   g_clear_object (&self->catalog);
   G_OBJECT_CLASS (pb_item_row_parent_class)->dispose (object);
@@ -394,6 +459,10 @@ pb_item_row_class_init (PbItemRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = pb_item_row_dispose;
   signals[SIGNAL_REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A field's text was refused, or is taken again. */
+  signals[SIGNAL_PROBLEM_CHANGED] = g_signal_new ("problem-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PbItemRow, title_label);
@@ -402,11 +471,14 @@ pb_item_row_class_init (PbItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbItemRow, editors);
   gtk_widget_class_bind_template_child (widget_class, PbItemRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, PbItemRow, issues_box);
+  gtk_widget_class_bind_template_child (widget_class, PbItemRow, unit_label);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
 static void
 pb_item_row_init (PbItemRow *self)
 {
+  g_type_ensure (PB_TYPE_COUNT_ENTRY);
+  self->fields = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "pb-catalog.h"
+#include "pb-count-entry.h"
 #include "pb-pricing.h"
 #include "pb-quote-item.h"
 
@@ -24,5 +25,6 @@ void         pb_item_row_set_result  (PbItemRow    *self,
 void         pb_item_row_set_locked  (PbItemRow    *self,
                                       gboolean      locked);
 const char  *pb_item_row_get_amount_text (PbItemRow *self);
+PbCountEntry *pb_item_row_get_problem_field (PbItemRow *self);
 
 G_END_DECLS

@@ -6,7 +6,10 @@
  * the quote's issues and price; each item row, the running total and the
  * review show exactly what the model answered.  An input that breaks a rule
  * is shown at its field with the rule ID; a quote with an error shows no
- * total at all rather than a wrong one.
+ * total at all rather than a wrong one.  So does a quote while any field
+ * holds text it did not take ("180,000" is taken as 180000; "abc" is not):
+ * the last value that field took is not what the user sees, so it is never
+ * priced as if it were.  The footer names the field and jumps to it.
  */
 #define G_LOG_DOMAIN "pb-quote-wizard"
 
@@ -14,6 +17,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-clamp.h"
+#include "pb-count-entry.h"
 #include "pb-item-row.h"
 #include "pb-optimizer.h"
 #include "pb-pricing.h"
@@ -29,22 +34,22 @@ struct _PbQuoteWizard
   GtkSwitch      *enterprise_switch;
   GtkEntry       *number_entry;
   GtkEntry       *date_entry;
-  GtkSpinButton  *valid_days_spin;
+  PbCountEntry   *valid_days_entry;
   GtkDropDown    *status_dropdown;
   GtkDropDown    *language_dropdown;
   GtkLabel       *date_issue;
   GtkLabel       *customer_issue;
   GtkLabel       *locked_label;
   GtkListBox     *voice_list;
-  GtkSpinButton  *need_spin;
+  PbCountEntry   *need_entry;
   GtkButton      *apply_need_button;
   GtkLabel       *need_label;
   GtkCheckButton *holds_check;
   GtkEntry       *holds_entry;
   GtkLabel       *holds_issue;
   GtkListBox     *live_list;
-  GtkSpinButton  *rooms_spin;
-  GtkSpinButton  *viewers_spin;
+  PbCountEntry   *rooms_entry;
+  PbCountEntry   *viewers_entry;
   GtkButton      *apply_plan_button;
   GtkLabel       *plan_label;
   GtkGrid        *review_grid;
@@ -58,6 +63,7 @@ struct _PbQuoteWizard
   GtkButton      *next_button;
   GtkLabel       *total_label;
   GtkLabel       *status_label;
+  GtkButton      *jump_button;
 
   PbCatalog      *catalog;
   PbQuote        *quote;
@@ -69,6 +75,19 @@ struct _PbQuoteWizard
   guint           removed_position;
   guint           undo_timeout;
   gboolean        updating;        /* filling fields from the model */
+
+  /* Fields whose text was not taken, in words naming the field; NULL when
+   * taken.  (The count fields keep theirs themselves.) */
+  char           *date_problem;
+  char           *holds_problem;
+  char           *discount_problem;
+  /* Where the footer's button goes: a step and the field to focus. */
+  const char     *jump_step;
+  GtkWidget      *jump_widget;     /* weak */
+  /* What "Use These Packages" and "Use These Codes" put in the quote, so
+   * that using them again replaces rather than adds (item 4). */
+  GPtrArray      *proposed_packages;
+  GPtrArray      *proposed_codes;
 };
 
 G_DEFINE_FINAL_TYPE (PbQuoteWizard, pb_quote_wizard, GTK_TYPE_WIDGET)
@@ -116,7 +135,8 @@ cell (const char *text, float xalign, const char *css_class)
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_wrap (GTK_LABEL (label), xalign == 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Not selectable: a selectable label takes focus, and Tab would stop in
+   * every cell of the review. */
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -130,7 +150,7 @@ add_total_row (PbQuoteWizard *self, int row, const char *caption, const char *va
 }
 
 static void
-fill_review (PbQuoteWizard *self, PbPricing *pricing)
+fill_review (PbQuoteWizard *self, PbPricing *pricing, const char *problem)
 {
   int row = 1;
 
@@ -139,12 +159,14 @@ fill_review (PbQuoteWizard *self, PbPricing *pricing)
   clear_children (GTK_WIDGET (self->terms_box));
   gtk_grid_attach (self->review_grid, cell (_("Description"), 0, "heading"), 0, 0, 1, 1);
   gtk_grid_attach (self->review_grid, cell (_("Quantity"), 1, "heading"), 1, 0, 1, 1);
-  gtk_grid_attach (self->review_grid, cell (_("List price"), 1, "heading"), 2, 0, 1, 1);
+  gtk_grid_attach (self->review_grid, cell (_("List unit price"), 1, "heading"), 2, 0, 1, 1);
   gtk_grid_attach (self->review_grid, cell (_("Amount"), 1, "heading"), 3, 0, 1, 1);
   if (pricing == NULL)
     {
       gtk_grid_attach (self->review_grid,
-                       cell (_("The quote breaks a rule: fix the items marked in red before it can be priced (Q-4)."),
+                       cell (problem != NULL
+                             ? problem
+                             : _("The quote breaks a rule: fix the items marked in red before it can be priced (Q-4)."),
                              0, "pb-issue-error"), 0, 1, 4, 1);
       return;
     }
@@ -205,26 +227,132 @@ issues_for (GPtrArray *issues, int item)
   return mine;
 }
 
-static char *
-join_issues (GPtrArray *issues)
+static const char *
+step_title (const char *step)
 {
-  GString *text = g_string_new (NULL);
+  if (g_strcmp0 (step, "voice") == 0)
+    return _("Voice Message");
+  if (g_strcmp0 (step, "live") == 0)
+    return _("Enterprise Live");
+  if (g_strcmp0 (step, "review") == 0)
+    return _("Review");
+  return _("Customer");
+}
 
-  for (guint i = 0; i < issues->len; i++)
+static const char *
+product_step (PbProduct product)
+{
+  return product == PB_PRODUCT_VOICE ? "voice" : "live";
+}
+
+/* The footer's button: to @step, focusing @widget there. */
+static void
+set_jump (PbQuoteWizard *self, const char *step, GtkWidget *widget)
+{
+  self->jump_step = step;
+  g_set_weak_pointer (&self->jump_widget, widget);
+  if (step != NULL)
     {
-      g_autofree char *line = pb_quote_issue_to_string (g_ptr_array_index (issues, i));
+      g_autofree char *label = g_strdup_printf (_("Go to %s"), step_title (step));
 
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, line);
+      gtk_button_set_label (self->jump_button, label);
     }
-  return g_string_free (text, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->jump_button), step != NULL);
 }
 
 static void
-show_total (PbQuoteWizard *self, PbPricing *pricing, GPtrArray *issues)
+on_jump_clicked (PbQuoteWizard *self)
+{
+  if (self->jump_step == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->steps, self->jump_step);
+  if (self->jump_widget != NULL)
+    gtk_widget_grab_focus (self->jump_widget);
+}
+
+/* A count field of the rows of @product whose text was not taken. */
+static PbCountEntry *
+row_problem (PbQuoteWizard *self, PbProduct product)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PbItemRow *row = g_ptr_array_index (self->rows, i);
+      PbCountEntry *field = pb_item_row_get_problem_field (row);
+
+      if (field != NULL && pb_quote_item_get_product (pb_item_row_get_item (row)) == product)
+        return field;
+    }
+  return NULL;
+}
+
+static gboolean
+count_problem (PbCountEntry *field, const char **text, GtkWidget **widget)
+{
+  if (field == NULL || pb_count_entry_get_problem (field) == NULL)
+    return FALSE;
+  *text = pb_count_entry_get_problem (field);
+  *widget = GTK_WIDGET (field);
+  return TRUE;
+}
+
+static gboolean
+text_problem (const char *problem, GtkWidget *field, const char **text, GtkWidget **widget)
+{
+  if (problem == NULL)
+    return FALSE;
+  *text = problem;
+  *widget = field;
+  return TRUE;
+}
+
+/* The first field, in the order of the steps, holding text it did not
+ * take: its step, the field and the words that say why; NULL when none. */
+static const char *
+find_field_problem (PbQuoteWizard *self, const char **text, GtkWidget **widget)
+{
+  if (text_problem (self->date_problem, GTK_WIDGET (self->date_entry), text, widget) ||
+      count_problem (self->valid_days_entry, text, widget))
+    return "customer";
+  if (count_problem (row_problem (self, PB_PRODUCT_VOICE), text, widget) ||
+      count_problem (self->need_entry, text, widget))
+    return "voice";
+  if (text_problem (self->holds_problem, GTK_WIDGET (self->holds_entry), text, widget) ||
+      count_problem (row_problem (self, PB_PRODUCT_LIVE), text, widget) ||
+      count_problem (self->rooms_entry, text, widget) ||
+      count_problem (self->viewers_entry, text, widget))
+    return "live";
+  if (text_problem (self->discount_problem, GTK_WIDGET (self->discount_entry), text, widget))
+    return "review";
+  return NULL;
+}
+
+/* The step of the first issue of @severity, and the row's first field. */
+static const char *
+issue_step (PbQuoteWizard *self, GPtrArray *issues, PbIssueSeverity severity, GtkWidget **widget)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity != severity)
+        continue;
+      if (issue->item < 0 || (guint) issue->item >= self->rows->len)
+        {
+          *widget = GTK_WIDGET (self->enterprise_switch);
+          return "customer";
+        }
+      *widget = g_ptr_array_index (self->rows, issue->item);
+      return product_step (pb_quote_item_get_product (pb_quote_get_item (self->quote, issue->item)));
+    }
+  return NULL;
+}
+
+static void
+show_total (PbQuoteWizard *self, PbPricing *pricing, GPtrArray *issues, const char *problem_step,
+            const char *problem, GtkWidget *problem_widget)
 {
   guint errors = 0, warnings = 0;
+  GtkWidget *widget = NULL;
 
   for (guint i = 0; i < issues->len; i++)
     {
@@ -243,25 +371,72 @@ show_total (PbQuoteWizard *self, PbPricing *pricing, GPtrArray *issues)
   else
     gtk_label_set_label (self->total_label, _("Total —"));
 
-  if (errors > 0)
+  if (problem != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Not priced while a field holds what it cannot take. %s"),
+                                               problem);
+
+      gtk_label_set_label (self->status_label, text);
+      set_jump (self, problem_step, problem_widget);
+    }
+  else if (errors > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem to fix before the quote can be priced",
                                                             "%u problems to fix before the quote can be priced", errors),
                                                errors);
+      const char *step = issue_step (self, issues, PB_ISSUE_ERROR, &widget);
 
       gtk_label_set_label (self->status_label, text);
+      set_jump (self, step, widget);
     }
   else if (warnings > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings),
                                                warnings);
+      const char *step = issue_step (self, issues, PB_ISSUE_WARNING, &widget);
 
       gtk_label_set_label (self->status_label, text);
+      set_jump (self, step, widget);
     }
   else
-    gtk_label_set_label (self->status_label, pb_quote_get_n_items (self->quote) > 0
-                                             ? _("Priced by the catalog, to the fen")
-                                             : _("Add items in the Voice Message and Enterprise Live steps"));
+    {
+      gtk_label_set_label (self->status_label, pb_quote_get_n_items (self->quote) > 0
+                                               ? _("Priced by the catalog, to the fen")
+                                               : _("Add items in the Voice Message and Enterprise Live steps"));
+      set_jump (self, NULL, NULL);
+    }
+}
+
+/* Which field a quote-wide issue is about, to name it first. */
+static const char *
+quote_issue_field (const PbQuoteIssue *issue)
+{
+  if (g_str_equal (issue->rule, "VM-10") || g_str_equal (issue->rule, "EL-2"))
+    return _("Enterprise customer");
+  if (strstr (issue->message, _("the quote has no number")) != NULL)
+    return _("Quote number");
+  if (strstr (issue->message, _("the customer has no name")) != NULL)
+    return _("Customer name");
+  return _("Quote");
+}
+
+/* "Enterprise customer: the customer is not an enterprise, so … (VM-10)":
+ * the field first, then the model's words and its rule. */
+static char *
+quote_issues_text (GPtrArray *issues)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: a field's name, what is wrong, and the rule's ID */
+      g_string_append_printf (text, _("%s: %s (%s)"), quote_issue_field (issue), issue->message, issue->rule);
+    }
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -271,13 +446,16 @@ reprice (PbQuoteWizard *self)
   g_autoptr(PbPricing) pricing = NULL;
   g_autoptr(GPtrArray) quote_issues = NULL;
   g_autofree char *quote_text = NULL;
+  const char *problem = NULL, *problem_step;
+  GtkWidget *problem_widget = NULL;
 
   if (self->quote == NULL)
     return;
   /* The check holds errors and warnings alike; the price only exists when
-   * there is no error. */
+   * there is no error and every field took what it holds. */
+  problem_step = find_field_problem (self, &problem, &problem_widget);
   issues = pb_pricing_check (self->catalog, self->quote);
-  if (!pb_pricing_issues_have_errors (issues))
+  if (problem_step == NULL && !pb_pricing_issues_have_errors (issues))
     pb_pricing_compute (self->catalog, self->quote, &pricing, NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -288,10 +466,16 @@ reprice (PbQuoteWizard *self)
                               pricing ? g_ptr_array_index (pricing->items, i) : NULL, mine);
     }
   quote_issues = issues_for (issues, -1);
-  quote_text = join_issues (quote_issues);
+  quote_text = quote_issues_text (quote_issues);
   show_issue (self->customer_issue, quote_text);
-  show_total (self, pricing, issues);
-  fill_review (self, pricing);
+  show_total (self, pricing, issues, problem_step, problem, problem_widget);
+  fill_review (self, pricing, problem);
+}
+
+static void
+on_field_problem (PbQuoteWizard *self)
+{
+  reprice (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -314,9 +498,13 @@ rebuild_rows (PbQuoteWizard *self)
 
       pb_item_row_set_locked (row, is_locked (self));
       g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "problem-changed", G_CALLBACK (on_field_problem), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (pb_quote_item_get_product (item) == PB_PRODUCT_VOICE ? self->voice_list
                                                                                  : self->live_list,
                            GTK_WIDGET (row));
+      /* The list's row is no stop for Tab: its fields are. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (row)), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (GTK_WIDGET (row))), FALSE);
       g_ptr_array_add (self->rows, row);
     }
 }
@@ -335,6 +523,10 @@ add_item (PbQuoteWizard *self, PbItemKind kind)
 
   if (self->quote == NULL || is_locked (self))
     return;
+  /* VM-6: a new custom package starts at the smallest size the rules take,
+   * not at 0 minutes, already in error. */
+  if (kind == PB_ITEM_KIND_CUSTOM_PACKAGE)
+    pb_quote_item_set_minutes (item, pb_catalog_vm_custom_min (self->catalog));
   pb_quote_append_item (self->quote, item);
 }
 
@@ -390,13 +582,13 @@ pb_quote_wizard_undo_remove (PbQuoteWizard *self)
 static void
 on_need_changed (PbQuoteWizard *self)
 {
-  gint64 need = (gint64) gtk_spin_button_get_value (self->need_spin);
+  gint64 need = pb_count_entry_get_value (self->need_entry);
   g_autoptr(GError) error = NULL;
   GString *text;
 
   g_clear_pointer (&self->voice_plan, pb_voice_plan_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_need_button), FALSE);
-  if (need <= 0)
+  if (need <= 0 || pb_count_entry_get_problem (self->need_entry) != NULL)
     {
       gtk_label_set_label (self->need_label, "");
       return;
@@ -437,19 +629,49 @@ on_need_changed (PbQuoteWizard *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_need_button), !is_locked (self));
 }
 
+/* Takes out of the quote the items a helper put there before, unless the
+ * user removed them already; the helper then sets, not adds (item 4). */
+static guint
+withdraw_proposed (PbQuoteWizard *self, GPtrArray *proposed)
+{
+  guint withdrawn = 0;
+
+  for (guint i = 0; i < proposed->len; i++)
+    for (guint position = 0; position < pb_quote_get_n_items (self->quote); position++)
+      if (pb_quote_get_item (self->quote, position) == g_ptr_array_index (proposed, i))
+        {
+          pb_quote_remove_item (self->quote, position);
+          withdrawn++;
+          break;
+        }
+  g_ptr_array_set_size (proposed, 0);
+  return withdrawn;
+}
+
+static void
+propose (PbQuoteWizard *self, GPtrArray *proposed, PbQuoteItem *item)
+{
+  g_ptr_array_add (proposed, g_object_ref (item));
+  pb_quote_append_item (self->quote, item);
+}
+
 static void
 on_apply_need (PbQuoteWizard *self)
 {
+  g_autofree char *minutes = NULL;
+  g_autofree char *text = NULL;
+  PbQuoteItem *last = NULL;
+  guint replaced;
+
   if (self->voice_plan == NULL || self->quote == NULL || is_locked (self))
     return;
+  replaced = withdraw_proposed (self, self->proposed_packages);
   for (guint i = 0; i < self->voice_plan->packages->len; i++)
     {
       PbVoicePackage *package = &g_array_index (self->voice_plan->packages, PbVoicePackage, i);
-      PbQuoteItem *last = pb_quote_get_n_items (self->quote) > 0
-                          ? pb_quote_get_item (self->quote, pb_quote_get_n_items (self->quote) - 1) : NULL;
 
       /* Copies of the same fixed package become one line with a quantity. */
-      if (package->fixed && last != NULL && i > 0 &&
+      if (package->fixed && last != NULL &&
           pb_quote_item_get_kind (last) == PB_ITEM_KIND_FIXED_PACKAGE &&
           pb_quote_item_get_minutes (last) == package->minutes)
         pb_quote_item_set_quantity (last, pb_quote_item_get_quantity (last) + 1);
@@ -459,16 +681,22 @@ on_apply_need (PbQuoteWizard *self)
                                                                          : PB_ITEM_KIND_CUSTOM_PACKAGE);
 
           pb_quote_item_set_minutes (item, package->minutes);
-          pb_quote_append_item (self->quote, item);
+          propose (self, self->proposed_packages, item);
+          last = item;
         }
     }
+  minutes = pb_format_count (self->voice_plan->minutes);
+  text = replaced > 0
+         ? g_strdup_printf (_("The quote’s proposed packages now cover %s minutes: they replace the ones proposed before."), minutes)
+         : g_strdup_printf (_("The quote’s proposed packages now cover %s minutes."), minutes);
+  gtk_label_set_label (self->need_label, text);
 }
 
 static void
 on_plan_changed (PbQuoteWizard *self)
 {
-  gint64 rooms = (gint64) gtk_spin_button_get_value (self->rooms_spin);
-  gint64 viewers = (gint64) gtk_spin_button_get_value (self->viewers_spin);
+  gint64 rooms = pb_count_entry_get_value (self->rooms_entry);
+  gint64 viewers = pb_count_entry_get_value (self->viewers_entry);
   g_autoptr(GError) error = NULL;
   PbLiveCode *code;
   const PbCodeTier *tier;
@@ -478,6 +706,12 @@ on_plan_changed (PbQuoteWizard *self)
 
   g_clear_pointer (&self->live_plan, pb_live_plan_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_plan_button), FALSE);
+  if (pb_count_entry_get_problem (self->rooms_entry) != NULL ||
+      pb_count_entry_get_problem (self->viewers_entry) != NULL)
+    {
+      gtk_label_set_label (self->plan_label, "");
+      return;
+    }
   if (!pb_optimizer_live (self->catalog, viewers, rooms, &self->live_plan, &error))
     {
       gtk_label_set_label (self->plan_label, error->message);
@@ -516,16 +750,40 @@ on_apply_plan (PbQuoteWizard *self)
 
   if (self->live_plan == NULL || self->quote == NULL || is_locked (self))
     return;
+  withdraw_proposed (self, self->proposed_codes);
   code = &g_array_index (self->live_plan->codes, PbLiveCode, 0);
   item = pb_quote_item_new (PB_ITEM_KIND_CODE);
   pb_quote_item_set_tier (item, code->tier_id);
   pb_quote_item_set_quantity (item, self->live_plan->rooms);
   pb_quote_item_set_extra_viewers (item, code->addon_viewers);
-  pb_quote_append_item (self->quote, item);
+  propose (self, self->proposed_codes, item);
 }
 
 /* ------------------------------------------------------------------ */
 /* Fields that need words, not a binding                              */
+
+/* Keeps @problem (owned) for the field @entry and shows it under the field:
+ * the entry wears GTK's error style and says it is invalid to screen
+ * readers. */
+static void
+set_text_problem (PbQuoteWizard *self, char **slot, GtkEntry *entry, GtkLabel *issue, char *problem)
+{
+  g_free (*slot);
+  *slot = problem;
+  show_issue (issue, problem);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               problem ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+static char *
+field_problem (const char *field, const GError *error)
+{
+  return g_strdup_printf (_("%s: %s"), field, error->message);
+}
 
 static void
 on_date_changed (PbQuoteWizard *self)
@@ -536,14 +794,17 @@ on_date_changed (PbQuoteWizard *self)
   if (self->updating || self->quote == NULL)
     return;
   /* A date being typed is not yet a date: the quote keeps its last valid
-   * one and the field says why the text is not accepted. */
+   * one, the field says why the text is not taken, and nothing is priced
+   * until it is. */
   if (pb_time_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &date, &error))
     {
-      show_issue (self->date_issue, NULL);
+      set_text_problem (self, &self->date_problem, self->date_entry, self->date_issue, NULL);
       pb_quote_set_date (self->quote, date);
     }
   else
-    show_issue (self->date_issue, error->message);
+    set_text_problem (self, &self->date_problem, self->date_entry, self->date_issue,
+                      field_problem (_("Date"), error));
+  reprice (self);
 }
 
 static void
@@ -552,48 +813,50 @@ on_holds_changed (PbQuoteWizard *self)
   g_autoptr(GError) error = NULL;
   gboolean holds = gtk_check_button_get_active (self->holds_check);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->holds_entry));
-  PbInstant until;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  PbInstant until = PB_INSTANT_NONE;
+  char *problem = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->holds_entry), holds);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->holds_entry), holds && !is_locked (self));
   if (self->updating || self->quote == NULL)
     return;
-  if (!holds)
+  /* Ticked with nothing typed yet is no error: the field has not been
+   * touched.  The codes' rows say that they need a base fee (EL-7). */
+  if (holds && *trimmed != '\0' && !pb_time_parse_display (trimmed, &until, &error))
     {
-      show_issue (self->holds_issue, NULL);
-      pb_quote_set_live_base_fee_until (self->quote, PB_INSTANT_NONE);
+      problem = field_problem (_("Base fee held until"), error);
+      until = PB_INSTANT_NONE;
     }
-  else if (pb_time_parse (text, &until, &error))
-    {
-      show_issue (self->holds_issue, NULL);
-      pb_quote_set_live_base_fee_until (self->quote, until);
-    }
-  else
-    {
-      show_issue (self->holds_issue, *text ? error->message : _("Type the date the customer’s base fee ends (EL-7)."));
-      pb_quote_set_live_base_fee_until (self->quote, PB_INSTANT_NONE);
-    }
+  set_text_problem (self, &self->holds_problem, self->holds_entry, self->holds_issue, problem);
+  pb_quote_set_live_base_fee_until (self->quote, holds ? until : PB_INSTANT_NONE);
+  reprice (self);
 }
 
+/* Q-3: a discount in error is never priced, and the quote keeps no value
+ * from it: not the 3.55 % on the way to "3.555", not the 15 % on the way
+ * to "150". */
 static void
 on_discount_changed (PbQuoteWizard *self)
 {
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->discount_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
   gint hundredths = 0;
 
   if (self->updating || self->quote == NULL)
     return;
-  if (*text == '\0' || pb_percent_parse (text, &hundredths, &error))
-    {
-      show_issue (self->discount_issue, NULL);
-      pb_quote_set_discount (self->quote, hundredths);
-    }
+  if (*trimmed == '\0' || pb_percent_parse (trimmed, &hundredths, &error))
+    set_text_problem (self, &self->discount_problem, self->discount_entry, self->discount_issue, NULL);
   else
     {
       g_autofree char *message = g_strdup_printf ("%s (Q-3)", error->message);
 
-      show_issue (self->discount_issue, message);
+      set_text_problem (self, &self->discount_problem, self->discount_entry, self->discount_issue,
+                        g_strdup_printf (_("%s: %s"), _("Discount"), message));
+      hundredths = 0;
     }
+  pb_quote_set_discount (self->quote, hundredths);
+  reprice (self);
 }
 
 static void
@@ -622,7 +885,7 @@ apply_lock (PbQuoteWizard *self)
   gboolean locked = is_locked (self);
   GtkWidget *fields[] = {
     GTK_WIDGET (self->name_entry), GTK_WIDGET (self->contact_entry), GTK_WIDGET (self->enterprise_switch),
-    GTK_WIDGET (self->number_entry), GTK_WIDGET (self->date_entry), GTK_WIDGET (self->valid_days_spin),
+    GTK_WIDGET (self->number_entry), GTK_WIDGET (self->date_entry), GTK_WIDGET (self->valid_days_entry),
     GTK_WIDGET (self->language_dropdown), GTK_WIDGET (self->holds_check), GTK_WIDGET (self->holds_entry),
     GTK_WIDGET (self->discount_entry),
   };
@@ -654,7 +917,7 @@ load_fields (PbQuoteWizard *self)
 {
   PbInstant until = pb_quote_get_live_base_fee_until (self->quote);
   g_autofree char *date = pb_time_format_date (pb_quote_get_date (self->quote));
-  g_autofree char *until_text = until != PB_INSTANT_NONE ? pb_time_format (until) : g_strdup ("");
+  g_autofree char *until_text = until != PB_INSTANT_NONE ? pb_time_format_display (until) : g_strdup ("");
   g_autofree char *discount = pb_percent_format (pb_quote_get_discount (self->quote));
 
   self->updating = TRUE;
@@ -666,9 +929,9 @@ load_fields (PbQuoteWizard *self)
   gtk_drop_down_set_selected (self->status_dropdown, pb_quote_get_status (self->quote));
   gtk_drop_down_set_selected (self->language_dropdown,
                               pb_quote_get_language (self->quote) == PB_QUOTE_LANGUAGE_ZH_CN ? 1 : 0);
-  show_issue (self->date_issue, NULL);
-  show_issue (self->holds_issue, NULL);
-  show_issue (self->discount_issue, NULL);
+  set_text_problem (self, &self->date_problem, self->date_entry, self->date_issue, NULL);
+  set_text_problem (self, &self->holds_problem, self->holds_entry, self->holds_issue, NULL);
+  set_text_problem (self, &self->discount_problem, self->discount_entry, self->discount_issue, NULL);
   self->updating = FALSE;
 }
 
@@ -692,6 +955,8 @@ pb_quote_wizard_set_quote (PbQuoteWizard *self, PbQuote *quote)
   g_ptr_array_set_size (self->bindings, 0);
   g_set_object (&self->quote, quote);
   g_clear_object (&self->removed_item);
+  g_ptr_array_set_size (self->proposed_packages, 0);
+  g_ptr_array_set_size (self->proposed_codes, 0);
   gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
   if (quote == NULL)
     {
@@ -703,7 +968,7 @@ pb_quote_wizard_set_quote (PbQuoteWizard *self, PbQuote *quote)
   bind (self, pb_quote_get_customer (quote), "contact", self->contact_entry, "text");
   bind (self, pb_quote_get_customer (quote), "enterprise", self->enterprise_switch, "active");
   bind (self, quote, "number", self->number_entry, "text");
-  bind (self, quote, "valid-days", gtk_spin_button_get_adjustment (self->valid_days_spin), "value");
+  bind (self, quote, "valid-days", self->valid_days_entry, "value");
   load_fields (self);
   g_signal_connect_object (quote, "changed", G_CALLBACK (on_quote_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pb_quote_get_items (quote), "items-changed", G_CALLBACK (on_items_changed), self,
@@ -725,6 +990,26 @@ const char *
 pb_quote_wizard_get_total_text (PbQuoteWizard *self)
 {
   return gtk_label_get_label (self->total_label);
+}
+
+const char *
+pb_quote_wizard_get_status_text (PbQuoteWizard *self)
+{
+  return gtk_label_get_label (self->status_label);
+}
+
+/* The words for the first field holding text it did not take ("Discount:
+ * “3.555” has more than 2 decimals (Q-3)"), or NULL.  While there is one,
+ * the quote is not what the window shows: nothing is priced, and the
+ * window exports and prints nothing either. */
+const char *
+pb_quote_wizard_get_problem (PbQuoteWizard *self)
+{
+  const char *text = NULL;
+  GtkWidget *widget = NULL;
+
+  g_return_val_if_fail (PB_IS_QUOTE_WIZARD (self), NULL);
+  return find_field_problem (self, &text, &widget) != NULL ? text : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -799,6 +1084,12 @@ pb_quote_wizard_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->proposed_packages, g_ptr_array_unref);
+  g_clear_pointer (&self->proposed_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->date_problem, g_free);
+  g_clear_pointer (&self->holds_problem, g_free);
+  g_clear_pointer (&self->discount_problem, g_free);
+  g_clear_weak_pointer (&self->jump_widget);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->voice_plan, pb_voice_plan_free);
   g_clear_pointer (&self->live_plan, pb_live_plan_free);
@@ -820,15 +1111,15 @@ pb_quote_wizard_class_init (PbQuoteWizardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pricebook/Pricebook/pb-quote-wizard.ui");
   BIND_CHILD (steps); BIND_CHILD (name_entry); BIND_CHILD (contact_entry); BIND_CHILD (enterprise_switch);
-  BIND_CHILD (number_entry); BIND_CHILD (date_entry); BIND_CHILD (valid_days_spin);
+  BIND_CHILD (number_entry); BIND_CHILD (date_entry); BIND_CHILD (valid_days_entry);
   BIND_CHILD (status_dropdown); BIND_CHILD (language_dropdown); BIND_CHILD (date_issue);
-  BIND_CHILD (customer_issue); BIND_CHILD (locked_label); BIND_CHILD (voice_list); BIND_CHILD (need_spin);
+  BIND_CHILD (customer_issue); BIND_CHILD (locked_label); BIND_CHILD (voice_list); BIND_CHILD (need_entry);
   BIND_CHILD (apply_need_button); BIND_CHILD (need_label); BIND_CHILD (holds_check); BIND_CHILD (holds_entry);
-  BIND_CHILD (holds_issue); BIND_CHILD (live_list); BIND_CHILD (rooms_spin); BIND_CHILD (viewers_spin);
+  BIND_CHILD (holds_issue); BIND_CHILD (live_list); BIND_CHILD (rooms_entry); BIND_CHILD (viewers_entry);
   BIND_CHILD (apply_plan_button); BIND_CHILD (plan_label); BIND_CHILD (review_grid);
   BIND_CHILD (discount_entry); BIND_CHILD (discount_issue); BIND_CHILD (totals_grid); BIND_CHILD (terms_box);
   BIND_CHILD (undo_revealer); BIND_CHILD (undo_label); BIND_CHILD (back_button); BIND_CHILD (next_button);
-  BIND_CHILD (total_label); BIND_CHILD (status_label);
+  BIND_CHILD (total_label); BIND_CHILD (status_label); BIND_CHILD (jump_button);
   BIND_CALLBACK (on_date_changed); BIND_CALLBACK (on_status_selected); BIND_CALLBACK (on_language_selected);
   BIND_CALLBACK (on_add_numbers); BIND_CALLBACK (on_add_fixed); BIND_CALLBACK (on_add_custom);
   BIND_CALLBACK (on_need_changed); BIND_CALLBACK (on_apply_need); BIND_CALLBACK (on_holds_changed);
@@ -836,6 +1127,7 @@ pb_quote_wizard_class_init (PbQuoteWizardClass *klass)
   BIND_CALLBACK (on_plan_changed); BIND_CALLBACK (on_apply_plan); BIND_CALLBACK (on_discount_changed);
   BIND_CALLBACK (pb_quote_wizard_undo_remove); BIND_CALLBACK (on_step_changed);
   BIND_CALLBACK (on_back_clicked); BIND_CALLBACK (on_next_clicked);
+  BIND_CALLBACK (on_field_problem); BIND_CALLBACK (on_jump_clicked);
 }
 
 static void
@@ -847,6 +1139,10 @@ pb_quote_wizard_init (PbQuoteWizard *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->rows = g_ptr_array_new ();
   self->bindings = g_ptr_array_new ();
+  self->proposed_packages = g_ptr_array_new_with_free_func (g_object_unref);
+  self->proposed_codes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_type_ensure (PB_TYPE_COUNT_ENTRY);
+  g_type_ensure (PB_TYPE_CLAMP);
   self->catalog = pb_catalog_get_default (&error);
   if (self->catalog == NULL)
     g_error ("the built-in catalog cannot be read: %s", error->message);

@@ -20,6 +20,8 @@ void        pb_quote_wizard_set_step       (PbQuoteWizard *self,
                                             const char    *step);
 const char *pb_quote_wizard_get_step       (PbQuoteWizard *self);
 const char *pb_quote_wizard_get_total_text (PbQuoteWizard *self);
+const char *pb_quote_wizard_get_status_text (PbQuoteWizard *self);
+const char *pb_quote_wizard_get_problem    (PbQuoteWizard *self);
 void        pb_quote_wizard_undo_remove    (PbQuoteWizard *self);
 
 G_END_DECLS

@@ -1022,7 +1022,16 @@ make_document (PbWindow *self)
   g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
   g_autoptr(PbSeller) seller = seller_from_settings (self);
   PbQuoteDocument *document = NULL;
+  const char *problem = self->wizard != NULL ? pb_quote_wizard_get_problem (self->wizard) : NULL;
 
+  /* A field holding text it did not take: the quote is not what is shown. */
+  if (problem != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The quote cannot be made into a document: %s"), problem);
+
+      pb_window_show_banner (self, message);
+      return NULL;
+    }
   if (catalog != NULL)
     document = pb_quote_document_new (self->quote, catalog, seller, &error);
   if (document == NULL)
