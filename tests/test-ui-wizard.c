@@ -199,10 +199,10 @@ test_wizard_trial (Fixture *f, gconstpointer data)
   fill_customer (f);
   pb_test_click (root (f), "next_button");
   pb_test_click (root (f), "next_button");
-  pb_test_type (pb_test_get (root (f), "rooms_spin"), "1");
-  pb_test_type (pb_test_get (root (f), "viewers_spin"), "5");
+  pb_test_type (pb_test_get (root (f), "rooms_entry"), "1");
+  pb_test_type (pb_test_get (root (f), "viewers_entry"), "5");
   g_assert_nonnull (strstr (pb_test_label (root (f), "plan_label"), "EL-1"));
-  pb_test_type (pb_test_get (root (f), "rooms_spin"), "2");
+  pb_test_type (pb_test_get (root (f), "rooms_entry"), "2");
   g_assert_null (strstr (pb_test_label (root (f), "plan_label"), "EL-1"));
 }
 
