@@ -650,6 +650,60 @@ test_wizard_accessible_names (Fixture *f, gconstpointer data)
     }
 }
 
+
+/* Q-7 and the buyer's invoicing details (issue 17): typed on the customer
+ * and review steps, kept in the quote, and the review shows net, tax and
+ * gross as the model computes them. */
+static void
+test_wizard_quotation_details (Fixture *f, gconstpointer data)
+{
+  PbCustomer *customer = pb_quote_get_customer (f->quote);
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *gross = NULL;
+  gboolean shown = FALSE;
+  GtkTextBuffer *notes;
+
+  fill_customer (f);
+  pb_test_type (pb_test_get (root (f), "address_entry"), "杭州市西湖区文三路 1 号");
+  pb_test_type (pb_test_get (root (f), "tax_id_entry"), "91330100MA2XXXXXXX");
+  pb_test_type (pb_test_get (root (f), "bank_entry"), "招商银行杭州分行");
+  pb_test_type (pb_test_get (root (f), "bank_account_entry"), "5719 0000 0000 0000");
+  g_assert_cmpstr (pb_customer_get_address (customer), ==, "杭州市西湖区文三路 1 号");
+  g_assert_cmpstr (pb_customer_get_tax_id (customer), ==, "91330100MA2XXXXXXX");
+  g_assert_cmpstr (pb_customer_get_bank (customer), ==, "招商银行杭州分行");
+  g_assert_cmpstr (pb_customer_get_bank_account (customer), ==, "5719 0000 0000 0000");
+
+  pb_test_click (root (f), "add_numbers_button");
+  pb_test_type (pb_test_get (GTK_WIDGET (row_at (f, "voice_list", 0)), "numbers"), "3");
+  pb_quote_wizard_set_step (f->wizard, "review");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_get (root (f), "tax_rate_entry"))), ==, "6");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_get (root (f), "tax_basis_dropdown")), 1);
+  pb_test_type (pb_test_get (root (f), "tax_rate_entry"), "9");
+  g_assert_true (pb_quote_get_tax_set (f->quote));
+  g_assert_cmpint (pb_quote_get_tax_basis (f->quote), ==, PB_TAX_EXCLUSIVE);
+  g_assert_cmpint (pb_quote_get_tax_rate (f->quote), ==, 900);
+  pb_test_type (pb_test_get (root (f), "payment_terms_entry"), "签约后 5 个工作日内全额预付");
+  g_assert_cmpstr (pb_quote_get_payment_terms (f->quote), ==, "签约后 5 个工作日内全额预付");
+  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (pb_test_get (root (f), "notes_view")));
+  gtk_text_buffer_set_text (notes, "含培训一次", -1);
+  pb_test_iterate ();
+  g_assert_cmpstr (pb_quote_get_notes (f->quote), ==, "含培训一次");
+
+  g_assert_true (pb_pricing_compute (f->catalog, f->quote, &pricing, NULL));
+  gross = pb_money_format_display (pricing->gross);
+  g_assert_cmpint (pricing->gross, ==, pricing->total + pricing->tax);
+  pb_test_collect (pb_test_get (root (f), "totals_grid"), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    shown |= g_str_equal (gtk_label_get_label (g_ptr_array_index (labels, i)), gross);
+  g_assert_true (shown);
+
+  /* A rate in error: nothing is priced. */
+  pb_test_type (pb_test_get (root (f), "tax_rate_entry"), "6,5");
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_nonnull (strstr (pb_quote_wizard_get_problem (f->wizard), "Q-7"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -681,5 +735,6 @@ main (int argc, char **argv)
   ADD ("/ui/wizard/chinese", test_wizard_chinese);
   ADD ("/ui/wizard/keyboard-layout", test_wizard_keyboard_layout);
   ADD ("/ui/wizard/accessible-names", test_wizard_accessible_names);
+  ADD ("/ui/wizard/Q-7/quotation-details", test_wizard_quotation_details);
   return g_test_run ();
 }

@@ -55,6 +55,15 @@ struct _PbQuoteWizard
   GtkGrid        *review_grid;
   GtkEntry       *discount_entry;
   GtkLabel       *discount_issue;
+  GtkEntry       *address_entry;
+  GtkEntry       *tax_id_entry;
+  GtkEntry       *bank_entry;
+  GtkEntry       *bank_account_entry;
+  GtkDropDown    *tax_basis_dropdown;
+  GtkEntry       *tax_rate_entry;
+  GtkLabel       *tax_issue;
+  GtkEntry       *payment_terms_entry;
+  GtkTextView    *notes_view;
   GtkGrid        *totals_grid;
   GtkBox         *terms_box;
   GtkRevealer    *undo_revealer;
@@ -81,6 +90,7 @@ struct _PbQuoteWizard
   char           *date_problem;
   char           *holds_problem;
   char           *discount_problem;
+  char           *tax_problem;
   /* Where the footer's button goes: a step and the field to focus. */
   const char     *jump_step;
   GtkWidget      *jump_widget;     /* weak */
@@ -149,6 +159,22 @@ add_total_row (PbQuoteWizard *self, int row, const char *caption, const char *va
   gtk_grid_attach (self->totals_grid, cell (value, 1, css), 1, row, 1, 1);
 }
 
+/* 不含税金额, 税额, 价税合计, as the model computed them. */
+static void
+add_tax_rows (PbQuoteWizard *self, PbPricing *pricing)
+{
+  g_autofree char *net = pb_money_format_display (pricing->net);
+  g_autofree char *tax = pb_money_format_display (pricing->tax);
+  g_autofree char *gross = pb_money_format_display (pricing->gross);
+  g_autofree char *rate = pb_percent_format (pricing->tax_rate);
+  g_autofree char *tax_caption = g_strdup_printf (pricing->tax_assumed ? _("Tax (%s %%, the catalog’s default: an assumption)")
+                                                                       : _("Tax (%s %%)"), rate);
+
+  add_total_row (self, 3, _("Net (excluding tax)"), net, "pb-amount");
+  add_total_row (self, 4, tax_caption, tax, "pb-amount");
+  add_total_row (self, 5, _("Gross (including tax)"), gross, "pb-amount");
+}
+
 static void
 fill_review (PbQuoteWizard *self, PbPricing *pricing, const char *problem)
 {
@@ -196,12 +222,14 @@ fill_review (PbQuoteWizard *self, PbPricing *pricing, const char *problem)
     g_autofree char *discount_caption = g_strdup_printf (_("Discount (%s %%)"), percent);
     g_autofree char *discount = pb_money_format_display (-pricing->discount);
     g_autofree char *total = pb_money_format_display (pricing->total);
-    g_autofree char *capitals = pb_money_format_chinese (pricing->total);
+    /* the amount in capitals is the gross. */
+    g_autofree char *capitals = pb_money_format_chinese (pricing->gross);
 
     add_total_row (self, 0, _("Subtotal"), subtotal, "pb-amount");
     add_total_row (self, 1, discount_caption, discount, "pb-amount");
     add_total_row (self, 2, _("Total"), total, "pb-total");
-    add_total_row (self, 3, _("In Chinese capitals"), capitals, NULL);
+    add_tax_rows (self, pricing);
+    add_total_row (self, 6, _("In Chinese capitals"), capitals, NULL);
   }
 
   for (guint i = 0; i < pricing->terms->len; i++)
@@ -321,7 +349,8 @@ find_field_problem (PbQuoteWizard *self, const char **text, GtkWidget **widget)
       count_problem (self->rooms_entry, text, widget) ||
       count_problem (self->viewers_entry, text, widget))
     return "live";
-  if (text_problem (self->discount_problem, GTK_WIDGET (self->discount_entry), text, widget))
+  if (text_problem (self->discount_problem, GTK_WIDGET (self->discount_entry), text, widget) ||
+      text_problem (self->tax_problem, GTK_WIDGET (self->tax_rate_entry), text, widget))
     return "review";
   return NULL;
 }
@@ -859,6 +888,33 @@ on_discount_changed (PbQuoteWizard *self)
   reprice (self);
 }
 
+/* Q-7: the quote states its tax once the user chooses one; a rate in error
+ * is not priced (the quote keeps its last rate, and no total is shown). */
+static void
+on_tax_changed (PbQuoteWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tax_rate_entry))));
+  PbTaxBasis basis = gtk_drop_down_get_selected (self->tax_basis_dropdown) == 1 ? PB_TAX_EXCLUSIVE : PB_TAX_INCLUSIVE;
+  gint rate = 0;
+
+  if (self->updating || self->quote == NULL)
+    return;
+  if (pb_percent_parse (trimmed, &rate, &error))
+    {
+      set_text_problem (self, &self->tax_problem, self->tax_rate_entry, self->tax_issue, NULL);
+      pb_quote_set_tax (self->quote, basis, rate);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf ("%s (Q-7)", error->message);
+
+      set_text_problem (self, &self->tax_problem, self->tax_rate_entry, self->tax_issue,
+                        g_strdup_printf (_("%s: %s"), _("Tax rate"), message));
+    }
+  reprice (self);
+}
+
 static void
 on_status_selected (PbQuoteWizard *self)
 {
@@ -887,7 +943,9 @@ apply_lock (PbQuoteWizard *self)
     GTK_WIDGET (self->name_entry), GTK_WIDGET (self->contact_entry), GTK_WIDGET (self->enterprise_switch),
     GTK_WIDGET (self->number_entry), GTK_WIDGET (self->date_entry), GTK_WIDGET (self->valid_days_entry),
     GTK_WIDGET (self->language_dropdown), GTK_WIDGET (self->holds_check), GTK_WIDGET (self->holds_entry),
-    GTK_WIDGET (self->discount_entry),
+    GTK_WIDGET (self->discount_entry), GTK_WIDGET (self->address_entry), GTK_WIDGET (self->tax_id_entry),
+    GTK_WIDGET (self->bank_entry), GTK_WIDGET (self->bank_account_entry), GTK_WIDGET (self->tax_basis_dropdown),
+    GTK_WIDGET (self->tax_rate_entry), GTK_WIDGET (self->payment_terms_entry), GTK_WIDGET (self->notes_view),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -911,6 +969,22 @@ on_status_notify (PbQuoteWizard *self)
   on_plan_changed (self);
 }
 
+/* the quote's own tax, or the catalog's default it would be priced at. */
+static void
+load_tax (PbQuoteWizard *self)
+{
+  PbTaxBasis basis = pb_quote_get_tax_basis (self->quote);
+  gint rate = pb_quote_get_tax_rate (self->quote);
+  g_autofree char *rate_text = NULL;
+
+  if (!pb_quote_get_tax_set (self->quote))
+    pb_catalog_tax_default (self->catalog, &basis, &rate);
+  rate_text = pb_percent_format (rate);
+  gtk_drop_down_set_selected (self->tax_basis_dropdown, basis == PB_TAX_EXCLUSIVE ? 1 : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->tax_rate_entry), rate_text);
+  set_text_problem (self, &self->tax_problem, self->tax_rate_entry, self->tax_issue, NULL);
+}
+
 /* Fills the fields that are not bound from the quote. */
 static void
 load_fields (PbQuoteWizard *self)
@@ -932,6 +1006,7 @@ load_fields (PbQuoteWizard *self)
   set_text_problem (self, &self->date_problem, self->date_entry, self->date_issue, NULL);
   set_text_problem (self, &self->holds_problem, self->holds_entry, self->holds_issue, NULL);
   set_text_problem (self, &self->discount_problem, self->discount_entry, self->discount_issue, NULL);
+  load_tax (self);
   self->updating = FALSE;
 }
 
@@ -968,6 +1043,12 @@ pb_quote_wizard_set_quote (PbQuoteWizard *self, PbQuote *quote)
   bind (self, pb_quote_get_customer (quote), "contact", self->contact_entry, "text");
   bind (self, pb_quote_get_customer (quote), "enterprise", self->enterprise_switch, "active");
   bind (self, quote, "number", self->number_entry, "text");
+  bind (self, pb_quote_get_customer (quote), "address", self->address_entry, "text");
+  bind (self, pb_quote_get_customer (quote), "tax-id", self->tax_id_entry, "text");
+  bind (self, pb_quote_get_customer (quote), "bank", self->bank_entry, "text");
+  bind (self, pb_quote_get_customer (quote), "bank-account", self->bank_account_entry, "text");
+  bind (self, quote, "payment-terms", self->payment_terms_entry, "text");
+  bind (self, quote, "notes", gtk_text_view_get_buffer (self->notes_view), "text");
   bind (self, quote, "valid-days", self->valid_days_entry, "value");
   load_fields (self);
   g_signal_connect_object (quote, "changed", G_CALLBACK (on_quote_changed), self, G_CONNECT_SWAPPED);
@@ -1089,6 +1170,7 @@ pb_quote_wizard_dispose (GObject *object)
   g_clear_pointer (&self->date_problem, g_free);
   g_clear_pointer (&self->holds_problem, g_free);
   g_clear_pointer (&self->discount_problem, g_free);
+  g_clear_pointer (&self->tax_problem, g_free);
   g_clear_weak_pointer (&self->jump_widget);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->voice_plan, pb_voice_plan_free);
@@ -1120,6 +1202,9 @@ pb_quote_wizard_class_init (PbQuoteWizardClass *klass)
   BIND_CHILD (discount_entry); BIND_CHILD (discount_issue); BIND_CHILD (totals_grid); BIND_CHILD (terms_box);
   BIND_CHILD (undo_revealer); BIND_CHILD (undo_label); BIND_CHILD (back_button); BIND_CHILD (next_button);
   BIND_CHILD (total_label); BIND_CHILD (status_label); BIND_CHILD (jump_button);
+  BIND_CHILD (address_entry); BIND_CHILD (tax_id_entry); BIND_CHILD (bank_entry); BIND_CHILD (bank_account_entry);
+  BIND_CHILD (tax_basis_dropdown); BIND_CHILD (tax_rate_entry); BIND_CHILD (tax_issue);
+  BIND_CHILD (payment_terms_entry); BIND_CHILD (notes_view);
   BIND_CALLBACK (on_date_changed); BIND_CALLBACK (on_status_selected); BIND_CALLBACK (on_language_selected);
   BIND_CALLBACK (on_add_numbers); BIND_CALLBACK (on_add_fixed); BIND_CALLBACK (on_add_custom);
   BIND_CALLBACK (on_need_changed); BIND_CALLBACK (on_apply_need); BIND_CALLBACK (on_holds_changed);
@@ -1127,7 +1212,7 @@ pb_quote_wizard_class_init (PbQuoteWizardClass *klass)
   BIND_CALLBACK (on_plan_changed); BIND_CALLBACK (on_apply_plan); BIND_CALLBACK (on_discount_changed);
   BIND_CALLBACK (pb_quote_wizard_undo_remove); BIND_CALLBACK (on_step_changed);
   BIND_CALLBACK (on_back_clicked); BIND_CALLBACK (on_next_clicked);
-  BIND_CALLBACK (on_field_problem); BIND_CALLBACK (on_jump_clicked);
+  BIND_CALLBACK (on_field_problem); BIND_CALLBACK (on_jump_clicked); BIND_CALLBACK (on_tax_changed);
 }
 
 static void
