@@ -94,7 +94,13 @@ test_contract_example (void)
     g_assert_nonnull (strstr (all->str, "(VM-1)"));
     g_assert_nonnull (strstr (all->str, "(EL-6)"));
   }
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "warnings")), ==, 0);
+  /* Q-6, VM-6: one custom 225,000-minute package costs ¥125 less than the
+   * example's packages. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "warnings")), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "warnings"), 0), ==,
+                   "quote: the quote's minute packages cost ¥22,625.00 for 225,000 minutes together, ¥125.00 more "
+                   "than the cheapest packages covering the same minutes; replace them with 1 × custom "
+                   "225,000-minute package for ¥22,500.00 (VM-6)");
 }
 
 /* the shipped sample of both products, with a Chinese customer. */
@@ -110,6 +116,15 @@ test_sample (void)
   /* 24 × ¥50 + ¥10,000 + 30,000 × ¥0.105 + ¥140,000 + 2 × (¥9,000 + 100 × ¥100)
    * = ¥192,350.00; 3.5 % = ¥6,732.25. */
   g_assert_cmpstr (money_member (json_node_get_object (root), "total"), ==, "185617.75");
+  /* Q-6, VM-6: fixed 100,000 + custom 30,000 minutes cost ¥150 more than
+   * custom 130,000; the only warning, a sentence ending with its rule. */
+  {
+    JsonArray *warnings = json_object_get_array_member (json_node_get_object (root), "warnings");
+
+    g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+    g_assert_nonnull (strstr (json_array_get_string_element (warnings, 0), "¥150.00 more"));
+    g_assert_true (g_str_has_suffix (json_array_get_string_element (warnings, 0), "(VM-6)"));
+  }
 }
 
 /* The tax object of @run's output, checked member by member. */
@@ -608,7 +623,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cli/quote/EL-6/EL-7/Q-1/account-history", test_account_history);
   g_test_add_func ("/cli/quote/Q-3/contract-example", test_contract_example);
-  g_test_add_func ("/cli/quote/Q-2/sample", test_sample);
+  g_test_add_func ("/cli/quote/Q-2/Q-6/VM-6/sample", test_sample);
   g_test_add_func ("/cli/quote/Q-7/tax", test_tax);
   g_test_add_func ("/cli/quote/Q-4/malformed-json", test_malformed);
   g_test_add_func ("/cli/quote/Q-4/empty-file", test_empty);

@@ -241,7 +241,10 @@ test_contract_example (void)
   g_assert_cmpint (pricing->discount_percent, ==, 500);
   g_assert_cmpint (pricing->discount, ==, 64071250);
   g_assert_cmpint (pricing->total, ==, 1217353750);
-  g_assert_cmpuint (pricing->warnings->len, ==, 0);
+  /* Q-6, VM-6: its packages, 225,000 minutes for ¥22,625, cost ¥125 more
+   * than one custom 225,000-minute package at ¥0.1 (¥22,500). */
+  g_assert_cmpuint (pricing->warnings->len, ==, 1);
+  assert_contains (find_issue (pricing->warnings, -1, "VM-6", PB_ISSUE_WARNING)->message, "¥125.00 more");
 }
 
 /* VM-2: ¥50 per number per month; VM-3/VM-4: whole months. */
@@ -396,7 +399,9 @@ test_cheaper_cover (void)
   issue = find_issue (pricing->warnings, 2, "VM-6", PB_ISSUE_WARNING);
   assert_contains (issue->suggestion, "3,000,000-minute");
   assert_contains (issue->suggestion, "¥255,000.00");
-  g_assert_cmpuint (pricing->warnings->len, ==, 3);
+  /* and the five together, against the cheapest cover of them all. */
+  find_issue (pricing->warnings, -1, "VM-6", PB_ISSUE_WARNING);
+  g_assert_cmpuint (pricing->warnings->len, ==, 4);
 }
 
 /* The check's issues in words, one a line, with their fixes. */
@@ -762,6 +767,7 @@ test_number_advisory (void)
   g_autoptr(GPtrArray) issues = NULL;
 
   add_numbers (five, 5, 1);
+  add_package (five, PB_ITEM_KIND_FIXED_PACKAGE, 10000, 1);   /* minutes to send with (VM-8) */
   assert_clean (five);
   add_numbers (six, 6, 2);
   pricing = price_ok (six);
@@ -1545,7 +1551,9 @@ test_account_base_fee (void)
   const PbQuoteIssue *issue;
 
   add_code (held, "standard", 1, 0);
-  assert_clean (held);
+  issues = check (held);
+  g_assert_false (pb_pricing_issues_have_errors (issues));
+  g_clear_pointer (&issues, g_ptr_array_unref);
   add_base_fee (held, 1);
   pricing = price_ok (held);
   assert_contains (line_of (pricing, 1, 0)->description, "(1 year): a renewal, continuing the current term "
@@ -1561,6 +1569,16 @@ test_account_base_fee (void)
   issue = find_issue (issues, 0, "EL-7", PB_ISSUE_ERROR);
   assert_contains (issue->message, "the customer's base fee ended at 2021-12-31 12:00, by the quote's date 2022-01-10");
   assert_for_people (issue);
+  /* Its fix buys a year of base fee (a new term after the lapse, EL-10). */
+  g_assert_cmpint (issue->fix_kind, ==, PB_QUOTE_FIX_RENEW_BASE_FEE);
+  {
+    g_autoptr(PbQuote) fixed = pb_quote_copy (lapsed);
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_true (pb_quote_issue_apply_fix (issue, fixed));
+    after = check (fixed);
+    g_assert_false (pb_pricing_issues_have_errors (after));
+  }
   add_base_fee (lapsed, 2);
   pricing = price_ok (lapsed);
   assert_contains (line_of (pricing, 1, 0)->description, "(2 years): a new term, valid until 2024-01-09 00:00");
@@ -1637,6 +1655,197 @@ test_account_conflicts (void)
   find_issue (issues, -1, "EL-3", PB_ISSUE_ERROR);
 }
 
+/* ------------------------------------------------------------------ */
+/* Whole-quote advice and the fixes it offers                   */
+
+/* The only warning of @rule about @item, which has a fix of @kind that,
+ * applied, makes the warning go away (nothing else is checked here). */
+static void
+assert_fix_removes (PbQuote *quote, int item, const char *rule, PbQuoteFixKind kind)
+{
+  g_autoptr(GPtrArray) before = check (quote);
+  g_autoptr(GPtrArray) after = NULL;
+  const PbQuoteIssue *issue = find_issue (before, item, rule, PB_ISSUE_WARNING);
+
+  assert_for_people (issue);
+  g_assert_nonnull (issue->suggestion);
+  g_assert_cmpint (issue->fix_kind, ==, kind);
+  g_assert_true (pb_quote_issue_apply_fix (issue, quote));
+  after = check (quote);
+  g_assert_false (pb_pricing_issues_have_errors (after));
+  for (guint i = 0; i < after->len; i++)
+    if (g_str_equal (((PbQuoteIssue *) g_ptr_array_index (after, i))->rule, rule))
+      g_error ("the fix left a %s issue: %s", rule, ((PbQuoteIssue *) g_ptr_array_index (after, i))->message);
+}
+
+/* Q-6, VM-6: the shipped sample buys fixed 100,000 + custom 30,000
+ * minutes for ¥13,150 where one custom 130,000-minute package costs
+ * ¥13,000 (130,000 × ¥0.1): the quote says so with the saving, and its fix
+ * replaces both packages with that one, in their place. */
+static void
+test_advice_sample_packages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quotes", "sample.pricebook", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbQuote) quote = pb_quote_new_from_file (path, &error);
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(PbPricing) before = NULL;
+  g_autoptr(PbPricing) after = NULL;
+  const PbQuoteIssue *issue;
+  PbQuoteItem *fixed;
+
+  g_assert_no_error (error);
+  issues = check (quote);
+  issue = find_issue (issues, -1, "VM-6", PB_ISSUE_WARNING);
+  assert_contains (issue->message, "cost ¥13,150.00 for 130,000 minutes together, ¥150.00 more than the "
+                                   "cheapest packages covering the same minutes");
+  g_assert_cmpstr (issue->suggestion, ==, "replace them with 1 × custom 130,000-minute package for ¥13,000.00");
+  g_assert_cmpint (issue->fix_kind, ==, PB_QUOTE_FIX_CHEAPEST_COVER);
+  g_assert_cmpuint (issue->fix_remove->len, ==, 2);
+  g_assert_cmpuint (g_array_index (issue->fix_remove, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (issue->fix_remove, guint, 1), ==, 2);
+  g_assert_cmpuint (issue->fix_items->len, ==, 1);
+  before = price_ok (quote);
+  assert_fix_removes (quote, -1, "VM-6", PB_QUOTE_FIX_CHEAPEST_COVER);
+  g_assert_cmpuint (pb_quote_get_n_items (quote), ==, 4);
+  fixed = pb_quote_get_item (quote, 1);
+  g_assert_cmpint (pb_quote_item_get_kind (fixed), ==, PB_ITEM_KIND_CUSTOM_PACKAGE);
+  g_assert_cmpint (pb_quote_item_get_minutes (fixed), ==, 130000);
+  after = price_ok (quote);
+  g_assert_cmpint (before->subtotal - after->subtotal, ==, YUAN (150));
+}
+
+/* Q-6, VM-6: two custom 5,000-minute packages cost ¥1,100 (2 × 5,000 ×
+ * ¥0.11); one fixed 10,000-minute package costs ¥1,050.  Each alone is
+ * the cheapest for its 5,000 minutes, so only the whole quote shows it. */
+static void
+test_advice_two_custom (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+  const PbQuoteIssue *issue;
+
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 5000, 1);
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 5000, 1);
+  issues = check (quote);
+  g_assert_cmpuint (issues->len, ==, 1);
+  issue = find_issue (issues, -1, "VM-6", PB_ISSUE_WARNING);
+  assert_contains (issue->message, "cost ¥1,100.00 for 10,000 minutes together, ¥50.00 more");
+  assert_contains (issue->suggestion, "1 × fixed 10,000-minute package for ¥1,050.00");
+  assert_fix_removes (quote, -1, "VM-6", PB_QUOTE_FIX_CHEAPEST_COVER);
+  g_assert_cmpuint (pb_quote_get_n_items (quote), ==, 1);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (quote, 0)), ==, PB_ITEM_KIND_FIXED_PACKAGE);
+  assert_clean (quote);
+}
+
+/* VM-5/VM-6: one item dearer than the cheapest cover of its minutes offers
+ * that cover as its fix, in the item's place. */
+static void
+test_advice_item_cover_fix (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+
+  add_numbers (quote, 1, 12);
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 99000, 1);
+  assert_fix_removes (quote, 1, "VM-6", PB_QUOTE_FIX_CHEAPEST_COVER);
+  g_assert_cmpuint (pb_quote_get_n_items (quote), ==, 2);
+  g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (quote, 1)), ==, 100000);
+  assert_clean (quote);
+}
+
+/* the single-value fixes are applied the same way. */
+static void
+test_advice_property_fix (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+  const PbQuoteIssue *issue;
+
+  add_numbers (quote, 1, 1);
+  add_package (quote, PB_ITEM_KIND_CUSTOM_PACKAGE, 1500, 1);
+  issues = check (quote);
+  issue = find_issue (issues, 1, "VM-6", PB_ISSUE_ERROR);
+  g_assert_cmpint (issue->fix_kind, ==, PB_QUOTE_FIX_SET_PROPERTY);
+  g_assert_true (pb_quote_issue_apply_fix (issue, quote));
+  g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (quote, 1)), ==, 2000);
+  assert_clean (quote);
+}
+
+/* Q-6, VM-8: numbers with no minutes in the quote or left in the account
+ * cannot send; the fix adds the smallest package.  Minutes left in the
+ * customer's account are enough; minutes expired (VM-9) are not. */
+static void
+test_advice_numbers_without_minutes (void)
+{
+  g_autoptr(PbQuote) quote = new_quote (TRUE);
+  g_autoptr(PbQuote) held = new_quote (TRUE);
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autoptr(PbScenario) history = pb_scenario_new (catalog);
+  g_autoptr(GPtrArray) issues = NULL;
+  PbScenarioEvent package;
+
+  add_numbers (quote, 2, 12);
+  assert_fix_removes (quote, 0, "VM-8", PB_QUOTE_FIX_ADD_PACKAGE);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (quote, 1)), ==, PB_ITEM_KIND_FIXED_PACKAGE);
+  g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (quote, 1)), ==, 10000);
+
+  /* Bought 2025-06-01, valid 24 months: left on 2026-11-22. */
+  pb_scenario_event_init (&package, PB_EVENT_VOICE_PACKAGE_BUY, pb_time_from_parts (2025, 6, 1, 9, 0, 0), "P");
+  package.package_kind = PB_PACKAGE_FIXED;
+  package.minutes = 10000;
+  g_assert_cmpint (pb_scenario_append_event (history, &package, NULL), ==, 0);
+  pb_quote_set_account (held, history);
+  add_numbers (held, 2, 12);
+  assert_clean (held);
+  /* On 2027-07-01 it has expired, on 2027-06-01 09:00 (VM-9). */
+  pb_quote_set_date (held, pb_time_from_parts (2027, 7, 1, 0, 0, 0));
+  issues = check (held);
+  find_issue (issues, 0, "VM-8", PB_ISSUE_WARNING);
+}
+
+/* Q-6, EL-8: a code bought while the base fee ends less than a year later
+ * is suspended from that end: the issue's case, a Flagship code for a
+ * customer whose base fee ends 40 days after the quote's date, and customer
+ * A's codes quoted on 2021-06-01 (base fee until 2021-12-31 12:00).  The
+ * warning says when; its fix buys a year of base fee first (EL-10), and
+ * then nothing is suspended.  A base fee bought in the quote lasts a year. */
+static void
+test_advice_code_year (void)
+{
+  g_autoptr(PbQuote) soon = new_quote (TRUE);
+  g_autoptr(PbQuote) customer_a = quote_for_customer_a (2021, 6, 1);
+  g_autoptr(PbQuote) bought = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  const PbQuoteIssue *issue;
+
+  pb_quote_set_live_base_fee_until (soon, pb_time_from_parts (2027, 1, 1, 12, 0, 0));
+  add_code (soon, "flagship", 1, 0);
+  add_expansion (soon, "K", 1000);
+  issues = check (soon);
+  issue = find_issue (issues, 0, "EL-8", PB_ISSUE_WARNING);
+  assert_contains (issue->message, "the base fee ends at 2027-01-01 12:00, less than a year after the quote's date: "
+                                   "codes bought now would be suspended from 2027-01-01 12:00");
+  assert_contains (find_issue (issues, 1, "EL-8", PB_ISSUE_WARNING)->message,
+                   "code “K” and its expansion would be suspended from 2027-01-01 12:00");
+  g_assert_false (pb_pricing_issues_have_errors (issues));
+  /* Warnings never block pricing. */
+  pricing = price_ok (soon);
+  g_assert_cmpint (pricing->total, ==, YUAN (65000 + 100000));
+  assert_fix_removes (soon, 0, "EL-8", PB_QUOTE_FIX_RENEW_BASE_FEE);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (soon, 2)), ==, PB_ITEM_KIND_BASE_FEE);
+
+  add_code (customer_a, "standard", 2, 0);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = check (customer_a);
+  assert_contains (find_issue (issues, 0, "EL-8", PB_ISSUE_WARNING)->message, "suspended from 2021-12-31 12:00");
+  assert_fix_removes (customer_a, 0, "EL-8", PB_QUOTE_FIX_RENEW_BASE_FEE);
+
+  add_base_fee (bought, 1);
+  add_code (bought, "standard", 1, 0);
+  assert_clean (bought);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1682,6 +1891,12 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/EL-7/account-words", test_account_words);
   g_test_add_func ("/pricing/EL-6/account-expansion", test_account_expansion);
   g_test_add_func ("/pricing/Q-1/EL-3/account-conflicts", test_account_conflicts);
+  g_test_add_func ("/pricing/Q-6/VM-6/sample-packages", test_advice_sample_packages);
+  g_test_add_func ("/pricing/Q-6/VM-6/two-custom-packages", test_advice_two_custom);
+  g_test_add_func ("/pricing/Q-6/VM-5/VM-6/item-cover-fix", test_advice_item_cover_fix);
+  g_test_add_func ("/pricing/Q-4/VM-6/property-fix", test_advice_property_fix);
+  g_test_add_func ("/pricing/Q-6/VM-8/VM-9/numbers-without-minutes", test_advice_numbers_without_minutes);
+  g_test_add_func ("/pricing/Q-6/EL-8/EL-10/code-year", test_advice_code_year);
   g_test_add_func ("/pricing/Q-7/tax-compute", test_tax_compute);
   g_test_add_func ("/pricing/Q-7/tax-limits", test_tax_limits);
   g_test_add_func ("/pricing/Q-7/tax-in-quote", test_tax_in_quote);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pb-account.h"
+#include "pb-advice.h"
 #include "pb-error.h"
 #include "pb-optimizer.h"
 
@@ -68,6 +69,8 @@ pb_quote_issue_free (PbQuoteIssue *issue)
   g_free (issue->rule);
   g_free (issue->message);
   g_free (issue->suggestion);
+  g_clear_pointer (&issue->fix_remove, g_array_unref);
+  g_clear_pointer (&issue->fix_items, g_ptr_array_unref);
   g_free (issue);
 }
 
@@ -134,6 +137,7 @@ add_issue (Check *check, int item, PbIssueSeverity severity, const char *rule, c
 static void
 set_fix (PbQuoteIssue *issue, const char *property, gint64 value)
 {
+  issue->fix_kind = PB_QUOTE_FIX_SET_PROPERTY;
   issue->fix_property = property;
   issue->fix_value = value;
 }
@@ -251,17 +255,19 @@ check_base_fee (Check *check, guint index)
     return;
   if (state == PB_BASE_FEE_NONE)
     {
-      add_issue (check, index, PB_ISSUE_ERROR, "EL-7",
-                 g_strdup (_("add a base fee item, or give the date the customer's current base fee ends")),
-                 _("codes and expansions can only be bought while the base fee is valid, and the "
-                   "quote neither buys a base fee nor says the customer holds one"));
+      pb_advice_set_base_fee_fix (
+        add_issue (check, index, PB_ISSUE_ERROR, "EL-7",
+                   g_strdup (_("add a base fee item, or give the date the customer's current base fee ends")),
+                   _("codes and expansions can only be bought while the base fee is valid, and the "
+                     "quote neither buys a base fee nor says the customer holds one")));
       return;
     }
   until_text = pb_time_format_display (until);
   date_text = pb_time_format_date (pb_quote_get_date (check->quote));
-  add_issue (check, index, PB_ISSUE_ERROR, "EL-7", g_strdup (_("add a base fee item (a renewal)")),
-             _("the customer's base fee ended at %s, by the quote's date %s, and codes can only "
-               "be bought while it is valid"), until_text, date_text);
+  pb_advice_set_base_fee_fix (
+    add_issue (check, index, PB_ISSUE_ERROR, "EL-7", g_strdup (_("add a base fee item (a renewal)")),
+               _("the customer's base fee ended at %s, by the quote's date %s, and codes can only "
+                 "be bought while it is valid"), until_text, date_text));
 }
 
 /* EL-6 (convention): an expansion is for a code that is neither void nor
@@ -517,89 +523,6 @@ check_voucher (Check *check, guint index, PbQuoteItem *item)
                _("the voucher “%s” is not deducted: the quote shows list prices"), voucher);
 }
 
-/* Describes a plan: "1 × 100,000-minute package + custom 5,000 minutes". */
-static char *
-describe_plan (const PbVoicePlan *plan)
-{
-  GString *out = g_string_new (NULL);
-  guint i = 0;
-
-  while (i < plan->packages->len)
-    {
-      const PbVoicePackage *p = &g_array_index (plan->packages, PbVoicePackage, i);
-      g_autofree char *minutes = format_count (p->minutes);
-      guint same = 1;
-
-      while (i + same < plan->packages->len &&
-             g_array_index (plan->packages, PbVoicePackage, i + same).fixed == p->fixed &&
-             g_array_index (plan->packages, PbVoicePackage, i + same).minutes == p->minutes)
-        same++;
-      if (out->len > 0)
-        g_string_append (out, " + ");
-      if (p->fixed)
-        g_string_append_printf (out, _("%u × fixed %s-minute package"), same, minutes);
-      else
-        g_string_append_printf (out, _("%u × custom %s-minute package"), same, minutes);
-      i += same;
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The price of a package item as quoted, or FALSE when it has none. */
-static gboolean
-package_price (PbCatalog *catalog, PbQuoteItem *item, PbMoney *price)
-{
-  gint64 minutes = pb_quote_item_get_minutes (item);
-  PbMoney one;
-
-  if (pb_quote_item_get_kind (item) == PB_ITEM_KIND_FIXED_PACKAGE)
-    {
-      const PbFixedPackage *package = pb_catalog_vm_fixed_package (catalog, minutes);
-
-      if (package == NULL)
-        return FALSE;
-      one = package->price;
-    }
-  else if (!pb_money_multiply (pb_catalog_vm_custom_unit_price (catalog, minutes), minutes, &one, NULL))
-    return FALSE;
-  return pb_money_multiply (one, pb_quote_item_get_quantity (item), price, NULL);
-}
-
-/* VM-5/VM-6 make "N × unit price" a poor way to buy minutes: 99,000 custom
- * minutes cost ¥10,395 where a 100,000-minute package costs ¥10,000.  Ask
- * the optimizer for the cheapest cover and warn when it beats the quote.
- * The check runs on every keystroke for every package item, so the answers
- * are the remembered ones (a catalog's answers never change). */
-static void
-check_package_cost (Check *check, guint index, PbQuoteItem *item)
-{
-  g_autoptr(PbVoicePlan) plan = NULL;
-  g_autofree char *need_text = NULL;
-  g_autofree char *price_text = NULL;
-  g_autofree char *plan_price_text = NULL;
-  g_autofree char *saving_text = NULL;
-  g_autofree char *plan_text = NULL;
-  gint64 need;
-  PbMoney price;
-
-  if (__builtin_mul_overflow (pb_quote_item_get_minutes (item), pb_quote_item_get_quantity (item), &need) ||
-      need < 1 || need > PB_OPTIMIZER_VOICE_MAX_MINUTES ||
-      !package_price (check->catalog, item, &price) ||
-      !pb_optimizer_voice_remembered (check->catalog, need, &plan, NULL) ||
-      plan->total >= price)
-    return;
-  need_text = format_count (need);
-  price_text = pb_money_format_display (price);
-  plan_price_text = pb_money_format_display (plan->total);
-  saving_text = pb_money_format_display (price - plan->total);
-  plan_text = describe_plan (plan);
-  add_issue (check, index, PB_ISSUE_WARNING,
-             pb_quote_item_get_kind (item) == PB_ITEM_KIND_FIXED_PACKAGE ? "VM-5" : "VM-6",
-             g_strdup_printf (_("buy %s for %s"), plan_text, plan_price_text),
-             _("%s minutes cost %s this way, %s more than the cheapest packages covering them"),
-             need_text, price_text, saving_text);
-}
-
 static void
 check_item (Check *check, guint index)
 {
@@ -650,7 +573,7 @@ check_item (Check *check, guint index)
   /* Only a package that can be priced can be priced better. */
   if (check->issues->len == issues_before && pb_quote_item_get_product (item) == PB_PRODUCT_VOICE &&
       pb_quote_item_get_kind (item) != PB_ITEM_KIND_NUMBERS)
-    check_package_cost (check, index, item);
+    pb_advice_check_package (check->catalog, check->quote, index, check->issues);
 }
 
 /* VM-11 (advisory, from an older page than the guide: an assumption the
@@ -696,6 +619,7 @@ check_quote (PbCatalog *catalog, PbQuote *quote, PbQuoteAccount **account)
   for (guint i = 0; i < n; i++)
     check_item (&check, i);
   check_number_count (&check);
+  pb_advice_check (catalog, quote, check.account, check.issues);
   *account = check.account;
   return check.issues;
 }

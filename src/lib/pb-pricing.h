@@ -24,8 +24,24 @@ G_BEGIN_DECLS
 typedef enum
 {
   PB_ISSUE_ERROR,     /* the quote breaks a rule: it is not priced */
-  PB_ISSUE_WARNING,   /* advisory (VM-11), or money left on the table (VM-5/VM-6) */
+  PB_ISSUE_WARNING,   /* advisory (VM-11), money or service the customer would lose
+                       * (Q-6: EL-8, VM-8, VM-5/VM-6); never blocks pricing */
 } PbIssueSeverity;
+
+/* The one-click fix an issue offers, as data the wizard can apply (or hand
+ * to pb_quote_issue_apply_fix()).  @suggestion says the same in words. */
+typedef enum
+{
+  PB_QUOTE_FIX_NONE,            /* nothing to apply in one click */
+  PB_QUOTE_FIX_SET_PROPERTY,    /* set the issue's item's int64 property @fix_property
+                                 * ("minutes") to @fix_value (Q-4, VM-5, VM-6, EL-5) */
+  PB_QUOTE_FIX_CHEAPEST_COVER,  /* VM-5/VM-6 (Q-6): replace the package items listed in
+                                 * @fix_remove with @fix_items, the cheapest packages
+                                 * covering the same minutes */
+  PB_QUOTE_FIX_ADD_PACKAGE,     /* VM-8: add the minute package in @fix_items */
+  PB_QUOTE_FIX_RENEW_BASE_FEE,  /* EL-8 (Q-6), EL-7: add the base-fee item in @fix_items
+                                 * (a renewal of the base fee the customer holds, first) */
+} PbQuoteFixKind;
 
 typedef struct
 {
@@ -35,10 +51,17 @@ typedef struct
   char            *rule;        /* "VM-6" */
   char            *message;     /* in words, for people */
   char            *suggestion;  /* "round up to 2,000 minutes", or NULL */
-  /* When the suggestion is one value, the fix a button can apply: set the
-   * item's int64 property @fix_property ("minutes") to @fix_value. */
+  /* The fix a button can apply (PB_QUOTE_FIX_NONE: none).  For
+   * PB_QUOTE_FIX_SET_PROPERTY, @fix_property and @fix_value; for the other
+   * kinds, the items to remove (@fix_remove, indices of the quote's items in
+   * ascending order; NULL when none) and the items to put in their place,
+   * at the first removed item's position, or at the end when none is
+   * removed (@fix_items, PbQuoteItem; the issue owns them: apply copies). */
+  PbQuoteFixKind   fix_kind;
   const char      *fix_property;  /* static string, or NULL */
   gint64           fix_value;
+  GArray          *fix_remove;    /* guint, or NULL */
+  GPtrArray       *fix_items;     /* PbQuoteItem, or NULL */
 } PbQuoteIssue;
 
 typedef struct
@@ -88,6 +111,11 @@ GPtrArray *pb_pricing_check         (PbCatalog           *catalog,
                                      PbQuote             *quote);
 gboolean   pb_pricing_issues_have_errors (GPtrArray      *issues);
 char      *pb_quote_issue_to_string (const PbQuoteIssue  *issue);
+/* Applies @issue's fix to @quote (the quote it was found in, unchanged
+ * since): TRUE when it did; FALSE, changing nothing, when the issue has no
+ * fix or its items are no longer where it says. */
+gboolean   pb_quote_issue_apply_fix (const PbQuoteIssue  *issue,
+                                     PbQuote             *quote);
 void       pb_quote_issue_free      (PbQuoteIssue        *issue);
 
 gboolean   pb_pricing_compute       (PbCatalog           *catalog,
