@@ -460,6 +460,34 @@ test_account_history (void)
                          "(Q-1)", NULL);
 }
 
+/* EL-T2: 3 × 100-year base fees from 2026 would end in 2326: every command
+ * that reads the quote refuses it at item 1, with the limit and the rule. */
+static void
+test_base_fee_years_past_range (void)
+{
+  const char *text =
+    "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"A\", \"enterprise\": true },\n"
+    "  \"items\": [\n"
+    "    { \"product\": \"live\", \"kind\": \"base_fee\", \"years\": 100 },\n"
+    "    { \"product\": \"live\", \"kind\": \"base_fee\", \"years\": 100 },\n"
+    "    { \"product\": \"live\", \"kind\": \"base_fee\", \"years\": 100 } ] }\n";
+  g_autofree char *path = pb_test_write_temp ("centuries.pricebook", text, -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *pdf = g_build_filename (dir, "centuries.pdf", NULL);
+  const char *commands[][4] = { { "quote", path }, { "key-dates", path }, { "export-pdf", path, "-o", pdf } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(PbCliRun) run = { 0 };
+
+      pb_cli_run (&run, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      pb_assert_input_error (&run, "centuries.pricebook:5:", "item 1 (base_fee)", "2200-11-21 00:00",
+                             "2199-12-31 23:59:59", "(EL-T2)", NULL);
+    }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 /* Unreadable input and wrong usage are input errors too. */
 static void
 test_usage_and_files (void)
@@ -642,6 +670,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/quote/Q-4/usage-and-files", test_usage_and_files);
   g_test_add_func ("/cli/quote/Q-4/strict-json", test_strict_json);
   g_test_add_func ("/cli/quote/Q-1/date-range", test_date_range);
+  g_test_add_func ("/cli/quote/EL-T2/base-fee-years-past-range", test_base_fee_years_past_range);
   g_test_add_func ("/cli/quote/output-failure", test_output_failure);
   g_test_add_func ("/cli/quote/devices-and-catalog-option", test_devices_and_catalog_option);
 

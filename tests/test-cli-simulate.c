@@ -386,6 +386,33 @@ test_replay_errors_name_file (void)
   pb_assert_input_error (&run, "many.pbscenario: event ", "(voice.number.activate)", "monthly fees (VM-2)", NULL);
 }
 
+/* EL-T2: 300 base-fee purchases would end in 2319; 70,000 of them once
+ * made GLib print a CRITICAL and a wrong day, with exit 0.  Refused at the
+ * renewal that passes 2199-12-31, naming the file, the event and the rule
+ * (a CRITICAL would abort the CLI here: G_DEBUG makes it fatal). */
+static void
+test_renewals_past_range (void)
+{
+  const guint counts[] = { 300, 70000 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autoptr(GString) text = g_string_new ("{ \"format\": \"pricebook-scenario/1\", \"events\": [\n");
+      g_autofree char *path = NULL;
+      g_auto(PbCliRun) run = { 0 };
+
+      for (guint i = 0; i < counts[c]; i++)
+        g_string_append_printf (text, "%s  { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", "
+                                "\"gift_code\": \"G%u\" }", i ? ",\n" : "", i);
+      g_string_append (text, " ] }\n");
+      path = pb_test_write_temp ("renewals.pbscenario", text->str, -1);
+      pb_cli_run (&run, "simulate", path, "--at", "2021-01-01", NULL);
+      pb_assert_input_error (&run, "renewals.pbscenario: event 180 (live.base_fee.buy)", "2200-12-31 12:00",
+                             "2199-12-31 23:59:59", "(EL-T2)", NULL);
+      g_assert_null (strstr (run.err, "CRITICAL"));
+    }
+}
+
 /* The supported range's first and last seconds are instants like others. */
 static void
 test_range_bounds (void)
@@ -625,6 +652,7 @@ main (int argc, char **argv)
                         "365-days", test_documented_example);
   g_test_add_func ("/cli/simulate/VM-2/replay-errors-name-file", test_replay_errors_name_file);
   g_test_add_func ("/cli/simulate/range-bounds", test_range_bounds);
+  g_test_add_func ("/cli/simulate/EL-T2/renewals-past-range", test_renewals_past_range);
   g_test_add_func ("/cli/simulate/EL-8/no-renewal", test_no_renewal);
   g_test_add_func ("/cli/simulate/VM-3/VM-4/months-in-china-time", test_months_in_china_time);
   g_test_add_func ("/cli/simulate/bad-files", test_bad_files);

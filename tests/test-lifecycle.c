@@ -1024,6 +1024,67 @@ test_overflow (void)
     g_error ("“%s” does not name event 2", error->message);
 }
 
+/* @n base fees bought at one instant, @years each: every one after the
+ * first is a renewal of the one before. */
+static PbLifecycle *
+replay_base_fees (PbTermRule rule, guint n, gint64 years, GError **error)
+{
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (PbScenarioEvent));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *name = g_strdup_printf ("G%u", i);
+      PbScenarioEvent event;
+
+      pb_scenario_event_init (&event, PB_EVENT_LIVE_BASE_FEE_BUY, at ("2020-01-01T12:00:00+08:00"), name);
+      event.index = i;
+      event.years = years;
+      g_ptr_array_add (names, name);
+      g_array_append_val (events, event);
+    }
+  return pb_lifecycle_replay (catalog, rule, (const PbScenarioEvent *) events->data, events->len,
+                              PB_INSTANT_NONE, error);
+}
+
+static void
+assert_base_fee_refused (PbTermRule rule, guint n, gint64 years, guint event, const char *end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbLifecycle) lc = replay_base_fees (rule, n, years, &error);
+  g_autofree char *prefix = g_strdup_printf ("event %u (live.base_fee.buy): ", event);
+
+  g_assert_null (lc);
+  g_assert_error (error, PB_ERROR, PB_ERROR_OVERFLOW);
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, end) == NULL ||
+      strstr (error->message, "2199-12-31 23:59:59") == NULL ||
+      strstr (error->message, pb_term_rule_renewal_id (rule)) == NULL)
+    g_error ("“%s” does not name %s, the end %s, the limit and the rule", error->message, prefix, end);
+}
+
+/* EL-T2, EL-T4: renewals add up, so a long enough run of purchases would
+ * end past the supported range (300 purchases: 2319; 70,000: a year GLib
+ * cannot count).  Up to the range they replay; the renewal that would
+ * pass it is an input error naming the event, the date, the limit and the
+ * rule. */
+static void
+test_renewals_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbLifecycle) last = replay_base_fees (PB_TERM_RULE_CALENDAR, 180, 1, &error);
+  guint n;
+
+  g_assert_no_error (error);
+  assert_instant (pb_lifecycle_get_base_fee_terms (last, &n)[179].end, "2199-12-31T12:00:00+08:00");
+  assert_base_fee_refused (PB_TERM_RULE_CALENDAR, 300, 1, 180, "2200-12-31 12:00");
+  assert_base_fee_refused (PB_TERM_RULE_CALENDAR, 70000, 1, 180, "2200-12-31 12:00");
+  /* 2020-01-01 + 100 × 365 days is 2119-12-07; 81 more years pass 2199. */
+  assert_base_fee_refused (PB_TERM_RULE_365_DAYS, 300, 1, 180, "2200-");
+  /* Years after the first of one purchase are renewals too (EL-3). */
+  assert_base_fee_refused (PB_TERM_RULE_CALENDAR, 3, 100, 1, "2200-12-31 12:00");
+}
+
 /* VM-2: a number is billed every month up to the horizon, so a few lines
  * could ask for millions of charges (400 numbers from 1970 to 2199).  Up to
  * PB_LIFECYCLE_MAX_MONTHLY_FEES the replay bills them; one more is an input
@@ -1187,6 +1248,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lifecycle/VM-11/alarm-on-expiry", test_alarm_on_expiry);
   g_test_add_func ("/lifecycle/overflow", test_overflow);
   g_test_add_func ("/lifecycle/VM-2/monthly-fee-limit", test_monthly_fee_limit);
+  g_test_add_func ("/lifecycle/EL-T2/EL-T4/renewals-limit", test_renewals_limit);
   g_test_add_func ("/lifecycle/empty", test_empty);
   g_test_add_func ("/lifecycle/EL-4/VM-7/large-account", test_large_account);
 

@@ -721,6 +721,50 @@ test_base_fee_needed (void)
     }
 }
 
+/* EL-T2: the base fees of a quote add up, each year after the first a
+ * renewal; 3 × 100 years from 2026 would end in 2326.  The item whose
+ * years pass 2199-12-31 is refused with the date, the limit and the rule;
+ * up to the limit the quote is priced. */
+static void
+test_base_fee_years_limit (void)
+{
+  g_autoptr(PbQuote) fits = new_quote (TRUE);
+  g_autoptr(PbQuote) too_far = new_quote (TRUE);
+  g_autoptr(PbQuote) held = new_quote (TRUE);
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  const PbQuoteIssue *issue;
+
+  /* From 2026-11-22: 173 years end on 2199-11-21, the last that fits. */
+  add_base_fee (fits, 100);
+  add_base_fee (fits, 73);
+  pricing = price_ok (fits);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = check (fits);
+  assert_no_issue (issues, "EL-T2");
+
+  for (int i = 0; i < 3; i++)
+    add_base_fee (too_far, 100);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = check (too_far);
+  issue = find_issue (issues, 1, "EL-T2", PB_ISSUE_ERROR);
+  assert_contains (issue->message, "2200-11-21 00:00");
+  assert_contains (issue->message, "2199-12-31 23:59:59");
+  /* Once: the items after it are not blamed again. */
+  g_assert_cmpuint (issues->len, ==, 1);
+  assert_not_priced (too_far, "item 1 (base_fee)", "(EL-T2)", NULL);
+
+  /* Renewals of a base fee the account holds count from its end:
+   * 2027-06-01 + 100 + 73 years is a year too far. */
+  pb_quote_set_live_base_fee_until (held, pb_time_from_parts (2027, 6, 1, 0, 0, 0));
+  add_base_fee (held, 100);
+  add_base_fee (held, 73);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = check (held);
+  issue = find_issue (issues, 1, "EL-T2", PB_ISSUE_ERROR);
+  assert_contains (issue->message, "2200-06-01 00:00");
+}
+
 /* VM-10: Voice Message only for enterprises. */
 static void
 test_voice_enterprise_only (void)
@@ -1869,6 +1913,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pricing/EL-6/expansion", test_expansion);
   g_test_add_func ("/pricing/EL-6/expansion-names-code", test_expansion_needs_code);
   g_test_add_func ("/pricing/EL-7/base-fee-needed", test_base_fee_needed);
+  g_test_add_func ("/pricing/EL-T2/base-fee-years-limit", test_base_fee_years_limit);
   g_test_add_func ("/pricing/VM-10/enterprise-only", test_voice_enterprise_only);
   g_test_add_func ("/pricing/EL-2/enterprise-only", test_live_enterprise_only);
   g_test_add_func ("/pricing/VM-11/more-than-five-numbers", test_number_advisory);

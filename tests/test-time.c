@@ -193,6 +193,30 @@ test_time_range (void)
   assert_instant (pb_time_add_months (PB_INSTANT_MAX, 24), "2201-12-31T23:59:59+08:00");
 }
 
+/* EL-T2, EL-T4: a renewal may reach the last instant, not one second
+ * more; the end it would reach is still given, for the message.  Far past
+ * the range the arithmetic stays exact, without GDate's CRITICAL past year
+ * 65535 (which the test harness makes fatal). */
+static void
+test_time_renew_checked (void)
+{
+  PbInstant end = 0;
+
+  g_assert_true (pb_time_term_renew_checked (PB_TERM_RULE_CALENDAR, at ("2198-12-31T23:59:59+08:00"), &end));
+  g_assert_cmpint (end, ==, PB_INSTANT_MAX);
+  g_assert_false (pb_time_term_renew_checked (PB_TERM_RULE_CALENDAR, at ("2199-01-01T00:00:00+08:00"), &end));
+  assert_instant (end, "2200-01-01T00:00:00+08:00");
+  g_assert_true (pb_time_term_renew_checked (PB_TERM_RULE_365_DAYS, PB_INSTANT_MAX - 365 * PB_SECONDS_PER_DAY, &end));
+  g_assert_false (pb_time_term_renew_checked (PB_TERM_RULE_365_DAYS, PB_INSTANT_MAX - 365 * PB_SECONDS_PER_DAY + 1,
+                                              &end));
+  g_assert_cmpstr (pb_term_rule_renewal_id (PB_TERM_RULE_CALENDAR), ==, "EL-T2");
+  g_assert_cmpstr (pb_term_rule_renewal_id (PB_TERM_RULE_365_DAYS), ==, "EL-T4");
+
+  assert_instant (pb_time_add_months (PB_INSTANT_MAX, 70000 * 12), "72199-12-31T23:59:59+08:00");
+  assert_instant (pb_time_add_years (at ("2020-02-29T12:00:00+08:00"), 70000), "72020-02-29T12:00:00+08:00");
+  assert_instant (pb_time_add_years (at ("2020-02-29T12:00:00+08:00"), 69999), "72019-02-28T12:00:00+08:00");
+}
+
 /* Year 0 has no calendar in GDate: refused as a date, not a critical
  * warning (which the test harness makes fatal). */
 static void
@@ -246,5 +270,6 @@ main (int argc, char **argv)
   g_test_add_func ("/time/round-trip", test_time_round_trip);
   g_test_add_func ("/time/range", test_time_range);
   g_test_add_func ("/time/year-zero", test_time_year_zero);
+  g_test_add_func ("/time/EL-T2/EL-T4/renew-checked", test_time_renew_checked);
   return g_test_run ();
 }

@@ -14,7 +14,7 @@ typedef enum
 {
   PB_ERROR_INPUT,     /* malformed or out-of-range input: the caller's fault (CLI exit 2) */
   PB_ERROR_RULE,      /* a business rule (Q-4 and friends) is broken: also exit 2 */
-  PB_ERROR_OVERFLOW,  /* money or a count left its documented range */
+  PB_ERROR_OVERFLOW,  /* money, a count or a date left its documented range (exit 2) */
   PB_ERROR_INTERNAL,  /* a bug or an unreadable built-in resource (exit 1) */
 } PbError;
 

@@ -261,6 +261,19 @@ add_code (Replay *r, const PbScenarioEvent *event, const PbCodeTier *tier, gint6
   return code;
 }
 
+/* EL-T2/EL-T4: a date left its range, as money can (exit 2 all the same). */
+static gboolean
+refuse_base_fee_end (Replay *r, PbInstant end)
+{
+  g_autofree char *when = pb_time_format_display (end);
+  g_autofree char *limit = pb_time_format_display (PB_INSTANT_MAX);
+
+  g_set_error (&r->error, PB_ERROR, PB_ERROR_OVERFLOW,
+               _("the base fee would be renewed to %s, past %s, the last date Pricebook supports (%s)"),
+               when, limit, pb_term_rule_renewal_id (r->self->term_rule));
+  return FALSE;
+}
+
 /* EL-3, EL-10: a renewal while valid extends from the current end (EL-T2);
  * otherwise a new term starts at the purchase (EL-T1/EL-T4).  Either way a
  * Flagship code is gifted: one per purchase, however many consecutive years
@@ -281,23 +294,29 @@ apply_base_fee_buy (Replay *r, const PbScenarioEvent *event)
       return TRUE;
     }
 
+  /* A renewal, and every year after the first, adds to an end: checked,
+   * so that 300 purchases or 3 × 100 years are refused, not dated 2319. */
   term.renewal = base_fee_valid (r, event->at);
   if (term.renewal)
     {
       term.start = r->base_end;
-      term.end = pb_time_term_renew (self->term_rule, r->base_end);
-      g_array_index (self->periods, PbSpan, self->periods->len - 1).end = term.end;
+      if (!pb_time_term_renew_checked (self->term_rule, r->base_end, &term.end))
+        return refuse_base_fee_end (r, term.end);
     }
   else
     {
-      PbSpan period = { event->at, pb_time_term_end (self->term_rule, event->at) };
-
-      term.start = period.start;
-      term.end = period.end;
-      g_array_append_val (self->periods, period);
+      term.start = event->at;
+      term.end = pb_time_term_end (self->term_rule, event->at);
     }
   for (gint64 year = 1; year < term.years; year++)
-    term.end = pb_time_term_renew (self->term_rule, term.end);
+    if (!pb_time_term_renew_checked (self->term_rule, term.end, &term.end))
+      return refuse_base_fee_end (r, term.end);
+  if (!term.renewal)
+    {
+      PbSpan period = { term.start, term.end };
+
+      g_array_append_val (self->periods, period);
+    }
   g_array_index (self->periods, PbSpan, self->periods->len - 1).end = term.end;
   g_array_append_val (self->terms, term);
   r->base_end = term.end;

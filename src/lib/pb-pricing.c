@@ -602,6 +602,54 @@ check_number_count (Check *check)
                (long long) total, (long long) max);
 }
 
+/* EL-T2/EL-T4: the quote's base fees add up, year after year, from its
+ * date or from the end of the base fee the account holds then: refused at
+ * the item whose years would pass the last supported date, rather than
+ * dated 2326 or beyond.  (The replay of the account with these purchases,
+ * pb_quote_account_new(), leaves its "bought" part out for the same
+ * reason, PB_ERROR_OVERFLOW, and lets this check say where.) */
+static void
+check_base_fee_years (Check *check)
+{
+  PbTermRule rule = pb_catalog_el_term_rule (check->catalog);
+  PbInstant date = pb_quote_get_date (check->quote);
+  guint n = pb_quote_get_n_items (check->quote);
+  PbInstant end = PB_INSTANT_NONE;
+  gboolean held;
+
+  if (check->account == NULL)
+    return;  /* the account's own error is reported instead */
+  held = pb_quote_account_base_fee (check->account, &end) == PB_BASE_FEE_ACTIVE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PbQuoteItem *item = pb_quote_get_item (check->quote, i);
+
+      if (pb_quote_item_get_kind (item) != PB_ITEM_KIND_BASE_FEE)
+        continue;
+      for (gint64 year = 0; year < MAX (pb_quote_item_get_years (item), 1); year++)
+        {
+          g_autofree char *when = NULL;
+          g_autofree char *limit = NULL;
+
+          if (!held)
+            {
+              end = pb_time_term_end (rule, date);
+              held = TRUE;
+              continue;
+            }
+          if (pb_time_term_renew_checked (rule, end, &end))
+            continue;
+          when = pb_time_format_display (end);
+          limit = pb_time_format_display (PB_INSTANT_MAX);
+          add_issue (check, (int) i, PB_ISSUE_ERROR, pb_term_rule_renewal_id (rule), NULL,
+                     _("the base fees up to this one would run to %s, past %s, the last date Pricebook "
+                       "supports"), when, limit);
+          return;
+        }
+    }
+}
+
 /* The check, and the account it replayed (NULL when it could not) for the
  * pricing to describe the base fee's term with. */
 static GPtrArray *
@@ -618,6 +666,7 @@ check_quote (PbCatalog *catalog, PbQuote *quote, PbQuoteAccount **account)
   n = pb_quote_get_n_items (quote);
   for (guint i = 0; i < n; i++)
     check_item (&check, i);
+  check_base_fee_years (&check);
   check_number_count (&check);
   pb_advice_check (catalog, quote, check.account, check.issues);
   *account = check.account;

@@ -55,6 +55,17 @@ civil_from_instant (PbInstant instant, int *year, int *month, int *day, int *sec
   *year = (int) (y + (*month <= 2));
 }
 
+/* Proleptic Gregorian, for any year: GLib's GDate stops at 65535 and says
+ * so with a CRITICAL. */
+static int
+days_in_month (gint64 year, int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
 static gint64
 days_from_civil (int year, int month, int day)
 {
@@ -138,7 +149,7 @@ pb_time_parse_date (const char *text, PbInstant *result, GError **error)
   month = atoi (text + 5);
   day = atoi (text + 8);
   /* Year 0 is no year for GDate (and far outside the range anyway). */
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month (month, year))
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
     goto invalid;
   *result = pb_time_from_parts (year, month, day, 0, 0, 0);
   return in_range (*result, text, error);
@@ -222,18 +233,21 @@ pb_time_add_days (PbInstant instant, int days)
 }
 
 /* Calendar months, the day clamped to the last day of the target month
- * (EL-T3, VM-9): Dec 31 + 2 months = Feb 29 in a leap year. */
+ * (EL-T3, VM-9): Dec 31 + 2 months = Feb 29 in a leap year.  Callers keep
+ * the result near the supported range (pb_time_term_renew_checked() for
+ * sums); the arithmetic itself stays exact for any instant from it and
+ * any int of months. */
 PbInstant
 pb_time_add_months (PbInstant instant, int months)
 {
-  int y, m, d, sod, index, days_in_month;
+  int y, m, d, sod;
+  gint64 index;
 
   civil_from_instant (instant, &y, &m, &d, &sod);
-  index = y * 12 + (m - 1) + months;
-  y = index / 12;
-  m = index % 12 + 1;
-  days_in_month = g_date_get_days_in_month (m, y);
-  return pb_time_from_parts (y, m, MIN (d, days_in_month), 0, 0, 0) + sod;
+  index = (gint64) y * 12 + (m - 1) + months;
+  y = (int) (index >= 0 ? index / 12 : (index - 11) / 12);
+  m = (int) (index - (gint64) y * 12) + 1;
+  return pb_time_from_parts (y, m, MIN (d, days_in_month (y, m)), 0, 0, 0) + sod;
 }
 
 PbInstant
@@ -274,6 +288,22 @@ pb_time_term_renew (PbTermRule rule, PbInstant old_end)
   if (rule == PB_TERM_RULE_365_DAYS)
     return pb_time_add_days (old_end, 365);
   return pb_time_add_years (old_end, 1);
+}
+
+/* Renewals are the one place where dates add up without bound (300
+ * purchases, 3 × 100 years): each one is checked against the range. */
+gboolean
+pb_time_term_renew_checked (PbTermRule rule, PbInstant old_end, PbInstant *new_end)
+{
+  /* @old_end is at most a term past the range: the sum is exact. */
+  *new_end = pb_time_term_renew (rule, old_end);
+  return *new_end <= PB_INSTANT_MAX;
+}
+
+const char *
+pb_term_rule_renewal_id (PbTermRule rule)
+{
+  return rule == PB_TERM_RULE_365_DAYS ? "EL-T4" : "EL-T2";
 }
 
 gboolean

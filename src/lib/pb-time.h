@@ -72,9 +72,18 @@ PbInstant   pb_time_term_end        (PbTermRule   rule,
                                      PbInstant    start);
 PbInstant   pb_time_term_renew      (PbTermRule   rule,
                                      PbInstant    old_end);
+/* pb_time_term_renew(); FALSE when @new_end (still set) passes
+ * PB_INSTANT_MAX.  Renewals add up, and a sum must stay in the supported
+ * range, which callers refuse under pb_term_rule_renewal_id(); a single
+ * term from an instant in range may end up to a year after PB_INSTANT_MAX. */
+gboolean    pb_time_term_renew_checked (PbTermRule   rule,
+                                        PbInstant    old_end,
+                                        PbInstant   *new_end);
 
 gboolean    pb_term_rule_from_string (const char *text,
                                       PbTermRule *rule);
 const char *pb_term_rule_to_string   (PbTermRule  rule);
+/* "EL-T2" (calendar years) or "EL-T4" (365 days): the rule a renewal follows. */
+const char *pb_term_rule_renewal_id  (PbTermRule  rule);
 
 G_END_DECLS
