@@ -265,6 +265,38 @@ assert_code_at (const char *text, const char *at, const char *code, const char *
   assert_bool (root, usable_path, usable);
 }
 
+/* The shipped variant of the documented example, B bound the day after the
+ * renewal, through the command line instant by instant: bound at
+ * 2020-05-02 12:00 (EL-7), not void at its deadline, valid until
+ * 2021-05-01 12:00 with 30,000 viewers (EL-5, EL-6, EL-8), then expired. */
+static void
+test_documented_example_b_bound (void)
+{
+  g_autofree char *shipped = shipped_path ("customer-a-b-bound.pbscenario");
+  g_autoptr(JsonNode) unbound = simulate (shipped, "2020-05-02T11:59:59+08:00");
+  g_autoptr(JsonNode) bound = simulate (shipped, "2020-05-02T12:00:00+08:00");
+  g_autoptr(JsonNode) deadline = simulate (shipped, "2020-07-01T15:00:00+08:00");
+  g_autoptr(JsonNode) last = simulate (shipped, "2021-05-01T11:59:59+08:00");
+  g_autoptr(JsonNode) expired = simulate (shipped, "2021-05-01T12:00:00+08:00");
+  g_autoptr(JsonNode) timeline = simulate (shipped, NULL);
+
+  assert_string (unbound, "live/codes/B/state", "unbound");
+  assert_bool (unbound, "live/codes/B/usable", FALSE);
+  assert_string (bound, "live/codes/B/state", "active");
+  assert_bool (bound, "live/codes/B/usable", TRUE);
+  assert_int (bound, "live/codes/B/max_viewers", 30000);
+  assert_string (bound, "live/codes/B/bound_at", "2020-05-02T12:00:00+08:00");
+  assert_string (bound, "live/codes/B/expires_at", "2021-05-01T12:00:00+08:00");
+  assert_string (deadline, "live/codes/B/state", "active");
+  assert_string (last, "live/codes/B/state", "active");
+  assert_string (last, "live/base_fee/expires_at", "2021-12-31T12:00:00+08:00");
+  assert_string (expired, "live/codes/B/state", "expired");
+  assert_bool (expired, "live/codes/B/usable", FALSE);
+  assert_string (timeline, "live/codes/B/void_at", NULL);
+  assert_string (timeline, "live/codes/B/expansions/0/end", "2021-05-01T12:00:00+08:00");
+  g_assert_cmpuint (length (timeline, "rejected"), ==, 0);
+}
+
 static void
 test_documented_example (gconstpointer data)
 {
@@ -650,6 +682,7 @@ main (int argc, char **argv)
                         "calendar", test_documented_example);
   g_test_add_data_func ("/cli/simulate/EL-3/EL-5/EL-6/EL-7/EL-8/EL-10/EL-T4/documented-example/365-days",
                         "365-days", test_documented_example);
+  g_test_add_func ("/cli/simulate/EL-5/EL-6/EL-7/EL-8/documented-example/b-bound", test_documented_example_b_bound);
   g_test_add_func ("/cli/simulate/VM-2/replay-errors-name-file", test_replay_errors_name_file);
   g_test_add_func ("/cli/simulate/range-bounds", test_range_bounds);
   g_test_add_func ("/cli/simulate/EL-T2/renewals-past-range", test_renewals_past_range);

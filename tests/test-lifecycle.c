@@ -379,6 +379,72 @@ test_customer_a (gconstpointer data)
   assert_prefix_consistent (scenario, customer_a_boundaries);
 }
 
+/* The documented example never binds B: its description says so, with the
+ * instant the replay makes B void (EL-7). */
+static void
+test_customer_a_b_void (void)
+{
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
+  g_autoptr(PbLifecycle) lc = replay (scenario, PB_INSTANT_NONE);
+  g_autofree char *void_at = pb_time_format_display (pb_lifecycle_lookup_code (lc, "B")->void_at);
+
+  g_assert_cmpstr (void_at, ==, "2020-07-01 15:00");
+  g_assert_nonnull (strstr (pb_scenario_get_description (scenario), "does not say when code B is bound"));
+  g_assert_nonnull (strstr (pb_scenario_get_description (scenario), "B is void from 2020-07-01 15:00"));
+  assert_code (lc, "B", "2020-07-01T14:59:59+08:00", PB_CODE_UNBOUND, FALSE, 30000);
+  assert_code (lc, "B", "2020-07-01T15:00:00+08:00", PB_CODE_VOID, FALSE, 30000);
+}
+
+static const char * const b_bound_boundaries[] = {
+  "2020-01-01T12:00:00+08:00", "2020-02-01T12:00:00+08:00", "2020-03-01T12:00:00+08:00",
+  "2020-05-01T15:00:00+08:00", "2020-05-02T12:00:00+08:00", "2020-07-01T15:00:00+08:00",
+  "2020-12-31T12:00:00+08:00", "2021-01-31T12:00:00+08:00", "2021-05-01T12:00:00+08:00",
+  "2021-12-31T12:00:00+08:00", NULL
+};
+
+/* The variant: B bound the day after the renewal, 2020-05-02 12:00 (EL-7:
+ * before its deadline, 2020-07-01 15:00, while the base fee is valid).  B
+ * is then valid a year, until 2021-05-01 12:00 (EL-8, EL-T1), with its
+ * 10,000-viewer expansion for 30,000 viewers (EL-5, EL-6), never suspended
+ * (the base fee runs to 2021-12-31 12:00, EL-10); A is as documented. */
+static void
+test_customer_a_b_bound (void)
+{
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a-b-bound.pbscenario");
+  g_autoptr(PbLifecycle) lc = replay (scenario, PB_INSTANT_NONE);
+  const PbLifecycleCode *b = pb_lifecycle_lookup_code (lc, "B");
+  g_autofree char *expires = NULL;
+
+  assert_rejections (lc, "");
+  assert_base_fee (lc, "2020-05-01T15:00:00+08:00", PB_BASE_FEE_ACTIVE, "2021-12-31T12:00:00+08:00");
+  assert_code (lc, "B", "2020-05-01T15:00:00+08:00", PB_CODE_UNBOUND, FALSE, 30000);
+  assert_code (lc, "B", "2020-05-02T11:59:59+08:00", PB_CODE_UNBOUND, FALSE, 30000);
+  assert_code (lc, "B", "2020-05-02T12:00:00+08:00", PB_CODE_ACTIVE, TRUE, 30000);
+  assert_instant (code_status (lc, "B", "2020-05-02T12:00:00+08:00").bound_at, "2020-05-02T12:00:00+08:00");
+  assert_instant (code_status (lc, "B", "2020-05-02T12:00:00+08:00").expires_at, "2021-05-01T12:00:00+08:00");
+  /* Bound in time: its deadline passes unnoticed. */
+  assert_code (lc, "B", "2020-07-01T14:59:59+08:00", PB_CODE_ACTIVE, TRUE, 30000);
+  assert_code (lc, "B", "2020-07-01T15:00:00+08:00", PB_CODE_ACTIVE, TRUE, 30000);
+  assert_instant (b->void_at, NULL);
+  /* A's own year ends first; the base fee's first term passes under the renewal. */
+  assert_code (lc, "A", "2021-01-31T11:59:59+08:00", PB_CODE_ACTIVE, TRUE, 20000);
+  assert_code (lc, "A", "2021-01-31T12:00:00+08:00", PB_CODE_EXPIRED, FALSE, 20000);
+  assert_code (lc, "B", "2020-12-31T12:00:00+08:00", PB_CODE_ACTIVE, TRUE, 30000);
+  assert_code (lc, "B", "2021-05-01T11:59:59+08:00", PB_CODE_ACTIVE, TRUE, 30000);
+  assert_code (lc, "B", "2021-05-01T12:00:00+08:00", PB_CODE_EXPIRED, FALSE, 30000);
+  g_assert_cmpuint (b->n_usable, ==, 1);
+  assert_span (&b->usable[0], "2020-05-02T12:00:00+08:00", "2021-05-01T12:00:00+08:00");
+  g_assert_cmpuint (b->n_suspended, ==, 0);
+  g_assert_cmpuint (b->n_expansions, ==, 1);
+  assert_instant (b->expansions[0].end, "2021-05-01T12:00:00+08:00");
+  assert_base_fee (lc, "2021-12-31T12:00:00+08:00", PB_BASE_FEE_EXPIRED, "2021-12-31T12:00:00+08:00");
+  g_assert_cmpint (pb_lifecycle_get_total (lc), ==, PB_MONEY_FROM_YUAN (1280000));
+  /* What its description says is what the replay says. */
+  expires = pb_time_format_display (b->expires_at);
+  g_assert_nonnull (strstr (pb_scenario_get_description (scenario), expires));
+  assert_prefix_consistent (scenario, b_bound_boundaries);
+}
+
 /* The same events, the term rule flipped by the scenario's override: the
  * documented dates come out of both rules (EL-T4). */
 static void
@@ -1229,6 +1295,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/lifecycle/EL-3/EL-7/EL-8/EL-10/EL-T4/customer-a/365-days",
                         "customer-a-365-days.pbscenario", test_customer_a);
   g_test_add_func ("/lifecycle/EL-T4/customer-a/both-rules", test_customer_a_both_rules);
+  g_test_add_func ("/lifecycle/EL-6/EL-7/customer-a/b-never-bound", test_customer_a_b_void);
+  g_test_add_func ("/lifecycle/EL-5/EL-6/EL-7/EL-8/EL-10/EL-T1/customer-a/b-bound", test_customer_a_b_bound);
   g_test_add_func ("/lifecycle/EL-T1/EL-T2/EL-T4/rules-differ-outside-leap-years", test_term_rules_differ);
   g_test_add_func ("/lifecycle/EL-8/no-renewal-suspends", test_no_renewal);
   g_test_add_func ("/lifecycle/EL-7/EL-T3/bind-after-deadline", test_bind_after_deadline);

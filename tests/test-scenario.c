@@ -187,6 +187,15 @@ test_round_trip_shipped (void)
 
   g_assert_no_error (error);
   assert_same_events (original, reloaded);
+  /* The optional "description" travels with the file; none is written
+   * when there is none. */
+  g_assert_cmpstr (pb_scenario_get_description (reloaded), ==, pb_scenario_get_description (original));
+  g_assert_cmpstr (pb_scenario_get_description (original), !=, "");
+  pb_scenario_set_description (reloaded, NULL);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&json, json_node_unref);
+  json = pb_scenario_to_json (reloaded);
+  g_assert_false (json_object_has_member (json_node_get_object (json), "description"));
 }
 
 /* Saving where it cannot be written is an error, and the target is not
@@ -213,6 +222,8 @@ test_refused_document (void)
                   "unknown member “titel”", NULL);
   assert_refused ("{ \"format\": \"pricebook-scenario/1\", \"title\": 5, \"events\": [] }",
                   "“title” must be a string", NULL);
+  assert_refused ("{ \"format\": \"pricebook-scenario/1\", \"description\": [], \"events\": [] }",
+                  "“description” must be a string", NULL);
   /* EL-T4: only the two documented term rules. */
   assert_refused ("{ \"format\": \"pricebook-scenario/1\",\n \"catalog\": { \"term_rule\": \"lunar\" },\n"
                   " \"events\": [] }", "in.pbscenario:2:", "unknown term rule “lunar”", "EL-T4", NULL);

@@ -449,8 +449,8 @@ test_window_menu_built_once (Fixture *f, gconstpointer data)
 static void
 test_window_samples (Fixture *f, gconstpointer data)
 {
-  const char *files[] = { "customer-a-no-renewal.pbscenario", "late-binding.pbscenario",
-                          "renewal-after-lapse.pbscenario", "expansions.pbscenario",
+  const char *files[] = { "customer-a-b-bound.pbscenario", "customer-a-no-renewal.pbscenario",
+                          "late-binding.pbscenario", "renewal-after-lapse.pbscenario", "expansions.pbscenario",
                           "customer-a-365-days.pbscenario", "packages-run-out.pbscenario" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)

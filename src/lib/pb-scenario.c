@@ -18,6 +18,7 @@ struct _PbScenario
 
   PbCatalog    *catalog;
   char         *title;
+  char         *description;          /* what a reader should know, or "" */
   char         *term_rule_override;   /* NULL: the catalog's rule */
   GArray       *events;               /* PbScenarioEvent, in file order */
   GStringChunk *strings;              /* every string an event points to */
@@ -29,6 +30,7 @@ G_DEFINE_FINAL_TYPE (PbScenario, pb_scenario, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_DESCRIPTION,
   PROP_TERM_RULE_OVERRIDE,
   PROP_N_EVENTS,
   N_PROPS
@@ -315,6 +317,7 @@ pb_scenario_finalize (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->term_rule_override, g_free);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -332,6 +335,9 @@ pb_scenario_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     {
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
       break;
     case PROP_TERM_RULE_OVERRIDE:
       g_value_set_string (value, self->term_rule_override);
@@ -354,6 +360,9 @@ pb_scenario_set_property (GObject *object, guint prop_id, const GValue *value, G
     case PROP_TITLE:
       pb_scenario_set_title (self, g_value_get_string (value));
       break;
+    case PROP_DESCRIPTION:
+      pb_scenario_set_description (self, g_value_get_string (value));
+      break;
     case PROP_TERM_RULE_OVERRIDE:
       if (!pb_scenario_set_term_rule_override (self, g_value_get_string (value)))
         g_warning ("unknown term rule “%s”", g_value_get_string (value));
@@ -375,6 +384,10 @@ pb_scenario_class_init (PbScenarioClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Changes no replay: notified, no "changed". */
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TERM_RULE_OVERRIDE] =
     g_param_spec_string ("term-rule-override", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -393,6 +406,7 @@ static void
 pb_scenario_init (PbScenario *self)
 {
   self->title = g_strdup ("");
+  self->description = g_strdup ("");
   self->events = g_array_new (FALSE, TRUE, sizeof (PbScenarioEvent));
   self->strings = g_string_chunk_new (4096);
   self->bought = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -620,14 +634,15 @@ load_event (Loader *loader, JsonNode *node, guint index, const char *prefix, GEr
 static gboolean
 load_root (Loader *loader, GError **error)
 {
-  static const char * const allowed[] = { "format", "title", "catalog", "events", NULL };
+  static const char * const allowed[] = { "format", "title", "description", "catalog", "events", NULL };
   JsonObject *root = pb_json_doc_root_object (loader->doc, PB_SCENARIO_FORMAT, error);
-  const char *title;
+  const char *title, *description;
   JsonArray *events;
 
   if (root == NULL ||
       !pb_json_check_members (loader->doc, pb_json_doc_get_root (loader->doc), NULL, allowed, error) ||
       !pb_json_get_string (loader->doc, root, "title", NULL, "", &title, error) ||
+      !pb_json_get_string (loader->doc, root, "description", NULL, "", &description, error) ||
       !load_catalog_override (loader, root, error) ||
       !pb_json_get_array (loader->doc, root, "events", NULL, TRUE, &events, error))
     return FALSE;
@@ -640,6 +655,7 @@ load_root (Loader *loader, GError **error)
       return FALSE;
     }
   pb_scenario_set_title (loader->scenario, title);
+  pb_scenario_set_description (loader->scenario, description);
   return TRUE;
 }
 
@@ -793,6 +809,9 @@ pb_scenario_to_json (PbScenario *self)
   json_builder_begin_object (builder);
   pb_json_add_string (builder, "format", PB_SCENARIO_FORMAT);
   pb_json_add_string (builder, "title", self->title);
+  /* Written only when there is one, as files without one are written. */
+  if (*self->description != '\0')
+    pb_json_add_string (builder, "description", self->description);
   if (self->term_rule_override != NULL)
     {
       json_builder_set_member_name (builder, "catalog");
@@ -896,6 +915,27 @@ pb_scenario_set_title (PbScenario *self, const char *title)
   g_free (self->title);
   self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+pb_scenario_get_description (PbScenario *self)
+{
+  g_return_val_if_fail (PB_IS_SCENARIO (self), NULL);
+  return self->description;
+}
+
+void
+pb_scenario_set_description (PbScenario *self, const char *description)
+{
+  g_return_if_fail (PB_IS_SCENARIO (self));
+
+  if (description == NULL)
+    description = "";
+  if (g_strcmp0 (self->description, description) == 0)
+    return;
+  g_free (self->description);
+  self->description = g_strdup (description);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
 const char *

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A scenario (pricebook-scenario/1, *.pbscenario) is a title, an optional
- * term-rule override and a list of events.  Loading checks every value
+ * description (what a reader should know that the events do not say: the
+ * simulator shows it), an optional term-rule override and a list of
+ * events.  Loading checks every value
  * against the catalog (tiers, package sizes, add-on steps): a malformed
  * event is an input error naming the file, line:column, the event's index
  * and the rule.  Whether an event is allowed *when* it happens is not the
@@ -124,6 +126,12 @@ PbCatalog             *pb_scenario_get_catalog       (PbScenario    *self);
 const char            *pb_scenario_get_title         (PbScenario    *self);
 void                   pb_scenario_set_title         (PbScenario    *self,
                                                       const char    *title);
+/* "description": free text, "" when there is none.  The shipped samples'
+ * descriptions are also messages of the program's translations (the start
+ * page's subtitles), so a window shows them through gettext. */
+const char            *pb_scenario_get_description   (PbScenario    *self);
+void                   pb_scenario_set_description   (PbScenario    *self,
+                                                      const char    *description);
 /* The override of "catalog": {"term_rule"}, or NULL when the catalog's
  * rule applies ("calendar" or "365-days"). */
 const char            *pb_scenario_get_term_rule_override (PbScenario *self);

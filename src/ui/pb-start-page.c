@@ -178,8 +178,14 @@ static const struct
   const char *title;
   const char *subtitle;
 } examples[] = {
+  /* The subtitles of the two customer A examples are their files'
+   * "description", so that the simulator finds them translated too. */
   { "customer-a.pbscenario", N_("The documented example: customer A"),
-    N_("The purchase guide’s own example: a base fee, code A bound, a renewal, code B expanded") },
+    N_("The purchase guide’s own example. The guide does not say when code B is bound: here it never is, "
+       "so B is void from 2020-07-01 15:00, and its expansion with it (EL-7, EL-6).") },
+  { "customer-a-b-bound.pbscenario", N_("Customer A with code B bound"),
+    N_("Code B bound the day after the renewal, on 2020-05-02 at 12:00 (the guide gives no day): valid "
+       "until 2021-05-01 12:00 with 30,000 viewers, its expansion with it (EL-6, EL-8).") },
   { "customer-a-no-renewal.pbscenario", N_("Customer A without the renewal"),
     N_("Code A is suspended from 2020-12-31 12:00 until it expires (EL-8)") },
   { "late-binding.pbscenario", N_("A binding after the two-month deadline"),
