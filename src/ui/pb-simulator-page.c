@@ -124,7 +124,11 @@ struct _PbSimulatorPage
   guint           n_rows;
 
   PbReplay       *replay;           /* the window's, or the page's own */
-  PbScenario     *scenario;         /* the replay's, as last shown here */
+  /* The replay took another scenario since the page last showed one: the
+   * form starts over and the as-of instant goes to its first event.  The
+   * scenario itself is always the replay's, never a copy that could lag
+   * behind it (a handler of the replay's may ask the page first). */
+  gboolean        scenario_replaced;
   PbInstant       at;
   int             editing;          /* the event being edited, or -1 */
   gboolean        updating;
@@ -220,6 +224,13 @@ lifecycle_of (PbSimulatorPage *self)
   return self->replay != NULL ? pb_replay_get_lifecycle (self->replay) : NULL;
 }
 
+/* The scenario shown: the replay's, whatever it is now. */
+static PbScenario *
+scenario_of (PbSimulatorPage *self)
+{
+  return self->replay != NULL ? pb_replay_get_scenario (self->replay) : NULL;
+}
+
 static const PbRejection *
 rejection_of (PbSimulatorPage *self, guint event)
 {
@@ -241,7 +252,7 @@ on_enabled_toggled (GtkCheckButton *check, PbSimulatorPage *self)
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "event"));
 
   if (!self->updating)
-    pb_scenario_set_event_enabled (self->scenario, index, gtk_check_button_get_active (check));
+    pb_scenario_set_event_enabled (scenario_of (self), index, gtk_check_button_get_active (check));
 }
 
 static void
@@ -251,7 +262,7 @@ on_remove_clicked (GtkButton *button, PbSimulatorPage *self)
 
   if (self->editing == (int) index)
     load_form (self, NULL, -1);
-  pb_scenario_remove_event (self->scenario, index);
+  pb_scenario_remove_event (scenario_of (self), index);
 }
 
 static void
@@ -259,7 +270,7 @@ on_edit_clicked (GtkButton *button, PbSimulatorPage *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "event"));
 
-  load_form (self, pb_scenario_get_event (self->scenario, index), (int) index);
+  load_form (self, pb_scenario_get_event (scenario_of (self), index), (int) index);
 }
 
 static GtkWidget *
@@ -335,9 +346,9 @@ on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPa
   g_autofree char *details = NULL;
   GtkWidget *label;
 
-  if (self->scenario == NULL || index >= pb_scenario_get_n_events (self->scenario))
+  if (scenario_of (self) == NULL || index >= pb_scenario_get_n_events (scenario_of (self)))
     return;
-  event = pb_scenario_get_event (self->scenario, index);
+  event = pb_scenario_get_event (scenario_of (self), index);
   rejection = rejection_of (self, index);
   details = event_details (event);
   for (const char **key = (const char *[]) { "check", "edit", "remove", NULL }; *key; key++)
@@ -363,7 +374,7 @@ on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPa
 static void
 fill_events (PbSimulatorPage *self)
 {
-  pb_event_rows_reset (self->event_rows, self->scenario ? pb_scenario_get_n_events (self->scenario) : 0);
+  pb_event_rows_reset (self->event_rows, scenario_of (self) ? pb_scenario_get_n_events (scenario_of (self)) : 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -377,7 +388,7 @@ describe_code (PbSimulatorPage *self, const PbLifecycleCode *code, const PbCodeS
   g_autofree char *expires = format_instant (status->expires_at);
   g_autofree char *deadline = format_instant (code->bind_deadline);
   g_autofree char *void_at = format_instant (status->void_at);
-  const PbCodeTier *tier = pb_catalog_el_tier (pb_scenario_get_catalog (self->scenario), code->tier);
+  const PbCodeTier *tier = pb_catalog_el_tier (pb_scenario_get_catalog (scenario_of (self)), code->tier);
   const char *tier_name = tier ? pb_code_tier_display_name (tier) : code->tier;
 
   switch (status->state)
@@ -562,25 +573,31 @@ update_scrubber_range (PbSimulatorPage *self)
   gtk_adjustment_set_lower (self->scrubber_adjustment, (double) pb_time_add_months (first, -1));
   gtk_adjustment_set_upper (self->scrubber_adjustment,
                             (double) pb_time_add_months (last, (int) pb_catalog_vm_package_validity_months (
-                                                                 pb_scenario_get_catalog (self->scenario)) + 1));
+                                                                 pb_scenario_get_catalog (scenario_of (self))) + 1));
 }
 
 /* The replay ran again: on a new scenario (set here or by the window), or
  * after a change to the one shown.  The page never replays by itself. */
 static void
+on_scenario_replaced (PbSimulatorPage *self)
+{
+  self->scenario_replaced = TRUE;
+}
+
+static void
 on_replayed (PbSimulatorPage *self)
 {
-  PbScenario *scenario = pb_replay_get_scenario (self->replay);
-  PbLifecycle *lifecycle = pb_replay_get_lifecycle (self->replay);
+  PbScenario *scenario = scenario_of (self);
+  PbLifecycle *lifecycle = lifecycle_of (self);
   const GError *error = pb_replay_get_error (self->replay);
-  gboolean is_new = scenario != self->scenario;
+  gboolean is_new = self->scenario_replaced;
 
+  self->scenario_replaced = FALSE;
   if (is_new)
     {
-      g_set_object (&self->scenario, scenario);
       load_form (self, NULL, -1);
-      if (scenario != NULL)
-        gtk_label_set_label (self->title_label, pb_scenario_get_title (scenario) ? pb_scenario_get_title (scenario) : "");
+      gtk_label_set_label (self->title_label, scenario && pb_scenario_get_title (scenario)
+                                              ? pb_scenario_get_title (scenario) : "");
     }
   if (error != NULL)
     {
@@ -623,7 +640,7 @@ void
 pb_simulator_page_step (PbSimulatorPage *self, int direction)
 {
   guint n = 0;
-  const PbScenarioEvent *events = self->scenario ? pb_scenario_get_events (self->scenario, &n) : NULL;
+  const PbScenarioEvent *events = scenario_of (self) ? pb_scenario_get_events (scenario_of (self), &n) : NULL;
   PbInstant best = PB_INSTANT_NONE;
 
   for (guint i = 0; i < n; i++)
@@ -677,9 +694,11 @@ pb_simulator_page_set_replay (PbSimulatorPage *self, PbReplay *replay)
   g_set_object (&self->replay, replay);
   if (replay == NULL)
     return;
+  g_signal_connect_object (replay, "notify::scenario", G_CALLBACK (on_scenario_replaced), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (replay, "notify::lifecycle", G_CALLBACK (on_replayed), self, G_CONNECT_SWAPPED);
   /* Shown as new: the form is cleared and the as-of instant starts over. */
-  g_clear_object (&self->scenario);
+  self->scenario_replaced = TRUE;
   on_replayed (self);
 }
 
@@ -696,14 +715,14 @@ pb_simulator_page_set_scenario (PbSimulatorPage *self, PbScenario *scenario)
       pb_simulator_page_set_replay (self, own);
     }
   /* Set again, the same scenario starts over too. */
-  g_clear_object (&self->scenario);
+  self->scenario_replaced = TRUE;
   pb_replay_set_scenario (self->replay, scenario);
 }
 
 PbScenario *
 pb_simulator_page_get_scenario (PbSimulatorPage *self)
 {
-  return self->scenario;
+  return scenario_of (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -742,8 +761,8 @@ load_form (PbSimulatorPage *self, const PbScenarioEvent *event, int editing)
 {
   g_autofree char *when = NULL;
   guint n_tiers = 0;
-  const PbCodeTier *tiers = self->scenario
-    ? pb_catalog_el_tiers (pb_scenario_get_catalog (self->scenario), &n_tiers) : NULL;
+  const PbCodeTier *tiers = scenario_of (self)
+    ? pb_catalog_el_tiers (pb_scenario_get_catalog (scenario_of (self)), &n_tiers) : NULL;
 
   self->editing = editing;
   gtk_label_set_label (self->form_title, editing >= 0 ? _("Edit the Event") : _("Add an Event"));
@@ -779,7 +798,7 @@ static gboolean
 read_form (PbSimulatorPage *self, PbScenarioEvent *event, GError **error)
 {
   guint n_tiers = 0;
-  const PbCodeTier *tiers = pb_catalog_el_tiers (pb_scenario_get_catalog (self->scenario), &n_tiers);
+  const PbCodeTier *tiers = pb_catalog_el_tiers (pb_scenario_get_catalog (scenario_of (self)), &n_tiers);
   guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
 
@@ -810,13 +829,13 @@ on_form_button_clicked (PbSimulatorPage *self)
   PbScenarioEvent event;
   gboolean ok;
 
-  if (self->scenario == NULL)
+  if (scenario_of (self) == NULL)
     return;
   ok = read_form (self, &event, &error);
   if (ok && self->editing >= 0)
-    ok = pb_scenario_replace_event (self->scenario, (guint) self->editing, &event, &error);
+    ok = pb_scenario_replace_event (scenario_of (self), (guint) self->editing, &event, &error);
   else if (ok)
-    ok = pb_scenario_append_event (self->scenario, &event, &error) >= 0;
+    ok = pb_scenario_append_event (scenario_of (self), &event, &error) >= 0;
   if (!ok)
     {
       gtk_label_set_label (self->form_issue, error->message);
@@ -946,7 +965,6 @@ pb_simulator_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->replay);
-  g_clear_object (&self->scenario);
   g_clear_object (&self->event_rows);
   G_OBJECT_CLASS (pb_simulator_page_parent_class)->dispose (object);
 }
