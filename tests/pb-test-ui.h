@@ -146,6 +146,24 @@ pb_test_type (GtkWidget *widget, const char *text)
   pb_test_iterate ();
 }
 
+/* Runs the main loop until @done says so: work a worker thread finishes
+ * (a save, an export).  The bound only ends a broken run; it measures
+ * nothing. */
+static inline void
+pb_test_wait_for (gboolean (*done) (gpointer data), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited 60 s for a worker to finish");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  pb_test_iterate ();
+}
+
 static inline const char *
 pb_test_label (GtkWidget *root, const char *name)
 {

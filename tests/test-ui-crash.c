@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 
 #include "pb-test-ui.h"
-#include "pb-window.h"
+#include "pb-test-window.h"
 
 #define CHILD_ARG "--edit-until-killed"
 #define TYPED "typed just before the kill"
@@ -139,8 +139,7 @@ test_sigkill_recovery (void)
   g_assert_cmpstr (pb_customer_get_contact (pb_quote_get_customer (quote)), ==, TYPED);
   g_assert_true (pb_window_get_dirty (window));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  pb_test_iterate ();
+  pb_test_save_and_wait (window);
   g_assert_false (pb_window_get_dirty (window));
   g_assert_null (kept_quote ());
   g_clear_pointer (&after, g_free);

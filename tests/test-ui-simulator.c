@@ -77,7 +77,7 @@ test_simulator_what_if (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) rejections = g_ptr_array_new ();
 
   assert_contains (with, "Code A (Flagship, 20,000 viewers): usable");
-  assert_contains (with, "valid until 2021-12-31T12:00:00+08:00");
+  assert_contains (with, "valid until 2021-12-31 12:00");
   if (g_getenv ("PRICEBOOK_SCREENSHOT_DIR"))
     {
       g_autofree char *path = g_build_filename (g_getenv ("PRICEBOOK_SCREENSHOT_DIR"), "simulator.png", NULL);
@@ -93,7 +93,7 @@ test_simulator_what_if (Fixture *f, gconstpointer data)
 
   without = state_at (f, "2020-12-31T12:00:00+08:00");
   assert_contains (without, "Code A (Flagship, 20,000 viewers): suspended");
-  assert_contains (without, "Base fee: lapsed at 2020-12-31T12:00:00+08:00");
+  assert_contains (without, "Base fee: lapsed at 2020-12-31 12:00");
   g_free (without);
   without = state_at (f, "2020-12-31T11:59:59+08:00");
   assert_contains (without, "Code A (Flagship, 20,000 viewers): usable");
@@ -127,24 +127,97 @@ test_simulator_add_event (Fixture *f, gconstpointer data)
   g_assert_cmpuint (pb_scenario_get_n_events (f->scenario), ==, 5);
   state = state_at (f, "2020-06-01T10:00:00+08:00");
   assert_contains (state, "Code B (Flagship, 30,000 viewers): usable");
-  assert_contains (state, "valid until 2021-05-31T10:00:00+08:00");
+  assert_contains (state, "valid until 2021-05-31 10:00");
 }
 
-/* Previous / next event walk the enabled events' instants. */
+/* Previous / next stop at the enabled events and at what the rules derive
+ * (issue 15, item 9): in the documented example, A's deadline to bind
+ * passes 2020-03-01 12:00 (it was bound in time); B was gifted on
+ * 2020-05-01 15:00 and never bound, so it is void at its deadline
+ * 2020-07-01 15:00 (EL-7); the base fee's first term would have ended
+ * 2020-12-31 12:00, but the renewal carries it on, so the next stops are
+ * A's expiry 2021-01-31 12:00 (EL-8) and the base fee's end (EL-10). */
 static void
 test_simulator_step (Fixture *f, gconstpointer data)
 {
+  GtkWidget *root = GTK_WIDGET (f->page);
+  const char *stops[] = {
+    "2020-02-01T12:00:00+08:00",   /* A bound */
+    "2020-03-01T12:00:00+08:00",   /* A's deadline to bind, met (EL-7) */
+    "2020-05-01T15:00:00+08:00",   /* renewal, B gifted and expanded */
+    "2020-07-01T15:00:00+08:00",   /* B void: never bound (EL-7) */
+    "2021-01-31T12:00:00+08:00",   /* A expires (EL-8) */
+    "2021-12-31T12:00:00+08:00",   /* the base fee ends (EL-10) */
+  };
+
   pb_simulator_page_set_at (f->page, at ("2020-01-01T12:00:00+08:00"));
-  pb_test_click (GTK_WIDGET (f->page), "next_button");
-  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-02-01T12:00:00+08:00"));
-  pb_test_click (GTK_WIDGET (f->page), "next_button");
-  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-05-01T15:00:00+08:00"));
-  pb_test_click (GTK_WIDGET (f->page), "previous_button");
-  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-02-01T12:00:00+08:00"));
-  /* Typed instants use any offset; the page shows +08:00. */
-  pb_test_type (pb_test_get (GTK_WIDGET (f->page), "at_entry"), "2020-03-01T04:00:00Z");
-  g_signal_emit_by_name (pb_test_get (GTK_WIDGET (f->page), "at_entry"), "activate");
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      pb_test_click (root, "next_button");
+      g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at (stops[i]));
+    }
+  for (guint i = G_N_ELEMENTS (stops) - 1; i > 1; i--)
+    {
+      pb_test_click (root, "previous_button");
+      g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at (stops[i - 1]));
+    }
+  /* At B's deadline the page says what happens there. */
+  pb_simulator_page_set_at (f->page, at ("2020-07-01T15:00:00+08:00"));
+  pb_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (pb_test_get (root, "here_label")));
+  g_assert_nonnull (strstr (pb_test_label (root, "here_label"), "EL-7"));
+  /* Typed instants use any offset; the page shows them as people write them. */
+  pb_test_type (pb_test_get (root, "at_entry"), "2020-03-01T04:00:00Z");
+  g_signal_emit_by_name (pb_test_get (root, "at_entry"), "activate");
   g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-03-01T12:00:00+08:00"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_get (root, "at_entry"))), ==, "2020-03-01 12:00");
+}
+
+static void
+count_current (GtkWidget *widget, guint *n)
+{
+  if (gtk_widget_has_css_class (widget, "pb-current"))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_current (child, n);
+}
+
+static void
+on_event_added (PbSimulatorPage *page, guint index, guint *added)
+{
+  *added = index;
+}
+
+/* The events at the as-of instant are marked in the list; a what-if added
+ * through the form becomes the as-of instant, marked and announced (so
+ * that the window's timeline can take it in). */
+static void
+test_simulator_current_event (Fixture *f, gconstpointer data)
+{
+  GtkWidget *root = GTK_WIDGET (f->page);
+  GtkWidget *list = pb_test_get (root, "events_list");
+  guint current = 0, added = G_MAXUINT;
+
+  pb_simulator_page_set_at (f->page, at ("2020-02-01T12:00:00+08:00"));
+  pb_test_iterate ();
+  count_current (list, &current);
+  g_assert_cmpuint (current, ==, 1);
+  pb_simulator_page_set_at (f->page, at ("2020-03-01T00:00:00+08:00"));
+  pb_test_iterate ();
+  current = 0;
+  count_current (list, &current);
+  g_assert_cmpuint (current, ==, 0);
+
+  g_signal_connect (f->page, "event-added", G_CALLBACK (on_event_added), &added);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_get (root, "type_dropdown")), PB_EVENT_LIVE_CODE_BIND);
+  pb_test_type (pb_test_get (root, "when_entry"), "2020-05-02 09:00");
+  pb_test_type (pb_test_get (root, "subject_entry"), "B");
+  pb_test_click (root, "form_button");
+  g_assert_cmpuint (added, ==, 4);
+  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-05-02T09:00:00+08:00"));
+  current = 0;
+  count_current (list, &current);
+  g_assert_cmpuint (current, ==, 1);
 }
 
 int
@@ -155,6 +228,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/simulator/EL-8/EL-10/EL-6/what-if", test_simulator_what_if);
   ADD ("/ui/simulator/EL-7/add-event", test_simulator_add_event);
-  ADD ("/ui/simulator/step", test_simulator_step);
+  ADD ("/ui/simulator/EL-7/EL-8/step", test_simulator_step);
+  ADD ("/ui/simulator/current-event", test_simulator_current_event);
   return g_test_run ();
 }

@@ -10,12 +10,14 @@
 #include "pb-quote-wizard.h"
 #include "pb-simulator-page.h"
 #include "pb-test-ui.h"
-#include "pb-window.h"
+#include "pb-test-window.h"
 
 typedef struct
 {
-  PbWindow *window;
-  char     *dir;
+  PbWindow  *window;
+  PbSession *session;   /* the window's: its copies go to a folder of the test's */
+  char      *dir;
+  char      *autosave;
 } Fixture;
 
 static char *
@@ -24,43 +26,37 @@ data_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
 }
 
-/* Copies kept for crash recovery live in the test's own data folder
- * (XDG_DATA_HOME); each test starts and ends without any. */
-static void
-clear_kept_copies (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pricebook", "autosave", NULL);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-}
-
+/* The session's files in the test's own copy folder (copies, their notes
+ * of origin, the session's lock). */
 static guint
-count_kept_copies (void)
+count_kept_files (Fixture *f, const char *suffix)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pricebook", "autosave", NULL);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) listing = g_dir_open (f->autosave, 0, NULL);
+  const char *name;
   guint n = 0;
 
-  while (listing != NULL && g_dir_read_name (listing) != NULL)
-    n++;
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_suffix (name, suffix);
   return n;
+}
+
+static PbWindow *
+new_window (Fixture *f)
+{
+  PbWindow *window = g_object_new (PB_TYPE_WINDOW, "session", f->session, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  pb_test_iterate ();
+  return window;
 }
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  clear_kept_copies ();
   f->dir = g_dir_make_tmp ("pricebook-window-XXXXXX", NULL);
-  f->window = g_object_new (PB_TYPE_WINDOW, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  pb_test_iterate ();
+  f->autosave = g_build_filename (f->dir, "autosave", NULL);
+  f->session = pb_session_new (f->autosave);
+  f->window = new_window (f);
 }
 
 static void
@@ -69,7 +65,9 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   pb_test_iterate ();
-  clear_kept_copies ();
+  g_clear_object (&f->session);
+  pb_test_remove_tree (f->dir);
+  g_free (f->autosave);
   g_free (f->dir);
 }
 
@@ -153,8 +151,7 @@ test_window_save (Fixture *f, gconstpointer data)
   pb_test_iterate ();
   g_assert_true (pb_window_get_dirty (f->window));
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  pb_test_iterate ();
+  pb_test_save_and_wait (f->window);
   g_assert_false (pb_window_get_dirty (f->window));
   reloaded = pb_quote_new_from_file (copy, NULL);
   g_assert_nonnull (reloaded);
@@ -166,8 +163,7 @@ test_window_save (Fixture *f, gconstpointer data)
   pb_test_iterate ();
   g_assert_cmpint (g_remove (copy), ==, 0);
   g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  pb_test_iterate ();
+  pb_test_save_and_wait (f->window);
   g_assert_true (pb_window_get_dirty (f->window));
   g_assert_nonnull (pb_window_get_banner (f->window));
   g_assert_nonnull (strstr (pb_window_get_banner (f->window), "copy.pricebook"));
@@ -175,23 +171,47 @@ test_window_save (Fixture *f, gconstpointer data)
   g_rmdir (copy);
 }
 
-/* New quote: numbered Q-YYYY-NNNN from the counter in settings, which advances. */
+/* New quote (Q-1): an untouched new quote has nothing to lose, so it is not
+ * unsaved; its number Q-YYYY-NNNN comes from the counter in settings when
+ * it is first saved, not before, so that a quote never saved leaves no gap. */
 static void
 test_window_new_quote (Fixture *f, gconstpointer data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pricebook.Pricebook");
   g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
   g_autofree char *expected = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.pricebook", NULL);
 
   g_settings_set_uint (settings, "next-quote-number", 7);
   g_settings_set_uint (settings, "default-valid-days", 45);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
   pb_test_iterate ();
+  g_assert_cmpstr (pb_quote_get_number (pb_window_get_quote (f->window)), ==, "");
+  g_assert_cmpint (pb_quote_get_valid_days (pb_window_get_quote (f->window)), ==, 45);
+  g_assert_false (pb_window_get_dirty (f->window));
+  g_assert_null (strstr (title (f), "•"));
+
+  /* Ctrl+N again and Ctrl+W: nothing asks, and no number was taken. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  pb_test_iterate ();
+  g_assert_null (pb_test_find_dialog (NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close", NULL);
+  pb_test_iterate ();
+  g_assert_null (pb_test_find_dialog (NULL));
+  g_assert_null (pb_window_get_document (f->window));
+  g_assert_cmpuint (g_settings_get_uint (settings, "next-quote-number"), ==, 7);
+
+  /* Typed into, it is unsaved; its first save takes the number. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  pb_test_iterate ();
+  pb_test_type (pb_test_get (GTK_WIDGET (f->window), "name_entry"), "示例科技有限公司");
+  g_assert_true (pb_window_get_dirty (f->window));
+  pb_test_save_as_and_wait (f->window, path);
   expected = g_strdup_printf ("Q-%04d-0007", g_date_time_get_year (now));
   g_assert_cmpstr (pb_quote_get_number (pb_window_get_quote (f->window)), ==, expected);
-  g_assert_cmpint (pb_quote_get_valid_days (pb_window_get_quote (f->window)), ==, 45);
   g_assert_cmpuint (g_settings_get_uint (settings, "next-quote-number"), ==, 8);
-  g_assert_true (pb_window_get_dirty (f->window));
+  g_assert_false (pb_window_get_dirty (f->window));
+  g_unlink (path);
 }
 
 /* The documented example opens as a scenario in the simulator; a scenario
@@ -223,7 +243,9 @@ test_window_example_and_scenarios (Fixture *f, gconstpointer data)
   pb_test_iterate ();
   g_assert_true (pb_window_get_dirty (f->window));
   g_assert_true (pb_scenario_save_to_file (scenario, saved, NULL));
-  g_assert_true (pb_window_load_scenario (f->window, saved_file, NULL));
+  pb_window_discard (f->window);
+  pb_window_open_file (f->window, saved_file);
+  pb_test_iterate ();
   g_assert_false (pb_scenario_get_event (pb_window_get_scenario (f->window), 2)->enabled);
 }
 
@@ -410,7 +432,7 @@ test_window_quote_over_time (Fixture *f, gconstpointer data)
 
   /* A new quote, with nothing to show yet, starts at its own date, not at
    * the previous document's as-of instant. */
-  pb_window_new_quote (f->window);
+  _pb_window_new_quote (f->window);
   pb_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "simulator");
   pb_test_iterate ();
@@ -445,6 +467,47 @@ test_window_menu_built_once (Fixture *f, gconstpointer data)
   pb_test_iterate ();
 }
 
+/* The access keys of a menu and its sections, once translated. */
+static void
+collect_menu_keys (GMenuModel *menu, GHashTable *seen, GString *clashes)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      const char *underscore;
+
+      if (section != NULL)
+        collect_menu_keys (section, seen, clashes);
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) ||
+          (underscore = strchr (label, '_')) == NULL)
+        continue;
+      {
+        gunichar key = g_unichar_tolower (g_utf8_get_char (underscore + 1));
+        const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+        if (other != NULL)
+          g_string_append_printf (clashes, "“%s” and “%s”; ", other, label);
+        else
+          g_hash_table_insert (seen, GUINT_TO_POINTER (key), g_strdup (label));
+      }
+    }
+}
+
+/* Issue 15, item 7: every item of the main menu has its own access key, in
+ * Chinese too (Open the Documented Example and Duplicate Quote shared D,
+ * Save As and About shared A, Print and Preferences P). */
+static void
+test_window_menu_keys (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+
+  collect_menu_keys (f->window->primary_menu, seen, clashes);
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
+  g_assert_cmpstr (clashes->str, ==, "");
+}
+
 /* Every shipped example opens and replays without an error. */
 static void
 test_window_samples (Fixture *f, gconstpointer data)
@@ -467,7 +530,7 @@ test_window_samples (Fixture *f, gconstpointer data)
 }
 
 /* A window that vanishes with unsaved changes (a crash, a kill) leaves a
- * copy; the next window offers it back, as the unsaved document of the
+ * copy; the next process offers it back, as the unsaved document of the
  * same file.  A save removes the copy. */
 static void
 test_window_crash_recovery (Fixture *f, gconstpointer data)
@@ -484,17 +547,21 @@ test_window_crash_recovery (Fixture *f, gconstpointer data)
   pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (f->window)), "typed before the crash");
   pb_test_iterate ();
   pb_window_autosave_now (f->window);
-  g_assert_cmpuint (count_kept_copies (), ==, 2);
+  g_assert_cmpuint (count_kept_files (f, ".pricebook"), ==, 1);
+  g_assert_cmpuint (count_kept_files (f, ".origin"), ==, 1);
 
-  /* The crash: the window is gone without asking or cleaning up. */
+  /* The crash: the window and its process's session are gone without
+   * asking or cleaning up; another process, with a session of its own,
+   * starts. */
   g_object_run_dispose (G_OBJECT (f->window));
   f->window = NULL;
-  g_assert_cmpuint (count_kept_copies (), ==, 2);
+  g_clear_object (&f->session);
+  g_assert_cmpuint (count_kept_files (f, ".pricebook"), ==, 1);
+  f->session = pb_session_new (f->autosave);
+  f->window = new_window (f);
 
-  f->window = g_object_new (PB_TYPE_WINDOW, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  pb_test_iterate ();
   g_assert_nonnull (pb_window_get_banner (f->window));
+  g_assert_cmpint (pb_window_get_banner_kind (f->window), ==, PB_BANNER_INFO);
   g_assert_true (pb_window_restore (f->window, &error));
   g_assert_no_error (error);
   quote = pb_window_get_quote (f->window);
@@ -504,11 +571,46 @@ test_window_crash_recovery (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (pb_test_get (GTK_WIDGET (f->window), "subtitle_label"))),
                             "work.pricebook"));
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  pb_test_iterate ();
+  pb_test_save_and_wait (f->window);
   g_assert_false (pb_window_get_dirty (f->window));
-  g_assert_cmpuint (count_kept_copies (), ==, 0);
+  g_assert_cmpuint (count_kept_files (f, ".pricebook"), ==, 0);
+  g_assert_cmpuint (count_kept_files (f, ".origin"), ==, 0);
   g_unlink (copy);
+}
+
+/* Issue 15, item 1: a what-if added in the simulator, Ctrl+N, Discard, a
+ * quote with numbers and codes for a customer who holds a base fee, then
+ * the timeline: the simulator asked for the catalog of the scenario it had
+ * kept a pointer to, gone since (a CRITICAL, then SIGSEGV).  It now always
+ * reads the replay's own. */
+static void
+test_window_discard_then_timeline (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  g_autofree char *state = NULL;
+
+  gtk_widget_activate_action (window, "win.open-example", NULL);
+  gtk_widget_activate_action (window, "win.view", "s", "simulator");
+  pb_test_iterate ();
+  pb_test_type (pb_test_get (window, "when_entry"), "2020-08-01T10:00:00+08:00");
+  pb_test_type (pb_test_get (window, "subject_entry"), "Z");
+  pb_test_click (window, "form_button");
+  g_assert_true (pb_window_get_dirty (f->window));
+
+  gtk_widget_activate_action (window, "win.new", NULL);
+  pb_test_iterate ();
+  pb_test_answer ("save_changes_dialog", 1 /* Discard */);
+  g_assert_nonnull (pb_window_get_quote (f->window));
+  pb_test_click (window, "add_numbers_button");
+  pb_test_click (window, "add_codes_button");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (pb_test_get (window, "holds_check")), TRUE);
+  pb_test_type (pb_test_get (window, "holds_entry"), "2027-01-15");
+  gtk_widget_activate_action (window, "win.view", "s", "timeline");
+  pb_test_iterate ();
+  gtk_widget_activate_action (window, "win.view", "s", "simulator");
+  pb_test_iterate ();
+  state = pb_simulator_page_describe_state (PB_SIMULATOR_PAGE (pb_test_get (window, "simulator")));
+  g_assert_cmpuint (strlen (state), >, 0);
 }
 
 /* Export PDF: written off the main thread, reported in the banner, the
@@ -534,7 +636,177 @@ test_window_export_pdf (Fixture *f, gconstpointer data)
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
   g_assert_nonnull (strstr (pb_window_get_banner (f->window), "out.pdf"));
+  /* Done is news, not a warning (issue 15, item 6). */
+  g_assert_cmpint (pb_window_get_banner_kind (f->window), ==, PB_BANNER_INFO);
   g_unlink (pdf);
+
+  /* What the banner said was about that document: it does not carry over. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  pb_test_iterate ();
+  g_assert_null (pb_window_get_banner (f->window));
+}
+
+/* Issue 15, item 5: closing a document (Ctrl+W) goes back to the start
+ * page, after asking about unsaved changes; closing the window closes it,
+ * after asking too; Discard drops the changes, never the window with them. */
+static void
+test_window_close_document (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_file ("sample.pricebook");
+  GtkWidget *window = GTK_WIDGET (f->window);
+
+  open_path (f, path);
+  pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (f->window)), "changed");
+  pb_test_iterate ();
+
+  /* Ctrl+W, Cancel: nothing changes. */
+  gtk_widget_activate_action (window, "win.close", NULL);
+  pb_test_iterate ();
+  pb_test_answer ("save_changes_dialog", GTK_RESPONSE_CANCEL);
+  g_assert_nonnull (pb_window_get_quote (f->window));
+  g_assert_true (pb_window_get_dirty (f->window));
+
+  /* Ctrl+W, Discard: the start page, in the same window. */
+  gtk_widget_activate_action (window, "win.close", NULL);
+  pb_test_iterate ();
+  pb_test_answer ("save_changes_dialog", 1 /* Discard */);
+  g_assert_null (pb_window_get_document (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pb_test_get (window, "main_stack"))), ==, "start");
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_cmpstr (title (f), ==, _("Pricebook"));
+
+  /* The window's close button with changes: asked; Cancel keeps it open. */
+  open_path (f, path);
+  pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (f->window)), "changed again");
+  pb_test_iterate ();
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  pb_test_iterate ();
+  pb_test_answer ("save_changes_dialog", GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_widget_get_visible (window));
+  gtk_window_close (GTK_WINDOW (window));
+  pb_test_iterate ();
+  pb_test_answer ("save_changes_dialog", 1 /* Discard */);
+  g_assert_false (gtk_widget_get_visible (window));
+  g_object_unref (window);
+  f->window = NULL;
+}
+
+/* Issue 16, item 2: two windows (or two Pricebooks) with the same file:
+ * the second save does not silently write over the first; it asks, and
+ * Overwrite, Save As and Reload each do what they say. */
+static void
+test_window_changed_on_disk (Fixture *f, gconstpointer data)
+{
+  g_autofree char *source = data_file ("sample.pricebook");
+  g_autofree char *path = g_build_filename (f->dir, "shared.pricebook", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PbWindow *other;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  open_path (f, path);
+  other = new_window (f);
+  pb_window_open_file (other, file);
+  pb_test_iterate ();
+
+  pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (f->window)), "first window");
+  pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (other)), "second window");
+  pb_test_save_and_wait (f->window);
+  g_assert_false (pb_window_get_dirty (f->window));
+
+  /* The second save asks; Cancel writes nothing and keeps the changes. */
+  pb_test_save_and_wait (other);
+  g_assert_nonnull (pb_test_find_dialog ("save_question"));
+  pb_test_answer ("save_question", GTK_RESPONSE_CANCEL);
+  g_assert_true (pb_window_get_dirty (other));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "first window"));
+
+  /* Overwrite: the second window's version is written. */
+  pb_test_save_and_wait (other);
+  pb_test_answer ("save_question", 2 /* Overwrite */);
+  pb_test_wait_for (pb_test_window_idle, other);
+  g_assert_false (pb_window_get_dirty (other));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "second window"));
+
+  /* Now the first is behind: Reload gives it the file as it is. */
+  pb_customer_set_contact (pb_quote_get_customer (pb_window_get_quote (f->window)), "lost on purpose");
+  pb_test_save_and_wait (f->window);
+  pb_test_answer ("save_question", 3 /* Reload */);
+  g_assert_false (pb_window_get_dirty (f->window));
+  g_assert_cmpstr (pb_customer_get_contact (pb_quote_get_customer (pb_window_get_quote (f->window))), ==,
+                   "second window");
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+/* Tab goes to the widgets shown that take the focus: no label shown may
+ * take it (a selectable label does, unless told not to). */
+static void
+find_focusable_labels (GtkWidget *widget, GString *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_focusable (widget))
+    g_string_append_printf (found, "“%s”; ", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_focusable_labels (child, found);
+}
+
+static void
+assert_no_label_in_tab_round (PbWindow *window, const char *where)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  find_focusable_labels (GTK_WIDGET (window), found);
+  if (found->len > 0)
+    g_error ("%s: Tab lands in %s", where, found->str);
+}
+
+/* Issue 15, item 8: Tab never lands in a label (a banner's message, the
+ * timeline's details), and the focus ring shows from the start and stays
+ * after a click. */
+static void
+test_window_keyboard (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  pb_window_show_banner (f->window, "A message to copy, not to tab through.");
+  pb_test_iterate ();
+  assert_no_label_in_tab_round (f->window, "start page");
+  gtk_widget_activate_action (window, "win.open-example", NULL);
+  pb_test_iterate ();
+  pb_window_show_banner (f->window, "A message to copy, not to tab through.");
+  gtk_widget_activate_action (window, "win.view", "s", "timeline");
+  pb_test_iterate ();
+  assert_no_label_in_tab_round (f->window, "timeline");
+  gtk_widget_activate_action (window, "win.view", "s", "simulator");
+  pb_test_iterate ();
+  assert_no_label_in_tab_round (f->window, "simulator");
+  /* A click does not hide where the keyboard is. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+}
+
+/* Issue 15, item 6: a file that is not Pricebook's says so first, in one
+ * sentence, before the detail. */
+static void
+test_window_not_a_pricebook_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_file_set_contents (path, "Shopping list: milk, bread\n", -1, NULL));
+  open_path (f, path);
+  expected = g_strdup_printf (_("“%s” is not a Pricebook quote or scenario. %s"), "notes.txt", "");
+  g_assert_true (g_str_has_prefix (pb_window_get_banner (f->window), expected));
+  g_assert_cmpint (pb_window_get_banner_kind (f->window), ==, PB_BANNER_ERROR);
+  g_assert_null (pb_window_get_document (f->window));
 }
 
 int
@@ -554,8 +826,14 @@ main (int argc, char **argv)
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
   ADD ("/ui/window/samples", test_window_samples);
   ADD ("/ui/window/menu-built-once", test_window_menu_built_once);
+  ADD ("/ui/window/menu-keys", test_window_menu_keys);
   ADD ("/ui/window/mnemonics", test_window_mnemonics);
   ADD ("/ui/window/crash-recovery", test_window_crash_recovery);
+  ADD ("/ui/window/discard-then-timeline", test_window_discard_then_timeline);
   ADD ("/ui/window/Q-5/export-pdf", test_window_export_pdf);
+  ADD ("/ui/window/close-document", test_window_close_document);
+  ADD ("/ui/window/changed-on-disk", test_window_changed_on_disk);
+  ADD ("/ui/window/not-a-pricebook-file", test_window_not_a_pricebook_file);
+  ADD ("/ui/window/keyboard", test_window_keyboard);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-application.h"
+#include "pb-save-changes-dialog.h"
 #include "pb-window.h"
 
 struct _PbApplication
@@ -45,27 +46,140 @@ pb_application_activate (GApplication *app)
 }
 
 /* Files from the command line or the file manager open in the running
- * instance: a .pricebook in the quote views, a .pbscenario in the simulator. */
+ * instance: in the active window when it shows nothing that has unsaved
+ * changes, else each in a window of its own, so that nothing is dropped
+ * and nobody is asked. */
 static void
 pb_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
-  PbWindow *window = get_or_create_window (PB_APPLICATION (app));
-
   for (int i = 0; i < n_files; i++)
-    pb_window_open_file (window, files[i]);
+    {
+      PbWindow *window = get_or_create_window (PB_APPLICATION (app));
+      PbDocument *document = pb_window_get_document (window);
+
+      if (document != NULL && pb_document_get_dirty (document))
+        window = pb_window_new (PB_APPLICATION (app));
+      pb_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Quitting: one question for every unsaved document, then every window */
+
+typedef struct
+{
+  GPtrArray *windows;   /* PbWindow, referenced: the list to close */
+  GPtrArray *to_save;   /* PbDocument still to save */
+} Quit;
+
+static void
+quit_free (Quit *quit)
+{
+  g_clear_pointer (&quit->windows, g_ptr_array_unref);
+  g_clear_pointer (&quit->to_save, g_ptr_array_unref);
+  g_free (quit);
+}
+
+/* Destroys the windows from the list taken before: never while iterating
+ * gtk_application_get_windows (), which destroying changes. */
+static void
+quit_now (Quit *quit)
+{
+  for (guint i = 0; i < quit->windows->len; i++)
+    {
+      PbWindow *window = g_ptr_array_index (quit->windows, i);
+
+      pb_window_discard (window);
+      pb_window_set_document (window, NULL);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  quit_free (quit);
+}
+
+static PbWindow *
+window_of (Quit *quit, PbDocument *document)
+{
+  for (guint i = 0; i < quit->windows->len; i++)
+    if (pb_window_get_document (g_ptr_array_index (quit->windows, i)) == document)
+      return g_ptr_array_index (quit->windows, i);
+  return NULL;
+}
+
+static void save_next (Quit *quit);
+
+static void
+on_quit_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Quit *quit = data;
+
+  /* A save that failed or was cancelled stops the quit: its window says why. */
+  if (!pb_window_save_finish (PB_WINDOW (source), result, NULL))
+    {
+      quit_free (quit);
+      return;
+    }
+  save_next (quit);
+}
+
+static void
+save_next (Quit *quit)
+{
+  PbWindow *window;
+
+  if (quit->to_save->len == 0)
+    {
+      quit_now (quit);
+      return;
+    }
+  window = window_of (quit, g_ptr_array_index (quit->to_save, 0));
+  g_ptr_array_remove_index (quit->to_save, 0);
   gtk_window_present (GTK_WINDOW (window));
+  pb_window_save_async (window, FALSE, NULL, on_quit_saved, quit);
+}
+
+static void
+on_quit_answered (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Quit *quit = data;
+
+  switch (pb_save_changes_dialog_run_finish (result, &quit->to_save))
+    {
+    case PB_SAVE_CHANGES_SAVE:
+      save_next (quit);
+      break;
+    case PB_SAVE_CHANGES_DISCARD:
+      quit_now (quit);
+      break;
+    case PB_SAVE_CHANGES_CANCEL:
+    default:
+      quit_free (quit);
+      break;
+    }
 }
 
 static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  Quit *quit = g_new0 (Quit, 1);
+  g_autoptr(GPtrArray) dirty = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Each window asks before it drops unsaved changes; quitting closes them
-   * one by one through that path rather than around it. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  quit->windows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (PB_IS_WINDOW (l->data))
+      {
+        PbDocument *document = pb_window_get_document (l->data);
+
+        g_ptr_array_add (quit->windows, g_object_ref (l->data));
+        if (document != NULL && pb_document_get_dirty (document))
+          g_ptr_array_add (dirty, g_object_ref (document));
+      }
+  if (dirty->len == 0)
+    quit_now (quit);
+  else
+    pb_save_changes_dialog_run_async (gtk_application_get_active_window (app), dirty, NULL,
+                                      on_quit_answered, quit);
 }
 
 static void

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-key-dates.h"
+#include "pb-key-dates-text.h"
 #include "pb-simulator-page.h"
 
 #include <string.h>
@@ -93,6 +95,7 @@ struct _PbSimulatorPage
 {
   GtkWidget       parent_instance;
 
+  GtkPaned       *paned;            /* events and form | state */
   GtkLabel       *title_label;
   GtkListView    *events_list;
   PbEventRows    *event_rows;       /* one item per event: its index */
@@ -105,7 +108,9 @@ struct _PbSimulatorPage
   GtkScale       *scrubber;
   GtkAdjustment  *scrubber_adjustment;
   GtkLabel       *at_issue;
+  GtkLabel       *here_label;
   GtkBox         *state_box;
+  GPtrArray      *bound_rows;       /* the event rows on screen, to mark the current ones */
 
   /* The event form, built in code: its rows follow the event type. */
   GtkDropDown    *type_dropdown;
@@ -138,6 +143,9 @@ G_DEFINE_FINAL_TYPE (PbSimulatorPage, pb_simulator_page, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_AT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+enum { SIGNAL_EVENT_ADDED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* Field rows of the form */
 enum { ROW_TYPE, ROW_WHEN, ROW_SUBJECT, ROW_TIER, ROW_KIND, ROW_EXTRA, ROW_VIEWERS, ROW_MINUTES,
@@ -179,7 +187,7 @@ subject_caption (PbEventType type)
 static char *
 format_instant (PbInstant instant)
 {
-  return instant == PB_INSTANT_NONE || instant == PB_INSTANT_FOREVER ? g_strdup ("—") : pb_time_format (instant);
+  return instant == PB_INSTANT_NONE || instant == PB_INSTANT_FOREVER ? g_strdup ("—") : pb_time_format_display (instant);
 }
 
 /* ------------------------------------------------------------------ */
@@ -188,7 +196,7 @@ format_instant (PbInstant instant)
 static char *
 event_details (const PbScenarioEvent *event)
 {
-  g_autofree char *when = pb_time_format (event->at);
+  g_autofree char *when = pb_time_format_display (event->at);
   g_autofree char *count = NULL;
 
   switch (event->type)
@@ -286,6 +294,29 @@ small_label (const char *text, const char *css)
   return label;
 }
 
+/* The events at the as-of instant stand out in the list: where the state
+ * shown comes from. */
+static void
+mark_row (PbSimulatorPage *self, GtkWidget *box)
+{
+  PbScenario *scenario = scenario_of (self);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "index"));
+  gboolean current = scenario != NULL && index < pb_scenario_get_n_events (scenario) &&
+                     pb_scenario_get_event (scenario, index)->at == self->at;
+
+  if (current)
+    gtk_widget_add_css_class (box, "pb-current");
+  else
+    gtk_widget_remove_css_class (box, "pb-current");
+}
+
+static void
+mark_current_rows (PbSimulatorPage *self)
+{
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    mark_row (self, g_ptr_array_index (self->bound_rows, i));
+}
+
 /* A row's widgets, made once and filled for whichever event it shows. */
 static void
 on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPage *self)
@@ -353,6 +384,10 @@ on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPa
   details = event_details (event);
   for (const char **key = (const char *[]) { "check", "edit", "remove", NULL }; *key; key++)
     g_object_set_data (g_object_get_data (G_OBJECT (box), *key), "event", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (box), "index", GUINT_TO_POINTER (index));
+  if (!g_ptr_array_find (self->bound_rows, box, NULL))
+    g_ptr_array_add (self->bound_rows, box);
+  mark_row (self, box);
   self->updating = TRUE;
   gtk_check_button_set_active (g_object_get_data (G_OBJECT (box), "check"), event->enabled);
   self->updating = FALSE;
@@ -369,6 +404,12 @@ on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPa
       gtk_label_set_label (GTK_LABEL (label), why);
     }
   gtk_widget_set_visible (label, rejection != NULL);
+}
+
+static void
+on_row_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, PbSimulatorPage *self)
+{
+  g_ptr_array_remove_fast (self->bound_rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -526,7 +567,7 @@ build_state (PbSimulatorPage *self, gboolean show)
 
       for (guint i = 0; i < n_rejected; i++)
         {
-          g_autofree char *when = pb_time_format (rejections[i].at);
+          g_autofree char *when = pb_time_format_display (rejections[i].at);
           g_autofree char *text = g_strdup_printf (_("Rejected at %s, event %u (%s): %s"), when,
                                                    rejections[i].event, rejections[i].rule, rejections[i].reason);
 
@@ -543,17 +584,56 @@ pb_simulator_page_describe_state (PbSimulatorPage *self)
   return build_state (self, FALSE);
 }
 
+/* What happens at the as-of instant: the events there, and what the rules
+ * derive there (a deadline, an expiry, a suspension), in words. */
+static char *
+describe_here (PbSimulatorPage *self)
+{
+  PbLifecycle *lifecycle = lifecycle_of (self);
+  PbScenario *scenario = scenario_of (self);
+  g_autoptr(GArray) derived = NULL;
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+  const PbScenarioEvent *events = scenario ? pb_scenario_get_events (scenario, &n) : NULL;
+
+  if (lifecycle == NULL || self->at == PB_INSTANT_NONE)
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i < n; i++)
+    if (events[i].enabled && events[i].at == self->at)
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", event_title (events[i].type));
+  derived = pb_lifecycle_derive_instants (lifecycle);
+  for (guint i = 0; i < derived->len; i++)
+    {
+      const PbKeyDate *date = &g_array_index (derived, PbKeyDate, i);
+      g_autofree char *phrase = NULL;
+
+      if (date->at != self->at)
+        continue;
+      if (date->kind == PB_KEY_DATE_BIND_DEADLINE)
+        phrase = g_strdup_printf (date->lapses ? _("Code %s becomes void: it was not bound in time")
+                                               : _("The deadline to bind code %s passes"), date->subject);
+      else
+        phrase = pb_key_date_phrase (date, NULL);
+      g_string_append_printf (text, "%s%s (%s)", text->len ? "\n" : "", phrase, date->rule);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 show_state (PbSimulatorPage *self)
 {
   g_autofree char *text = build_state (self, TRUE);
   g_autofree char *at = format_instant (self->at);
+  g_autofree char *here = describe_here (self);
 
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->at_entry), at);
   gtk_adjustment_set_value (self->scrubber_adjustment, (double) self->at);
   gtk_widget_set_visible (GTK_WIDGET (self->at_issue), FALSE);
+  gtk_label_set_label (self->here_label, here);
+  gtk_widget_set_visible (GTK_WIDGET (self->here_label), *here != '\0');
   self->updating = FALSE;
+  mark_current_rows (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -620,12 +700,27 @@ pb_simulator_page_set_at (PbSimulatorPage *self, PbInstant at)
   self->at = at;
   if (at != PB_INSTANT_NONE)
     {
-      g_autofree char *when = pb_time_format (at);
+      g_autofree char *when = pb_time_format_display (at);
 
       gtk_entry_set_placeholder_text (self->when_entry, when);
     }
   show_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT]);
+}
+
+/* In a narrow window (half a laptop's screen) the state goes below the
+ * events instead of beside them, where it would be a few letters wide. */
+void
+pb_simulator_page_set_narrow (PbSimulatorPage *self, gboolean narrow)
+{
+  GtkOrientation orientation = narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  g_return_if_fail (PB_IS_SIMULATOR_PAGE (self));
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == orientation)
+    return;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), orientation);
+  gtk_paned_set_position (self->paned, narrow ? 480 : 520);
 }
 
 PbInstant
@@ -634,28 +729,20 @@ pb_simulator_page_get_at (PbSimulatorPage *self)
   return self->at;
 }
 
-/* "Previous / next event": the nearest enabled event's instant before or
- * after the as-of instant. */
+/* Previous / next stop: the nearest instant before or after the as-of one
+ * at which an enabled event happens or the rules derive something (a code
+ * void at its bind deadline, an expiry, a suspension starting or ending). */
 void
 pb_simulator_page_step (PbSimulatorPage *self, int direction)
 {
+  PbScenario *scenario = scenario_of (self);
+  PbLifecycle *lifecycle = lifecycle_of (self);
   guint n = 0;
-  const PbScenarioEvent *events = scenario_of (self) ? pb_scenario_get_events (scenario_of (self), &n) : NULL;
-  PbInstant best = PB_INSTANT_NONE;
+  const PbScenarioEvent *events = scenario ? pb_scenario_get_events (scenario, &n) : NULL;
+  PbInstant next;
 
-  for (guint i = 0; i < n; i++)
-    {
-      PbInstant t = events[i].at;
-
-      if (!events[i].enabled)
-        continue;
-      if (direction > 0 && t > self->at && (best == PB_INSTANT_NONE || t < best))
-        best = t;
-      else if (direction < 0 && t < self->at && (best == PB_INSTANT_NONE || t > best))
-        best = t;
-    }
-  if (best != PB_INSTANT_NONE)
-    pb_simulator_page_set_at (self, best);
+  if (lifecycle != NULL && pb_lifecycle_step (lifecycle, events, n, self->at, direction, &next))
+    pb_simulator_page_set_at (self, next);
 }
 
 static void on_previous_clicked (PbSimulatorPage *self) { pb_simulator_page_step (self, -1); }
@@ -771,7 +858,7 @@ load_form (PbSimulatorPage *self, const PbScenarioEvent *event, int editing)
   gtk_widget_set_visible (GTK_WIDGET (self->form_issue), FALSE);
   if (event == NULL)
     return;
-  when = pb_time_format (event->at);
+  when = pb_time_format_display (event->at);
   gtk_drop_down_set_selected (self->type_dropdown, event->type);
   gtk_editable_set_text (GTK_EDITABLE (self->when_entry), when);
   gtk_editable_set_text (GTK_EDITABLE (self->subject_entry), event->subject ? event->subject : "");
@@ -828,14 +915,15 @@ on_form_button_clicked (PbSimulatorPage *self)
   g_autoptr(GError) error = NULL;
   PbScenarioEvent event;
   gboolean ok;
+  int index = -1;
 
   if (scenario_of (self) == NULL)
     return;
   ok = read_form (self, &event, &error);
   if (ok && self->editing >= 0)
-    ok = pb_scenario_replace_event (scenario_of (self), (guint) self->editing, &event, &error);
+    ok = pb_scenario_replace_event (scenario_of (self), (guint) (index = self->editing), &event, &error);
   else if (ok)
-    ok = pb_scenario_append_event (scenario_of (self), &event, &error) >= 0;
+    ok = (index = pb_scenario_append_event (scenario_of (self), &event, &error)) >= 0;
   if (!ok)
     {
       gtk_label_set_label (self->form_issue, error->message);
@@ -843,6 +931,10 @@ on_form_button_clicked (PbSimulatorPage *self)
       return;
     }
   load_form (self, NULL, -1);
+  /* The what-if is shown where it happens, marked in the list, in sight. */
+  pb_simulator_page_set_at (self, event.at);
+  gtk_widget_activate_action (GTK_WIDGET (self->events_list), "list.scroll-to-item", "u", (guint) index);
+  g_signal_emit (self, signals[SIGNAL_EVENT_ADDED], 0, (guint) index);
 }
 
 static GtkWidget *
@@ -903,7 +995,7 @@ build_form (PbSimulatorPage *self)
   gtk_widget_set_name (GTK_WIDGET (self->tier_dropdown), "tier_dropdown");
   gtk_widget_set_name (GTK_WIDGET (self->kind_dropdown), "kind_dropdown");
   gtk_widget_set_name (GTK_WIDGET (self->note_entry), "note_entry");
-  gtk_entry_set_placeholder_text (self->when_entry, "2020-06-01T10:00:00+08:00");
+  gtk_entry_set_placeholder_text (self->when_entry, "2020-06-01 10:00");
   gtk_widget_set_hexpand (GTK_WIDGET (self->when_entry), TRUE);
 
   add_form_row (self, _("T_ype"), GTK_WIDGET (self->type_dropdown));
@@ -966,6 +1058,7 @@ pb_simulator_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->replay);
   g_clear_object (&self->event_rows);
+  g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (pb_simulator_page_parent_class)->dispose (object);
 }
 
@@ -981,10 +1074,14 @@ pb_simulator_page_class_init (PbSimulatorPageClass *klass)
   properties[PROP_AT] = g_param_spec_int64 ("at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* An event was added or changed in the form: its index. */
+  signals[SIGNAL_EVENT_ADDED] = g_signal_new ("event-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pricebook/Pricebook/pb-simulator-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, paned);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, events_list);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_title);
@@ -996,6 +1093,7 @@ pb_simulator_page_class_init (PbSimulatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, scrubber);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, scrubber_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, at_issue);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, here_label);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, state_box);
   gtk_widget_class_bind_template_callback (widget_class, on_form_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_form_cancel_clicked);
@@ -1010,6 +1108,7 @@ pb_simulator_page_init (PbSimulatorPage *self)
 {
   self->editing = -1;
   self->at = PB_INSTANT_NONE;
+  self->bound_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   build_form (self);
   {
@@ -1018,6 +1117,7 @@ pb_simulator_page_init (PbSimulatorPage *self)
     self->event_rows = g_object_new (PB_TYPE_EVENT_ROWS, NULL);
     g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup), self);
     g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (on_row_unbind), self);
     gtk_list_view_set_factory (self->events_list, factory);
     gtk_list_view_set_model (self->events_list,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->event_rows)))));

@@ -26,6 +26,8 @@ PbScenario  *pb_simulator_page_get_scenario  (PbSimulatorPage *self);
 PbInstant    pb_simulator_page_get_at        (PbSimulatorPage *self);
 void         pb_simulator_page_set_at        (PbSimulatorPage *self,
                                               PbInstant        at);
+void         pb_simulator_page_set_narrow    (PbSimulatorPage *self,
+                                              gboolean         narrow);
 void         pb_simulator_page_step          (PbSimulatorPage *self,
                                               int              direction);
 char        *pb_simulator_page_describe_state (PbSimulatorPage *self);

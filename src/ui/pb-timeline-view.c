@@ -796,7 +796,7 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
     }
   if (hit.area == PB_TIMELINE_AREA_RULER)
     {
-      g_autofree char *text = pb_time_format (hit.instant);
+      g_autofree char *text = pb_time_format_display (hit.instant);
 
       gtk_tooltip_set_text (tooltip, text);
       gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x, 0, 1, (int) vp.ruler_height });
@@ -1091,6 +1091,8 @@ pb_timeline_view_init (PbTimelineView *self)
    * first frame of a timeline.  Its longest word is an instant. */
   gtk_label_set_wrap_mode (GTK_LABEL (self->details), PANGO_WRAP_WORD);
   gtk_label_set_selectable (GTK_LABEL (self->details), TRUE);
+  /* Copied with the mouse, never a stop for Tab (issue 15, item 8). */
+  gtk_widget_set_focusable (self->details, FALSE);
   gtk_widget_set_parent (self->details, widget);
 
   controller = gtk_event_controller_motion_new ();

@@ -1,318 +1,141 @@
-/* pb-window.c: the main window: start page, the open document, its views
+/* pb-window.c: the main window: the start page or one document, its views
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window owns the document (a PbQuote, its file, whether it has unsaved
- * changes) and the commands on it; the quote wizard edits the quote and the
- * model library prices it.  Nothing here computes a price or a date.
+ * The window shows a PbDocument (a quote or a scenario) in three views: the
+ * quote wizard, the timeline and the simulator.  The document owns its file
+ * and saves itself; the session keeps copies of it while it is unsaved; the
+ * commands live in pb-window-actions.c.  Nothing here computes a price or a
+ * date.
  */
 #define G_LOG_DOMAIN "pb-window"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <string.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
-#include "pb-json-private.h"
-
 #include "pb-application.h"
-#include "pb-preferences-window.h"
 #include "pb-pricing.h"
 #include "pb-projection.h"
 #include "pb-quote-document.h"
-#include "pb-quote-wizard.h"
-#include "pb-replay.h"
-#include "pb-simulator-page.h"
-#include "pb-start-page.h"
-#include "pb-timeline-export.h"
-#include "pb-timeline-view.h"
-#include "pb-window.h"
-
-struct _PbWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  GtkMenuButton        *menu_button;
-  GMenuModel           *primary_menu;
-  GtkLabel             *title_label;
-  GtkLabel             *subtitle_label;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkButton            *banner_action;
-  GtkStack             *main_stack;
-  PbStartPage          *start_page;
-  GtkStack             *views;
-  /* The views are made when first needed (the wizard when a quote opens,
-   * the others when first shown), so the first frame pays for none. */
-  GtkBox               *quote_box;
-  PbQuoteWizard        *wizard;
-  GtkStackPage         *quote_page;
-  GtkStack             *simulator_stack;
-  GtkBox               *simulator_box;
-  PbSimulatorPage      *simulator;
-  GtkBox               *timeline_box;
-  GtkLabel             *timeline_title;
-  PbTimelineView       *timeline;
-  PbTimelineState      *timeline_state;   /* shared by the timeline and the simulator */
-  PbReplay             *replay;           /* the scenario or the quote's projection, replayed
-                                           * once for the timeline and the simulator */
-  /* A new scenario in the replay still to be zoomed to fit, and to be
-   * shown as of its first instant. */
-  gboolean              needs_fit;
-  gboolean              needs_first_instant;
-  gboolean              projection_stale; /* the quote changed since it was last projected */
-  char                 *projection_banner; /* the banner the projection raised, if shown */
-  GtkWidget            *help_overlay;     /* made when first asked for */
-  gboolean              release_after_paint;
-
-  GSettings            *settings;
-  /* The document: a quote or a scenario, never both. */
-  PbQuote              *quote;
-  PbScenario           *scenario;
-  GFile                *file;
-  gboolean              dirty;
-  GCallback             banner_callback;
-  /* Crash recovery: the unsaved document, written every few seconds. */
-  char                 *autosave_id;
-  guint                 autosave_timeout;
-  char                 *restore_path;     /* the banner's Restore offers this */
-};
-
-#define AUTOSAVE_SECONDS 3
+#include "pb-save-changes-dialog.h"
+#include "pb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PbWindow, pb_window, GTK_TYPE_APPLICATION_WINDOW)
 
-typedef void (*PbContinuation) (PbWindow *self, gpointer data);
-
-static void save_as (PbWindow *self, PbContinuation then, gpointer data);
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ */
-/* Title and state                                                    */
+/* Title                                                              */
 
 static void
 update_title (PbWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  GFile *file;
 
-  if (self->scenario != NULL)
-    {
-      const char *name = pb_scenario_get_title (self->scenario);
-
-      title = g_strdup_printf ("%s%s", self->dirty ? "• " : "", name && *name ? name : _("Untitled scenario"));
-    }
-  else if (self->quote == NULL)
+  if (self->document == NULL)
     {
       gtk_label_set_label (self->title_label, _("Pricebook"));
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
       gtk_window_set_title (GTK_WINDOW (self), _("Pricebook"));
       return;
     }
+  {
+    g_autofree char *name = pb_document_dup_title (self->document);
 
-  else
-    {
-      const char *customer = pb_customer_get_name (pb_quote_get_customer (self->quote));
-      const char *number = pb_quote_get_number (self->quote);
-
-      /* “•” marks unsaved changes, as GNOME Text Editor does. */
-      title = g_strdup_printf ("%s%s · %s", self->dirty ? "• " : "",
-                               customer && *customer ? customer : _("New customer"),
-                               number && *number ? number : _("No number"));
-    }
-  if (self->file != NULL)
-    subtitle = g_file_get_parse_name (self->file);
-  else
-    subtitle = g_strdup (_("Not saved yet"));
-
+    /* “•” marks unsaved changes, as GNOME Text Editor does. */
+    title = g_strdup_printf ("%s%s", pb_document_get_dirty (self->document) ? "• " : "", name);
+  }
+  file = pb_document_get_file (self->document);
+  subtitle = file ? g_file_get_parse_name (file) : g_strdup (_("Not saved yet"));
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static gboolean
-has_document (PbWindow *self)
-{
-  return self->quote != NULL || self->scenario != NULL;
-}
-
-static void
-update_actions (PbWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", self->quote != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->quote != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->quote != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_document (self));
-}
-
 /* ------------------------------------------------------------------ */
-/* Crash recovery                                                     */
+/* The banner: what happened, in words, with an optional action        */
 
-static char *
-autosave_dir (void)
+static const char *
+banner_icon_name (PbBannerKind kind)
 {
-  return g_build_filename (g_get_user_data_dir (), "pricebook", "autosave", NULL);
-}
-
-static char *
-autosave_path (PbWindow *self, const char *suffix)
-{
-  g_autofree char *dir = autosave_dir ();
-  g_autofree char *name = g_strconcat (self->autosave_id, suffix, NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-autosave_remove (PbWindow *self)
-{
-  const char *suffixes[] = { ".pricebook", ".pbscenario", ".origin" };
-
-  g_clear_handle_id (&self->autosave_timeout, g_source_remove);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  switch (kind)
     {
-      g_autofree char *path = autosave_path (self, suffixes[i]);
-
-      g_unlink (path);
+    case PB_BANNER_ERROR: return "dialog-error-symbolic";
+    case PB_BANNER_WARNING: return "dialog-warning-symbolic";
+    case PB_BANNER_INFO:
+    default: return "dialog-information-symbolic";
     }
-}
-
-/* Writes the unsaved document beside a note of the file it came from; the
- * next start offers both back if this process never cleaned them up. */
-static gboolean
-autosave_now (gpointer data)
-{
-  PbWindow *self = data;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *dir = autosave_dir ();
-  g_autofree char *path = autosave_path (self, self->quote ? ".pricebook" : ".pbscenario");
-  g_autofree char *origin = autosave_path (self, ".origin");
-  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
-  g_autoptr(GError) error = NULL;
-
-  self->autosave_timeout = 0;
-  if (!self->dirty || (self->quote == NULL && self->scenario == NULL))
-    return G_SOURCE_REMOVE;
-  node = self->quote ? pb_quote_to_json (self->quote) : pb_scenario_to_json (self->scenario);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (origin, uri, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error) ||
-      !pb_json_write_file (node, path, &error))
-    g_warning ("Could not keep a copy of the unsaved document: %s", error ? error->message : g_strerror (errno));
-  return G_SOURCE_REMOVE;
 }
 
 void
-pb_window_autosave_now (PbWindow *self)
+_pb_window_show_banner_full (PbWindow     *self,
+                             PbBannerKind  kind,
+                             const char   *message,
+                             const char   *action_label,
+                             GCallback     action)
 {
-  g_clear_handle_id (&self->autosave_timeout, g_source_remove);
-  autosave_now (self);
-}
-
-static void
-autosave_schedule (PbWindow *self)
-{
-  if (self->autosave_timeout == 0)
-    self->autosave_timeout = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_now, self);
-}
-
-/* The newest document left behind by a window that did not close (a crash,
- * a kill, a power cut), or NULL. */
-static char *
-find_left_behind (void)
-{
-  g_autofree char *dir = autosave_dir ();
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autofree char *best = NULL;
-  gint64 best_time = G_MININT64;
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+  self->banner_kind = kind;
+  self->banner_callback = action;
+  self->banner_from_projection = FALSE;
+  gtk_image_set_from_icon_name (self->banner_icon, banner_icon_name (kind));
+  gtk_label_set_label (self->banner_label, message);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_revealer), "warning");
+  if (kind != PB_BANNER_INFO)
+    gtk_widget_add_css_class (GTK_WIDGET (self->banner_revealer), kind == PB_BANNER_ERROR ? "error" : "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_action), action_label != NULL);
+  if (action_label != NULL)
     {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!g_str_has_suffix (name, ".pricebook") && !g_str_has_suffix (name, ".pbscenario"))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      if (g_stat (path, &st) == 0 && (gint64) st.st_mtime > best_time)
-        {
-          best_time = st.st_mtime;
-          g_free (best);
-          best = g_steal_pointer (&path);
-        }
+      gtk_button_set_label (self->banner_action, action_label);
+      gtk_button_set_use_underline (self->banner_action, TRUE);
     }
-  return g_steal_pointer (&best);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+void
+pb_window_show_banner (PbWindow *self, const char *message)
+{
+  _pb_window_show_banner_full (self, PB_BANNER_WARNING, message, NULL, NULL);
+}
+
+void
+pb_window_dismiss_banner (PbWindow *self)
+{
+  self->banner_callback = NULL;
+  self->banner_from_projection = FALSE;
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+const char *
+pb_window_get_banner (PbWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
+PbBannerKind
+pb_window_get_banner_kind (PbWindow *self)
+{
+  return self->banner_kind;
 }
 
 static void
-offer_restore (PbWindow *self)
+on_banner_action_clicked (PbWindow *self)
 {
-  g_free (self->restore_path);
-  self->restore_path = find_left_behind ();
-  if (self->restore_path == NULL)
-    return;
-  pb_window_show_banner (self, _("Unsaved changes from an earlier session were kept when Pricebook stopped. "
-                                 "Restore them?"));
-  gtk_button_set_label (self->banner_action, _("_Restore"));
-  gtk_button_set_use_underline (self->banner_action, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_action), TRUE);
-}
+  GCallback callback = self->banner_callback;
 
-static void set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file);
-
-/* Opens the kept copy as an unsaved document of the file it came from. */
-gboolean
-pb_window_restore (PbWindow *self, GError **error)
-{
-  g_autofree char *path = g_steal_pointer (&self->restore_path);
-  g_autofree char *stem = NULL;
-  g_autofree char *origin_path = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) origin = NULL;
-  g_autoptr(PbQuote) quote = NULL;
-  g_autoptr(PbScenario) scenario = NULL;
-  g_autoptr(PbCatalog) catalog = NULL;
-
-  if (path == NULL)
-    return TRUE;
-  stem = g_strndup (path, strrchr (path, '.') - path);
-  origin_path = g_strconcat (stem, ".origin", NULL);
-  if (g_file_get_contents (origin_path, &uri, NULL, NULL) && *uri != '\0')
-    origin = g_file_new_for_uri (uri);
-  if (g_str_has_suffix (path, ".pricebook"))
-    quote = pb_quote_new_from_file (path, error);
-  else if ((catalog = pb_catalog_get_default (error)) != NULL)
-    scenario = pb_scenario_new_from_file (path, catalog, error);
-  if (quote == NULL && scenario == NULL)
-    return FALSE;
-  set_document (self, quote, scenario, origin);
-  self->dirty = TRUE;
-  update_title (self);
-  /* It lives on as this window's own copy until saved. */
-  g_unlink (path);
-  g_unlink (origin_path);
-  autosave_now (self);
-  return TRUE;
-}
-
-static void
-set_dirty (PbWindow *self, gboolean dirty)
-{
-  if (dirty)
-    autosave_schedule (self);
-  else
-    autosave_remove (self);
-  if (self->dirty == dirty)
-    return;
-  self->dirty = dirty;
-  update_title (self);
+  pb_window_dismiss_banner (self);
+  if (callback != NULL)
+    ((PbWindowContinuation) callback) (self, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -341,8 +164,8 @@ fit_new_scenario (PbWindow *self)
     }
 }
 
-static PbTimelineView *
-ensure_timeline (PbWindow *self)
+PbTimelineView *
+_pb_window_ensure_timeline (PbWindow *self)
 {
   if (self->timeline == NULL)
     {
@@ -356,6 +179,36 @@ ensure_timeline (PbWindow *self)
   return self->timeline;
 }
 
+/* Below this width (half of a 1366 px screen is 683) views put side by
+ * side what they would otherwise squeeze. */
+#define NARROW_WIDTH 860
+
+static void
+on_width_changed (PbWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (self->simulator != NULL)
+    pb_simulator_page_set_narrow (self->simulator, width > 0 && width < NARROW_WIDTH);
+}
+
+static void
+keep_focus_visible (GtkWindow *window)
+{
+  if (!gtk_window_get_focus_visible (window))
+    gtk_window_set_focus_visible (window, TRUE);
+}
+
+/* A what-if added in the simulator: the timeline takes it in. */
+static void
+on_event_added (PbWindow *self)
+{
+  self->needs_fit = TRUE;
+  if (self->timeline != NULL)
+    fit_new_scenario (self);
+}
+
 static PbSimulatorPage *
 ensure_simulator (PbWindow *self)
 {
@@ -364,6 +217,9 @@ ensure_simulator (PbWindow *self)
       self->simulator = g_object_new (PB_TYPE_SIMULATOR_PAGE, "name", "simulator", "vexpand", TRUE, NULL);
       gtk_box_append (self->simulator_box, GTK_WIDGET (self->simulator));
       pb_simulator_page_set_replay (self->simulator, self->replay);
+      g_signal_connect_object (self->simulator, "event-added", G_CALLBACK (on_event_added), self,
+                               G_CONNECT_SWAPPED);
+      on_width_changed (self);
       /* One as-of instant for the timeline and the simulator: the shared
        * state's, which may have moved on the timeline already. */
       g_object_bind_property (self->timeline_state, "as-of", self->simulator, "at",
@@ -377,19 +233,26 @@ ensure_visible_view (PbWindow *self)
 {
   const char *view = gtk_stack_get_visible_child_name (self->views);
 
-  if (!has_document (self))
+  if (self->document == NULL)
     return;
   if (g_strcmp0 (view, "timeline") == 0)
-    ensure_timeline (self);
+    _pb_window_ensure_timeline (self);
   else if (g_strcmp0 (view, "simulator") == 0)
     ensure_simulator (self);
 }
 
-static void
-remember_projection_banner (PbWindow *self)
+static PbQuote *
+quote_of (PbWindow *self)
 {
-  g_free (self->projection_banner);
-  self->projection_banner = g_strdup (pb_window_get_banner (self));
+  return self->document ? pb_document_get_quote (self->document) : NULL;
+}
+
+static void
+show_projection_banner (PbWindow *self, const char *message)
+{
+  _pb_window_show_banner_full (self, PB_BANNER_WARNING, message, NULL, NULL);
+  /* Taken back by itself once the quote can be shown as it is. */
+  self->banner_from_projection = TRUE;
 }
 
 /* Q-4: a quote that breaks a rule has no total; over time it is shown as
@@ -397,46 +260,40 @@ remember_projection_banner (PbWindow *self)
 static void
 show_broken_rules (PbWindow *self, PbCatalog *catalog)
 {
-  g_autoptr(GPtrArray) issues = pb_pricing_check (catalog, self->quote);
-  const char *message = _("This quote breaks a rule (see the Quote view): it is shown over time as entered, "
-                          "but it cannot be priced or sent as it is (Q-4).");
-  const char *shown = pb_window_get_banner (self);
+  g_autoptr(GPtrArray) issues = pb_pricing_check (catalog, quote_of (self));
 
   if (pb_pricing_issues_have_errors (issues))
-    {
-      pb_window_show_banner (self, message);
-      remember_projection_banner (self);
-    }
-  else if (shown != NULL && g_strcmp0 (shown, self->projection_banner) == 0)
+    show_projection_banner (self, _("This quote breaks a rule (see the Quote view): it is shown over time as "
+                                    "entered, but it cannot be priced or sent as it is (Q-4)."));
+  else if (self->banner_from_projection)
     pb_window_dismiss_banner (self);
 }
 
 /* A quote is seen over time through its projection: its purchases bought on
- * the quote's date, replayed by the lifecycle engine (issue: "Show on
- * timeline").  It is rebuilt when the quote has changed since, and only
- * then: edits to it in the simulator are what-ifs that never touch the
- * quote, and they (with the as-of instant) outlive a switch of views. */
+ * the quote's date, replayed by the lifecycle engine.  It is rebuilt when
+ * the quote has changed since, and only then: edits to it in the simulator
+ * are what-ifs that never touch the quote, and they (with the as-of
+ * instant) outlive a switch of views. */
 static void
 refresh_projection (PbWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = NULL;
   g_autoptr(PbScenario) projection = NULL;
+  PbQuote *quote = quote_of (self);
   const char *view = gtk_stack_get_visible_child_name (self->views);
 
-  if (self->quote == NULL || !self->projection_stale || g_strcmp0 (view, "quote") == 0)
+  if (quote == NULL || !self->projection_stale || g_strcmp0 (view, "quote") == 0)
     return;
   self->projection_stale = FALSE;
   catalog = pb_catalog_get_default (&error);
   if (catalog != NULL)
-    projection = pb_quote_project (self->quote, catalog, pb_quote_get_date (self->quote), &error);
+    projection = pb_quote_project (quote, catalog, pb_quote_get_date (quote), &error);
   if (projection == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The quote cannot be shown over time yet: %s"), error->message);
 
-      pb_window_show_banner (self, message);
-      /* Remembered, so that it goes once the quote can be shown. */
-      remember_projection_banner (self);
+      show_projection_banner (self, message);
     }
   else
     show_broken_rules (self, catalog);
@@ -452,49 +309,51 @@ on_view_changed (PbWindow *self)
 }
 
 static void
-on_quote_changed (PbWindow *self)
+on_document_changed (PbWindow *self)
 {
-  self->dirty = TRUE;
-  update_title (self);
-  autosave_schedule (self);
   self->projection_stale = TRUE;
   refresh_projection (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* The document                                                       */
+
 static void
-on_scenario_changed (PbWindow *self)
+detach_document (PbWindow *self)
 {
-  self->dirty = TRUE;
-  update_title (self);
-  autosave_schedule (self);
+  if (self->document == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  /* Saved or given up by now: its copy is not needed any more. */
+  pb_session_remove_document (self->session, self->document);
+  g_clear_object (&self->document);
 }
 
-/* Replaces the document with a quote, a scenario or nothing; the caller
- * has already asked about unsaved changes. */
-static void
-set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
+void
+pb_window_set_document (PbWindow *self, PbDocument *document)
 {
-  g_assert (quote == NULL || scenario == NULL);
+  PbQuote *quote;
+  PbScenario *scenario;
 
-  /* The document this window kept a copy of is saved or given up. */
-  autosave_remove (self);
-  if (self->quote != NULL)
-    g_signal_handlers_disconnect_by_data (self->quote, self);
-  if (self->scenario != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario, self);
-  g_set_object (&self->quote, quote);
-  g_set_object (&self->scenario, scenario);
-  g_set_object (&self->file, file);
-  self->dirty = FALSE;
-  self->projection_stale = TRUE;
-  if (quote != NULL)
+  g_return_if_fail (PB_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || PB_IS_DOCUMENT (document));
+
+  if (document != NULL)
+    g_object_ref (document);
+  detach_document (self);
+  self->document = document;
+  quote = document ? pb_document_get_quote (document) : NULL;
+  scenario = document ? pb_document_get_scenario (document) : NULL;
+  /* What the banner said was about the document that was shown. */
+  pb_window_dismiss_banner (self);
+  if (document != NULL)
     {
-      g_signal_connect_object (quote, "changed", G_CALLBACK (on_quote_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (pb_quote_get_customer (quote), "notify", G_CALLBACK (update_title), self,
-                               G_CONNECT_SWAPPED);
+      pb_session_add_document (self->session, document);
+      g_signal_connect_object (document, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
     }
-  if (scenario != NULL)
-    g_signal_connect_object (scenario, "changed", G_CALLBACK (on_scenario_changed), self, G_CONNECT_SWAPPED);
+  self->projection_stale = TRUE;
   if (quote != NULL)
     ensure_wizard (self);
   if (self->wizard != NULL)
@@ -503,171 +362,194 @@ set_document (PbWindow *self, PbQuote *quote, PbScenario *scenario, GFile *file)
   gtk_stack_set_visible_child_name (self->simulator_stack, scenario ? "simulator" : "empty");
   /* A scenario has no quote to edit. */
   g_object_set (self->quote_page, "visible", scenario == NULL, NULL);
-  gtk_stack_set_visible_child_name (self->main_stack, has_document (self) ? "document" : "start");
-  if (has_document (self))
+  gtk_stack_set_visible_child_name (self->main_stack, document ? "document" : "start");
+  if (document != NULL)
     gtk_stack_set_visible_child_name (self->views, quote ? "quote" : "timeline");
+  else
+    pb_start_page_reload (self->start_page);
   ensure_visible_view (self);
   update_title (self);
-  update_actions (self);
+  _pb_window_update_actions (self);
   self->release_after_paint = TRUE;
+}
+
+PbDocument *
+pb_window_get_document (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->document;
 }
 
 PbScenario *
 pb_window_get_scenario (PbWindow *self)
 {
-  return self->scenario;
+  return self->document ? pb_document_get_scenario (self->document) : NULL;
 }
 
 PbQuote *
 pb_window_get_quote (PbWindow *self)
 {
-  return self->quote;
+  return quote_of (self);
 }
 
 gboolean
 pb_window_get_dirty (PbWindow *self)
 {
-  return self->dirty;
-}
-
-/* ------------------------------------------------------------------ */
-/* The banner: errors in words, with an optional action                */
-
-void
-pb_window_show_banner (PbWindow *self, const char *message)
-{
-  gtk_label_set_label (self->banner_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_action), FALSE);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  return self->document != NULL && pb_document_get_dirty (self->document);
 }
 
 void
-pb_window_dismiss_banner (PbWindow *self)
+pb_window_discard (PbWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  g_return_if_fail (PB_IS_WINDOW (self));
+  if (self->document != NULL)
+    pb_document_set_dirty (self->document, FALSE);
 }
 
-const char *
-pb_window_get_banner (PbWindow *self)
+void
+pb_window_autosave_now (PbWindow *self)
 {
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-  return gtk_label_get_label (self->banner_label);
+  pb_session_save_now (self->session);
 }
 
-static gboolean pb_window_restore_confirmed (PbWindow *self);
+/* Q-1: numbers Q-YYYY-NNNN from a counter kept in settings, taken when a
+ * quote is first saved or exported, so that numbers have no gaps. */
+char *
+_pb_window_take_quote_number (PbWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
+  guint counter = g_settings_get_uint (self->settings, "next-quote-number");
+
+  g_settings_set_uint (self->settings, "next-quote-number", counter >= 9999 ? 1 : counter + 1);
+  return g_strdup_printf ("Q-%04d-%04u", g_date_time_get_year (now), counter);
+}
 
 static void
-on_banner_action_clicked (PbWindow *self)
+ensure_quote_number (PbWindow *self)
 {
-  pb_window_dismiss_banner (self);
-  pb_window_restore_confirmed (self);
+  PbQuote *quote = quote_of (self);
+  const char *number = quote ? pb_quote_get_number (quote) : NULL;
+
+  if (quote != NULL && (number == NULL || *number == '\0'))
+    {
+      g_autofree char *taken = _pb_window_take_quote_number (self);
+
+      pb_quote_set_number (quote, taken);
+    }
+}
+
+/* A new quote has nothing typed yet: closing it asks nothing. */
+void
+_pb_window_new_quote (PbWindow *self)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbDocument) document = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
+
+  pb_quote_set_date (quote, pb_time_from_parts (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), 0, 0, 0));
+  pb_quote_set_valid_days (quote, g_settings_get_uint (self->settings, "default-valid-days"));
+  pb_quote_set_language (quote, g_settings_get_enum (self->settings, "document-language") == 1
+                                ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+  document = pb_document_new_quote (quote);
+  pb_window_set_document (self, document);
 }
 
 /* ------------------------------------------------------------------ */
-/* Asking before unsaved changes are dropped                           */
+/* Asking before unsaved changes are dropped                          */
 
 typedef struct
 {
-  PbWindow       *self;
-  PbContinuation  then;
-  gpointer        data;
-  GDestroyNotify  destroy;
+  PbWindow             *self;
+  PbWindowContinuation  then;
+  gpointer              data;
+  GDestroyNotify        destroy;
 } Pending;
 
-enum { RESPONSE_DISCARD = 1, RESPONSE_SAVE = 2 };
-
-static gboolean save_to (PbWindow *self, GFile *file);
-
 static void
-on_confirm_response (GtkDialog *dialog, int response, Pending *pending)
+pending_finish (PbWindow *self, Pending *pending, gboolean proceed)
 {
-  PbWindow *self = pending->self;
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == RESPONSE_DISCARD)
+  if (proceed)
     pending->then (self, pending->data);
-  else if (response == RESPONSE_SAVE)
-    {
-      if (self->file == NULL)
-        save_as (self, pending->then, pending->data);
-      else if (save_to (self, self->file))
-        pending->then (self, pending->data);
-    }
   if (pending->destroy != NULL)
     pending->destroy (pending->data);
-  g_object_unref (self);
   g_free (pending);
+  g_object_unref (self);
 }
 
-/* Runs @then now when there is nothing to lose, or after the user chose to
- * save or discard; never when they cancel.  @data is lent to @then and
- * freed with @destroy afterwards either way. */
 static void
-confirm_discard_full (PbWindow *self, PbContinuation then, gpointer data, GDestroyNotify destroy)
+on_confirm_saved (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GtkWidget *dialog;
-  Pending *pending;
+  PbWindow *self = PB_WINDOW (source);
 
-  if (!has_document (self) || !self->dirty)
+  pending_finish (self, data, pb_window_save_finish (self, result, NULL));
+}
+
+static void
+on_confirm_answered (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Pending *pending = data;
+  PbWindow *self = pending->self;
+
+  switch (pb_save_changes_dialog_run_finish (result, NULL))
     {
-      then (self, data);
-      if (destroy != NULL)
-        destroy (data);
+    case PB_SAVE_CHANGES_SAVE:
+      pb_window_save_async (self, FALSE, self->cancellable, on_confirm_saved, pending);
+      return;
+    case PB_SAVE_CHANGES_DISCARD:
+      pb_window_discard (self);
+      pending_finish (self, pending, TRUE);
+      return;
+    case PB_SAVE_CHANGES_CANCEL:
+    default:
+      pending_finish (self, pending, FALSE);
       return;
     }
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   /* Asked before closing, opening or starting another document. */
-                                   self->quote ? _("Save changes to quote “%s”?")
-                                               : _("Save changes to scenario “%s”?"),
-                                   self->quote ? pb_quote_get_number (self->quote)
-                                               : pb_scenario_get_title (self->scenario));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("If you don’t save, your changes will be lost."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Discard"), RESPONSE_DISCARD,
-                          _("_Save"), RESPONSE_SAVE,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SAVE);
-  pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
+}
+
+void
+_pb_window_confirm (PbWindow             *self,
+                    PbWindowContinuation  then,
+                    gpointer              data,
+                    GDestroyNotify        destroy)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  Pending *pending = g_new0 (Pending, 1);
+
   pending->then = then;
   pending->data = data;
   pending->destroy = destroy;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-confirm_discard (PbWindow *self, PbContinuation then, gpointer data)
-{
-  confirm_discard_full (self, then, data, NULL);
-}
-
-static void
-restore_confirmed (PbWindow *self, gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pb_window_restore (self, &error))
+  pending->self = g_object_ref (self);
+  if (!pb_window_get_dirty (self))
     {
-      g_autofree char *message = g_strdup_printf (_("The kept copy could not be restored: %s"), error->message);
-
-      pb_window_show_banner (self, message);
+      pending_finish (self, pending, TRUE);
+      return;
     }
-}
-
-static gboolean
-pb_window_restore_confirmed (PbWindow *self)
-{
-  confirm_discard (self, restore_confirmed, NULL);
-  return TRUE;
+  documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (documents, g_object_ref (self->document));
+  pb_save_changes_dialog_run_async (GTK_WINDOW (self), documents, NULL, on_confirm_answered, pending);
 }
 
 /* ------------------------------------------------------------------ */
-/* Documents                                                          */
+/* Saving                                                             */
+
+typedef struct
+{
+  PbDocument          *document;
+  GFile               *file;       /* NULL: the document's own */
+  PbDocumentSaveFlags  flags;
+} SaveOp;
+
+static void
+save_op_free (SaveOp *op)
+{
+  g_clear_object (&op->document);
+  g_clear_object (&op->file);
+  g_free (op);
+}
+
+static void save_write (GTask *task);
+static void save_choose_file (GTask *task);
 
 static void
 add_recent (GFile *file)
@@ -677,114 +559,157 @@ add_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
-static char *
-next_quote_number (PbWindow *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
-  guint counter = g_settings_get_uint (self->settings, "next-quote-number");
-
-  /* Q-1: numbers Q-YYYY-NNNN from a counter kept in settings. */
-  g_settings_set_uint (self->settings, "next-quote-number", counter >= 9999 ? 1 : counter + 1);
-  return g_strdup_printf ("Q-%04d-%04u", g_date_time_get_year (now), counter);
-}
-
-void
-pb_window_new_quote (PbWindow *self)
-{
-  g_autoptr(PbQuote) quote = pb_quote_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
-  g_autofree char *number = next_quote_number (self);
-
-  pb_quote_set_number (quote, number);
-  pb_quote_set_date (quote, pb_time_from_parts (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                g_date_time_get_day_of_month (now), 0, 0, 0));
-  pb_quote_set_valid_days (quote, g_settings_get_uint (self->settings, "default-valid-days"));
-  pb_quote_set_language (quote, g_settings_get_enum (self->settings, "document-language") == 1
-                                ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
-  set_document (self, quote, NULL, NULL);
-  set_dirty (self, TRUE);
-}
+enum { ANSWER_SAVE_AS = 1, ANSWER_RETRY = 2, ANSWER_RELOAD = 3 };
 
 static void
-new_quote_confirmed (PbWindow *self, gpointer data)
+on_save_question_answered (GtkDialog *dialog, int response, GTask *task)
 {
-  pb_window_new_quote (self);
+  SaveOp *op = g_task_get_task_data (task);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  switch (response)
+    {
+    case ANSWER_RETRY:
+      save_write (task);
+      break;
+    case ANSWER_SAVE_AS:
+      save_choose_file (task);
+      break;
+    case ANSWER_RELOAD:
+      {
+        PbWindow *self = g_task_get_source_object (task);
+        GFile *file = pb_document_get_file (op->document);
+
+        pb_window_discard (self);
+        pb_window_open_file (self, file);
+      }
+      G_GNUC_FALLTHROUGH;
+    default:
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The document was not saved."));
+      g_object_unref (task);
+      break;
+    }
 }
 
-gboolean
-pb_window_load_quote (PbWindow *self, GFile *file, GError **error)
+/* A save that can go on another way: changed on disk, read-only, linked. */
+static gboolean
+ask_about_save (GTask *task, const GError *error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(PbQuote) quote = NULL;
+  PbWindow *self = g_task_get_source_object (task);
+  SaveOp *op = g_task_get_task_data (task);
+  GtkWidget *dialog;
+  const char *retry = NULL;
+  gboolean reload = FALSE;
 
-  if (path == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
-      return FALSE;
+      op->flags |= PB_DOCUMENT_SAVE_OVERWRITE;
+      retry = _("_Overwrite");
+      reload = TRUE;
     }
-  quote = pb_quote_new_from_file (path, error);
-  if (quote == NULL)
-    return FALSE;
-  set_document (self, quote, NULL, file);
-  add_recent (file);
-  pb_window_dismiss_banner (self);
-  return TRUE;
-}
-
-gboolean
-pb_window_load_scenario (PbWindow *self, GFile *file, GError **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (error);
-  g_autoptr(PbScenario) scenario = NULL;
-
-  if (catalog == NULL)
-    return FALSE;
-  if (path == NULL)
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
-      return FALSE;
+      op->flags |= PB_DOCUMENT_SAVE_READ_ONLY;
+      retry = _("_Replace Anyway");
     }
-  scenario = pb_scenario_new_from_file (path, catalog, error);
-  if (scenario == NULL)
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS))
     return FALSE;
-  set_document (self, NULL, scenario, file);
-  add_recent (file);
-  pb_window_dismiss_banner (self);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", error->message);
+  gtk_widget_set_name (dialog, "save_question");
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            reload ? _("Overwrite it with this window’s version, save this version "
+                                                       "under another name, or reload the file and lose the changes "
+                                                       "made here.")
+                                                   : _("Save this version under another name, or choose what to do."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  if (reload)
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Reload"), ANSWER_RELOAD);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save _As…"), ANSWER_SAVE_AS);
+  if (retry != NULL)
+    gtk_dialog_add_button (GTK_DIALOG (dialog), retry, ANSWER_RETRY);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), ANSWER_SAVE_AS);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_question_answered), task);
+  gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
 
 static void
-open_confirmed (PbWindow *self, gpointer data)
+on_document_saved (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GFile *file = data;
-  g_autoptr(GError) error = NULL;
+  GTask *task = data;
+  PbWindow *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (pb_document_save_finish (PB_DOCUMENT (source), result, &error))
+    {
+      add_recent (pb_document_get_file (PB_DOCUMENT (source)));
+      if (self->banner_kind == PB_BANNER_ERROR)
+        pb_window_dismiss_banner (self);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  if (ask_about_save (task, error))
+    {
+      g_error_free (error);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Could not save. Your changes are still here and in the "
+                                                  "kept copy. %s"), error->message);
+
+    _pb_window_show_banner_full (self, PB_BANNER_ERROR, message, NULL, NULL);
+  }
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+save_write (GTask *task)
+{
+  PbWindow *self = g_task_get_source_object (task);
+  SaveOp *op = g_task_get_task_data (task);
+
+  ensure_quote_number (self);
+  pb_document_save_async (op->document, op->file, op->flags, g_task_get_cancellable (task),
+                          on_document_saved, task);
+}
+
+/* GtkFileChooser does not add the suffix a user left out. */
+static GFile *
+with_suffix (GFile *file, const char *suffix)
+{
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *named = NULL;
+  g_autoptr(GFile) parent = NULL;
 
-  /* A file that cannot be read opens nothing: the document stays as it was. */
-  if (g_str_has_suffix (name, ".pbscenario") ? !pb_window_load_scenario (self, file, &error)
-                                             : !pb_window_load_quote (self, file, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
-
-      pb_window_show_banner (self, message);
-    }
-}
-
-void
-pb_window_open_file (PbWindow *self, GFile *file)
-{
-  confirm_discard_full (self, open_confirmed, g_object_ref (file), g_object_unref);
+  if (g_str_has_suffix (name, suffix))
+    return g_object_ref (file);
+  named = g_strconcat (name, suffix, NULL);
+  parent = g_file_get_parent (file);
+  return g_file_get_child (parent, named);
 }
 
 static void
-on_open_response (GtkNativeDialog *dialog, int response, PbWindow *self)
+on_save_file_chosen (GtkNativeDialog *dialog, int response, GTask *task)
 {
+  SaveOp *op = g_task_get_task_data (task);
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      pb_window_open_file (self, file);
+      g_set_object (&op->file, NULL);
+      op->file = with_suffix (file, pb_document_get_suffix (op->document));
+      /* The chooser asked about replacing an existing file already. */
+      op->flags = PB_DOCUMENT_SAVE_OVERWRITE;
+      save_write (task);
+    }
+  else
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The document was not saved."));
+      g_object_unref (task);
     }
   g_object_unref (dialog);
 }
@@ -809,198 +734,229 @@ add_filters (GtkFileChooser *chooser, gboolean scenarios)
     }
 }
 
-static void
-open_action (GtkWidget *widget, const char *name, GVariant *param)
+static char *
+suggested_name (PbWindow *self, PbDocument *document)
 {
+  PbQuote *quote = pb_document_get_quote (document);
+  const char *number = quote ? pb_quote_get_number (quote) : NULL;
+
+  if (quote == NULL)
+    return g_strdup (_("scenario.pbscenario"));
+  if (number != NULL && *number != '\0')
+    return g_strdup_printf ("%s.pricebook", number);
+  /* The number it will get, without taking it yet. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now (pb_time_zone ());
+
+    return g_strdup_printf ("Q-%04d-%04u.pricebook", g_date_time_get_year (now),
+                            g_settings_get_uint (self->settings, "next-quote-number"));
+  }
+}
+
+static void
+save_choose_file (GTask *task)
+{
+  PbWindow *self = g_task_get_source_object (task);
+  SaveOp *op = g_task_get_task_data (task);
+  gboolean quote = pb_document_get_quote (op->document) != NULL;
+  g_autofree char *suggested = suggested_name (self, op->document);
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Open"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  add_filters (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static gboolean
-save_to (PbWindow *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  /* The library writes a temporary file and renames it: a failed save
-   * leaves the old file whole and the document open and unsaved. */
-  if (path == NULL ||
-      !(self->quote ? pb_quote_save_to_file (self->quote, path, &error)
-                    : pb_scenario_save_to_file (self->scenario, path, &error)))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"),
-                                                  error ? error->message : _("not a local file"));
-
-      pb_window_show_banner (self, message);
-      return FALSE;
-    }
-  g_set_object (&self->file, file);
-  add_recent (file);
-  set_dirty (self, FALSE);
-  update_title (self);
-  pb_window_dismiss_banner (self);
-  return TRUE;
-}
-
-typedef struct
-{
-  PbContinuation then;
-  gpointer       data;
-} SaveAs;
-
-static void
-on_save_as_response (GtkNativeDialog *dialog, int response, SaveAs *save)
-{
-  PbWindow *self = g_object_get_data (G_OBJECT (dialog), "window");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GFile) target = NULL;
-
-      const char *suffix = self->quote ? ".pricebook" : ".pbscenario";
-
-      if (!g_str_has_suffix (name, suffix))
-        {
-          g_autofree char *with_suffix = g_strconcat (name, suffix, NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          target = g_file_get_child (parent, with_suffix);
-        }
-      else
-        target = g_object_ref (file);
-      if (save_to (self, target) && save->then != NULL)
-        save->then (self, save->data);
-    }
-  g_free (save);
-  g_object_unref (dialog);
-}
-
-static void
-save_as (PbWindow *self, PbContinuation then, gpointer data)
-{
-  GtkFileChooserNative *dialog;
-  SaveAs *save = g_new0 (SaveAs, 1);
-  g_autofree char *suggested = self->quote ? g_strdup_printf ("%s.pricebook", pb_quote_get_number (self->quote))
-                                           : g_strdup (_("scenario.pbscenario"));
-
-  save->then = then;
-  save->data = data;
-  dialog = gtk_file_chooser_native_new (self->quote ? _("Save Quote") : _("Save Scenario"), GTK_WINDOW (self),
+  dialog = gtk_file_chooser_native_new (quote ? _("Save Quote") : _("Save Scenario"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  add_filters (GTK_FILE_CHOOSER (dialog), self->scenario != NULL);
+  add_filters (GTK_FILE_CHOOSER (dialog), !quote);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "window", self);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), save);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_file_chosen), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static void
-save_action (GtkWidget *widget, const char *name, GVariant *param)
+static GTask *
+save_task_new (PbWindow *self, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  PbWindow *self = PB_WINDOW (widget);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  SaveOp *op;
 
-  if (!has_document (self))
+  g_task_set_source_tag (task, pb_window_save_async);
+  if (self->document == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("There is no document to save."));
+      g_object_unref (task);
+      return NULL;
+    }
+  op = g_new0 (SaveOp, 1);
+  op->document = g_object_ref (self->document);
+  g_task_set_task_data (task, op, (GDestroyNotify) save_op_free);
+  return task;
+}
+
+void
+pb_window_save_async (PbWindow            *self,
+                      gboolean             save_as,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task = save_task_new (self, cancellable, callback, user_data);
+  SaveOp *op;
+
+  if (task == NULL)
     return;
-  if (self->file == NULL)
-    save_as (self, NULL, NULL);
+  op = g_task_get_task_data (task);
+  if (save_as || pb_document_get_file (op->document) == NULL)
+    save_choose_file (task);
   else
-    save_to (self, self->file);
+    save_write (task);
 }
 
-static void
-save_as_action (GtkWidget *widget, const char *name, GVariant *param)
+/* Save As with the file already chosen. */
+void
+_pb_window_save_to_async (PbWindow            *self,
+                          GFile               *file,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
-  if (has_document (PB_WINDOW (widget)))
-    save_as (PB_WINDOW (widget), NULL, NULL);
-}
+  GTask *task = save_task_new (self, self->cancellable, callback, user_data);
+  SaveOp *op;
 
-static void
-new_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  confirm_discard (PB_WINDOW (widget), new_quote_confirmed, NULL);
-}
-
-static void
-duplicate_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  g_autoptr(PbQuote) copy = NULL;
-  g_autofree char *number = NULL;
-
-  if (self->quote == NULL)
+  if (task == NULL)
     return;
-  /* An accepted quote is locked; a duplicate is a new draft with its own number. */
-  copy = pb_quote_copy (self->quote);
-  number = next_quote_number (self);
-  pb_quote_set_number (copy, number);
-  pb_quote_set_status (copy, PB_QUOTE_STATUS_DRAFT);
-  set_document (self, copy, NULL, NULL);
-  set_dirty (self, TRUE);
+  op = g_task_get_task_data (task);
+  op->file = with_suffix (file, pb_document_get_suffix (op->document));
+  op->flags = PB_DOCUMENT_SAVE_OVERWRITE;
+  save_write (task);
+}
+
+gboolean
+pb_window_save_finish (PbWindow *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                            */
+
+static void
+open_confirmed (PbWindow *self, gpointer data)
+{
+  GFile *file = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbDocument) document = pb_document_new_for_file (file, &error);
+
+  /* A file that cannot be read opens nothing: the document stays as it was. */
+  if (document == NULL)
+    {
+      _pb_window_show_banner_full (self, PB_BANNER_ERROR, error->message, NULL, NULL);
+      return;
+    }
+  pb_window_set_document (self, document);
+  add_recent (file);
+}
+
+void
+pb_window_open_file (PbWindow *self, GFile *file)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+  _pb_window_confirm (self, open_confirmed, g_object_ref (file), g_object_unref);
 }
 
 /* A scenario shipped in the resources (the purchase guide's worked example
  * first); it opens as a new, unsaved scenario. */
-static void
-open_sample_confirmed (PbWindow *self, gpointer data)
+void
+_pb_window_open_sample (PbWindow *self, const char *name)
 {
-  const char *file = data;
-  g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, file, NULL);
+  g_autofree char *path = g_strconcat (PB_SCENARIO_RESOURCE_DIR, name, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
   g_autoptr(PbScenario) scenario = NULL;
+  g_autoptr(PbDocument) document = NULL;
 
   if (catalog != NULL)
     scenario = pb_scenario_new_from_resource (path, catalog, &error);
   if (scenario == NULL)
     {
-      pb_window_show_banner (self, error->message);
+      _pb_window_show_banner_full (self, PB_BANNER_ERROR, error->message, NULL, NULL);
       return;
     }
-  set_document (self, NULL, scenario, NULL);
-}
-
-static void
-open_example_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  confirm_discard (PB_WINDOW (widget), open_sample_confirmed, (gpointer) "customer-a.pbscenario");
-}
-
-static void
-open_sample_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  confirm_discard_full (PB_WINDOW (widget), open_sample_confirmed, g_variant_dup_string (param, NULL), g_free);
-}
-
-static void
-preferences_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbPreferencesWindow *preferences = pb_preferences_window_new (GTK_WINDOW (widget),
-                                                                PB_WINDOW (widget)->settings);
-
-  gtk_window_present (GTK_WINDOW (preferences));
-}
-
-static void
-view_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  const char *view = g_variant_get_string (param, NULL);
-
-  if (has_document (self) && (self->quote != NULL || !g_str_equal (view, "quote")))
-    gtk_stack_set_visible_child_name (self->views, view);
+  document = pb_document_new_scenario (scenario);
+  pb_window_set_document (self, document);
 }
 
 /* ------------------------------------------------------------------ */
-/* The quote document: PDF and printing                               */
+/* Crash recovery                                                     */
+
+static void restore_confirmed (PbWindow *self, gpointer data);
+
+static void
+offer_restore (PbWindow *self)
+{
+  guint n = pb_session_count_recoverable (self->session);
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Unsaved changes to %u document were kept when Pricebook stopped. Restore them?",
+                                          "Unsaved changes to %u documents were kept when Pricebook stopped. Restore them?",
+                                          n), n);
+  _pb_window_show_banner_full (self, PB_BANNER_INFO, message, _("_Restore"), G_CALLBACK (_pb_window_restore));
+}
+
+static void
+show_restore_problems (PbWindow *self, GPtrArray *problems)
+{
+  g_autofree char *text = NULL;
+
+  if (problems == NULL || problems->len == 0)
+    return;
+  g_ptr_array_add (problems, NULL);
+  text = g_strjoinv ("\n", (char **) problems->pdata);
+  _pb_window_show_banner_full (self, PB_BANNER_WARNING, text, NULL, NULL);
+}
+
+gboolean
+pb_window_restore (PbWindow *self, GError **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) documents = pb_session_restore (self->session, &problems);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* The first here, the others each in a window of its own. */
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PbWindow *window = self;
+
+      if (i > 0 && application != NULL)
+        window = pb_window_new (PB_APPLICATION (application));
+      else if (i > 0)
+        window = g_object_new (PB_TYPE_WINDOW, "session", self->session, NULL);
+      pb_window_set_document (window, g_ptr_array_index (documents, i));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  show_restore_problems (self, problems);
+  if (documents->len == 0 && problems->len > 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, g_ptr_array_index (problems, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+restore_confirmed (PbWindow *self, gpointer data)
+{
+  pb_window_restore (self, NULL);
+}
+
+void
+_pb_window_restore (PbWindow *self)
+{
+  _pb_window_confirm (self, restore_confirmed, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The quote document: PDF                                            */
 
 static PbSeller *
 seller_from_settings (PbWindow *self)
@@ -1015,8 +971,8 @@ seller_from_settings (PbWindow *self)
 
 /* The document is laid out and priced here, on the main thread; a quote
  * that breaks a rule is refused with the item and rule, never exported. */
-static PbQuoteDocument *
-make_document (PbWindow *self)
+PbQuoteDocument *
+_pb_window_make_quote_document (PbWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
@@ -1029,17 +985,18 @@ make_document (PbWindow *self)
     {
       g_autofree char *message = g_strdup_printf (_("The quote cannot be made into a document: %s"), problem);
 
-      pb_window_show_banner (self, message);
+      _pb_window_show_banner_full (self, PB_BANNER_ERROR, message, NULL, NULL);
       return NULL;
     }
+  ensure_quote_number (self);
   if (catalog != NULL)
-    document = pb_quote_document_new (self->quote, catalog, seller, &error);
+    document = pb_quote_document_new (quote_of (self), catalog, seller, &error);
   if (document == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The quote cannot be made into a document: %s"),
                                                   error->message);
 
-      pb_window_show_banner (self, message);
+      _pb_window_show_banner_full (self, PB_BANNER_ERROR, message, NULL, NULL);
     }
   return document;
 }
@@ -1050,7 +1007,7 @@ export_pdf_thread (GTask *task, gpointer source, gpointer data, GCancellable *ca
   PbQuoteDocument *document = g_object_get_data (G_OBJECT (task), "document");
   GError *error = NULL;
 
-  /* Written to a temporary file and renamed on success: never a partial PDF. */
+  /* Written whole or not at all (the library's safe writer). */
   if (pb_quote_document_export_pdf (document, data, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1066,116 +1023,40 @@ on_pdf_exported (GObject *source, GAsyncResult *result, gpointer data)
   g_autofree char *message = NULL;
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    message = g_strdup_printf (_("Exported “%s”."), name);
+    {
+      message = g_strdup_printf (_("Exported “%s”."), name);
+      _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
+    }
   else
-    message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
-  pb_window_show_banner (self, message);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->quote != NULL);
+    {
+      message = g_strdup_printf (_("Could not export “%s”. %s"), name, error->message);
+      _pb_window_show_banner_full (self, PB_BANNER_ERROR, message, NULL, NULL);
+    }
+  _pb_window_update_actions (self);
 }
 
 void
-pb_window_export_pdf (PbWindow *self, const char *path)
+_pb_window_export_pdf (PbWindow *self, const char *path)
 {
-  g_autoptr(PbQuoteDocument) document = make_document (self);
+  g_autoptr(PbQuoteDocument) document = _pb_window_make_quote_document (self);
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *message = g_strdup_printf (_("Exporting “%s”…"), name);
 
   if (document == NULL)
     return;
-  task = g_task_new (self, NULL, on_pdf_exported, NULL);
+  task = g_task_new (self, self->cancellable, on_pdf_exported, NULL);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "document", g_steal_pointer (&document), g_object_unref);
-  pb_window_show_banner (self, message);
+  _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
   g_task_run_in_thread (task, export_pdf_thread);
 }
 
-static void
-on_export_pdf_response (GtkNativeDialog *dialog, int response, PbWindow *self)
+void
+pb_window_export_pdf (PbWindow *self, const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL && !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with_suffix = g_strconcat (path, ".pdf", NULL);
-
-          g_free (path);
-          path = with_suffix;
-        }
-      if (path != NULL)
-        pb_window_export_pdf (self, path);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *suggested = NULL;
-
-  if (self->quote == NULL)
-    return;
-  suggested = g_strdup_printf ("%s.pdf", pb_quote_get_number (self->quote));
-  dialog = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF document"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_pdf_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* Printing draws the same pages as the PDF, in points on the paper. */
-static void
-on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, PbQuoteDocument *document)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double scale = gtk_print_context_get_width (context) / PB_QUOTE_DOCUMENT_PAGE_WIDTH;
-
-  cairo_save (cr);
-  cairo_scale (cr, scale, scale);
-  pb_quote_document_draw_page (document, cr, (guint) page);
-  cairo_restore (cr);
-}
-
-static void
-print_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  g_autoptr(PbQuoteDocument) document = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-
-  if (self->quote == NULL || (document = make_document (self)) == NULL)
-    return;
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_n_pages (operation, (int) pb_quote_document_get_n_pages (document));
-  gtk_print_operation_set_job_name (operation, pb_quote_document_get_title (document));
-  /* The operation runs to its end inside gtk_print_operation_run (not
-   * asynchronous here), so the document outlives every draw-page. */
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
-
-      pb_window_show_banner (self, message);
-    }
+  _pb_window_export_pdf (self, path);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1197,6 +1078,7 @@ on_lifecycle_changed (PbWindow *self)
 {
   PbScenario *scenario = pb_replay_get_scenario (self->replay);
   PbLifecycle *lifecycle = pb_replay_get_lifecycle (self->replay);
+  PbQuote *quote = quote_of (self);
 
   if (self->timeline != NULL)
     {
@@ -1212,9 +1094,9 @@ on_lifecycle_changed (PbWindow *self)
 
       if (first != PB_INSTANT_NONE)
         pb_timeline_state_set_as_of (self->timeline_state, first);
-      else if (self->quote != NULL)
+      else if (quote != NULL)
         {
-          PbInstant date = pb_quote_get_date (self->quote);
+          PbInstant date = pb_quote_get_date (quote);
 
           pb_timeline_state_set_as_of (self->timeline_state, date);
           pb_timeline_state_set_visible (self->timeline_state, pb_time_add_months (date, -1),
@@ -1227,120 +1109,19 @@ on_lifecycle_changed (PbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-image", lifecycle != NULL);
 }
 
-static void
-timeline_zoom_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  const char *action = g_str_equal (name, "win.timeline-zoom-in") ? "timeline.zoom-in"
-                     : g_str_equal (name, "win.timeline-zoom-out") ? "timeline.zoom-out"
-                     : "timeline.zoom-fit";
-
-  gtk_widget_activate_action (GTK_WIDGET (ensure_timeline (self)), action, NULL);
-}
-
-static void
-on_export_image_response (GtkNativeDialog *dialog, int response, PbWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      PbTimelineExportOptions options;
-      PbTimelineFormat format;
-      PbTimeline *timeline = pb_timeline_view_get_timeline (ensure_timeline (self));
-
-      pb_timeline_export_options_init (&options);
-      options.as_of = pb_timeline_state_get_as_of (self->timeline_state);
-      pb_timeline_state_get_visible (self->timeline_state, &options.from, &options.to);
-      options.title = gtk_label_get_label (self->timeline_title);
-      if (path != NULL && !pb_timeline_format_from_path (path, &format))
-        {
-          g_autofree char *with_png = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = g_steal_pointer (&with_png);
-        }
-      /* The file is written whole or not at all. */
-      if (timeline == NULL || path == NULL || !pb_timeline_export_to_file (timeline, &options, path, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not export the image: %s"),
-                                                      error ? error->message : _("nothing to draw"));
-
-          pb_window_show_banner (self, message);
-        }
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_image_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  const struct { const char *name; const char *pattern; } types[] = {
-    { N_("PNG image"), "*.png" }, { N_("SVG image"), "*.svg" }, { N_("PDF document"), "*.pdf" },
-  };
-
-  dialog = gtk_file_chooser_native_new (_("Export Image"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(types[i].name));
-      gtk_file_filter_add_pattern (filter, types[i].pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("timeline.png"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_image_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* GtkApplication would build the shortcuts window with every window it
- * adds, before the first frame, had it found gtk/help-overlay.ui under the
- * resource base path; it lives elsewhere and is built on first use. */
-static void
-help_overlay_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PbWindow *self = PB_WINDOW (widget);
-
-  if (self->help_overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pricebook/Pricebook/help-overlay.ui");
-
-      self->help_overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_window_set_transient_for (GTK_WINDOW (self->help_overlay), GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (GTK_WINDOW (self->help_overlay), TRUE);
-      gtk_window_set_modal (GTK_WINDOW (self->help_overlay), TRUE);
-    }
-  gtk_window_present (GTK_WINDOW (self->help_overlay));
-}
-
 PbTimelineView *
 pb_window_get_timeline (PbWindow *self)
 {
-  return ensure_timeline (self);
+  return _pb_window_ensure_timeline (self);
 }
+
+/* ------------------------------------------------------------------ */
+/* Closing                                                            */
 
 static void
-close_confirmed (PbWindow *self, gpointer data)
+save_window_state (PbWindow *self)
 {
-  set_dirty (self, FALSE);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-close_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static gboolean
-pb_window_close_request (GtkWindow *window)
-{
-  PbWindow *self = PB_WINDOW (window);
+  GtkWindow *window = GTK_WINDOW (self);
 
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window))
@@ -1351,21 +1132,37 @@ pb_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
-  if (has_document (self) && self->dirty)
+}
+
+static void
+close_confirmed (PbWindow *self, gpointer data)
+{
+  detach_document (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+pb_window_close_request (GtkWindow *window)
+{
+  PbWindow *self = PB_WINDOW (window);
+
+  save_window_state (self);
+  if (pb_window_get_dirty (self))
     {
-      confirm_discard (self, close_confirmed, NULL);
+      _pb_window_confirm (self, close_confirmed, NULL, NULL);
       return TRUE;
     }
+  detach_document (self);
   return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
 }
 
 /* ------------------------------------------------------------------ */
 
-/* Reading a document builds its whole JSON tree and frees it again, a new
- * document frees the old one, and start-up and a first frame free what
- * they needed once: pages that malloc() keeps unless told to give them
- * back (about 5 MiB after a 10,000-code account is drawn).  They are given
- * back once the window has drawn, when nothing else is waiting. */
+/* Reading a document builds and frees a lot, a new document frees the old
+ * one, and start-up and a first frame free what they needed once: pages
+ * that malloc() keeps unless told to give them back (about 5 MiB after a
+ * 10,000-code account is drawn).  They are given back once the window has
+ * drawn, when nothing else is waiting. */
 static gboolean
 release_freed_memory (gpointer data)
 {
@@ -1431,6 +1228,8 @@ pb_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (pb_window_parent_class)->constructed (object);
 
+  if (self->session == NULL)
+    self->session = g_object_ref (pb_session_get_default ());
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1438,7 +1237,38 @@ pb_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   update_title (self);
-  update_actions (self);
+  _pb_window_update_actions (self);
+  offer_restore (self);
+}
+
+static void
+pb_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PbWindow *self = PB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_set_object (&self->session, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PbWindow *self = PB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1446,6 +1276,7 @@ pb_window_dispose (GObject *object)
 {
   PbWindow *self = PB_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
   /* The views went with the template's widgets. */
   self->wizard = NULL;
@@ -1456,15 +1287,15 @@ pb_window_dispose (GObject *object)
   g_clear_object (&self->replay);
   if (self->help_overlay != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->help_overlay)));
-  g_clear_object (&self->quote);
-  g_clear_object (&self->scenario);
+  /* A document still here was neither saved nor given up (the window went
+   * without being closed): its copy stays with the session. */
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   g_clear_object (&self->timeline_state);
-  g_clear_handle_id (&self->autosave_timeout, g_source_remove);
-  g_clear_pointer (&self->autosave_id, g_free);
-  g_clear_pointer (&self->restore_path, g_free);
-  g_clear_pointer (&self->projection_banner, g_free);
-  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
 }
 
@@ -1476,9 +1307,16 @@ pb_window_class_init (PbWindowClass *klass)
 
   object_class->constructed = pb_window_constructed;
   object_class->dispose = pb_window_dispose;
+  object_class->set_property = pb_window_set_property;
+  object_class->get_property = pb_window_get_property;
   GTK_WINDOW_CLASS (klass)->close_request = pb_window_close_request;
   widget_class->realize = pb_window_realize;
   widget_class->unrealize = pb_window_unrealize;
+
+  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, PB_TYPE_SESSION,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PB_TYPE_START_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-window.ui");
@@ -1487,6 +1325,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, banner_action);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, main_stack);
@@ -1501,49 +1340,24 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pb_window_dismiss_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_action_clicked);
 
-  /* Every command of the window, in one place. */
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", "s", open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
-  gtk_widget_class_install_action (widget_class, "win.export-image", NULL, export_image_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, help_overlay_action);
-
-  /* Their shortcuts, as listed in gtk/help-overlay.ui. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "quote");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "timeline");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s", "simulator");
+  _pb_window_class_actions_init (widget_class);
 }
 
 static void
 pb_window_init (PbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   g_signal_connect_object (self->start_page, "open-recent", G_CALLBACK (on_recent_activated), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_width_changed), NULL);
+  /* The focus ring shows from the start and stays, not only once a key
+   * was pressed: someone on the keyboard always sees where they are. */
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+  g_signal_connect (self, "notify::focus-visible", G_CALLBACK (keep_focus_visible), NULL);
 
   /* One as-of instant and one replay for the timeline and the simulator. */
   self->timeline_state = pb_timeline_state_new ();
@@ -1553,8 +1367,5 @@ pb_window_init (PbWindow *self)
   g_signal_connect_object (self->replay, "notify::lifecycle", G_CALLBACK (on_lifecycle_changed), self,
                            G_CONNECT_SWAPPED);
   on_lifecycle_changed (self);
-
-  self->autosave_id = g_uuid_string_random ();
   self->release_after_paint = TRUE;
-  offer_restore (self);
 }

@@ -1,4 +1,4 @@
-/* pb-window.h
+/* pb-window.h: a window showing one document, or the start page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,37 +7,32 @@
 #include <gtk/gtk.h>
 
 #include "pb-application.h"
-#include "pb-quote.h"
-#include "pb-scenario.h"
-#include "pb-timeline-view.h"
+#include "pb-document.h"
 
 G_BEGIN_DECLS
 
 #define PB_TYPE_WINDOW (pb_window_get_type ())
 G_DECLARE_FINAL_TYPE (PbWindow, pb_window, PB, WINDOW, GtkApplicationWindow)
 
-PbWindow *pb_window_new             (PbApplication *application);
-void      pb_window_open_file       (PbWindow      *self,
-                                     GFile         *file);
-gboolean  pb_window_load_quote      (PbWindow      *self,
-                                     GFile         *file,
-                                     GError       **error);
-gboolean  pb_window_load_scenario   (PbWindow      *self,
-                                     GFile         *file,
-                                     GError       **error);
-void      pb_window_new_quote       (PbWindow      *self);
-PbScenario *pb_window_get_scenario  (PbWindow      *self);
-PbTimelineView *pb_window_get_timeline (PbWindow    *self);
-void      pb_window_autosave_now    (PbWindow      *self);
-void      pb_window_export_pdf      (PbWindow      *self,
-                                     const char    *path);
-gboolean  pb_window_restore         (PbWindow      *self,
-                                     GError       **error);
-PbQuote  *pb_window_get_quote       (PbWindow      *self);
-gboolean  pb_window_get_dirty       (PbWindow      *self);
-void      pb_window_show_banner     (PbWindow      *self,
-                                     const char    *message);
-void      pb_window_dismiss_banner  (PbWindow      *self);
-const char *pb_window_get_banner    (PbWindow      *self);
+PbWindow    *pb_window_new            (PbApplication        *application);
+/* Opens @file here, once unsaved changes were saved or given up. */
+void         pb_window_open_file      (PbWindow             *self,
+                                       GFile                *file);
+/* Shows @document (which must not be shown elsewhere) without asking. */
+void         pb_window_set_document   (PbWindow             *self,
+                                       PbDocument           *document);
+PbDocument  *pb_window_get_document   (PbWindow             *self);
+/* Saves the document (asking for a file when it has none or @save_as),
+ * with the questions a save can raise (changed on disk, read-only). */
+void         pb_window_save_async     (PbWindow             *self,
+                                       gboolean              save_as,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+gboolean     pb_window_save_finish    (PbWindow             *self,
+                                       GAsyncResult         *result,
+                                       GError              **error);
+/* Gives up the document's unsaved changes and its kept copy. */
+void         pb_window_discard        (PbWindow             *self);
 
 G_END_DECLS
