@@ -101,6 +101,19 @@ pb_test_remove_tree (const char *path)
   g_remove (path);
 }
 
+/* How many names in the folder @dir end with @suffix (NULL: all). */
+static inline guint
+pb_test_count_files (const char *dir, const char *suffix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    n += suffix == NULL || g_str_has_suffix (name, suffix);
+  return n;
+}
+
 /* Gives this run a data folder of its own (recent files, crash-recovery
  * copies), inside the suite's XDG_DATA_HOME in the build tree: the suite
  * runs a program under several time zones at once.  It is left in place:

@@ -14,7 +14,7 @@
 
 #include "pb-document.h"
 #include "pb-session.h"
-#include "pb-test.h"
+#include "pb-test-ui.h"
 
 #define CHILD_ARG "--edit-and-keep-copies"
 
@@ -41,27 +41,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  pb_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->autosave);
   g_free (f->work);
@@ -86,13 +68,7 @@ edited_document (Fixture *f, const char *contact)
 static guint
 count_files (Fixture *f, const char *suffix)
 {
-  g_autoptr(GDir) listing = g_dir_open (f->autosave, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    n += suffix == NULL || g_str_has_suffix (name, suffix);
-  return n;
+  return pb_test_count_files (f->autosave, suffix);
 }
 
 static char *

@@ -31,13 +31,7 @@ data_file (const char *name)
 static guint
 count_kept_files (Fixture *f, const char *suffix)
 {
-  g_autoptr(GDir) listing = g_dir_open (f->autosave, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    n += g_str_has_suffix (name, suffix);
-  return n;
+  return pb_test_count_files (f->autosave, suffix);
 }
 
 static PbWindow *
