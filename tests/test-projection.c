@@ -178,21 +178,38 @@ test_projection_history (void)
   pb_scenario_event_init (&named, PB_EVENT_LIVE_CODE_BUY, at ("2020-06-01T10:00:00+08:00"), "C1");
   named.tier = "standard";
   g_assert_cmpint (pb_scenario_append_event (pb_quote_get_account (quote), &named, NULL), ==, 4);
+  pb_scenario_event_init (&named, PB_EVENT_LIVE_CODE_BIND, at ("2020-06-02T10:00:00+08:00"), "C1");
+  g_assert_cmpint (pb_scenario_append_event (pb_quote_get_account (quote), &named, NULL), ==, 5);
   pb_quote_item_set_years (base, 1);
   pb_quote_item_set_tier (codes, "flagship");
   pb_quote_append_item (quote, base);
   pb_quote_append_item (quote, codes);
+  /* EL-6: an expansion of the history's C1 is drawn on it; of a code
+   * nobody knows, it is left out. */
+  {
+    g_autoptr(PbQuoteItem) known = item (PB_ITEM_KIND_EXPANSION);
+    g_autoptr(PbQuoteItem) unknown = item (PB_ITEM_KIND_EXPANSION);
+
+    pb_quote_item_set_code (known, "C1");
+    pb_quote_item_set_extra_viewers (known, 100);
+    pb_quote_item_set_code (unknown, "Z");
+    pb_quote_item_set_extra_viewers (unknown, 100);
+    pb_quote_append_item (quote, known);
+    pb_quote_append_item (quote, unknown);
+  }
   g_assert_cmpint (pb_quote_get_date (quote), ==, at ("2021-05-31T00:00:00+08:00"));
 
   projection = pb_projection_new (quote, catalog, NULL, &error);
   g_assert_no_error (error);
   scenario = pb_projection_get_scenario (projection);
-  g_assert_cmpuint (pb_scenario_get_n_events (scenario), ==, 7);
-  for (guint i = 0; i < 5; i++)
+  g_assert_cmpuint (pb_scenario_get_n_events (scenario), ==, 9);
+  g_assert_cmpint (pb_scenario_get_event (scenario, 8)->type, ==, PB_EVENT_LIVE_CODE_EXPAND);
+  g_assert_cmpstr (pb_scenario_get_event (scenario, 8)->subject, ==, "C1");
+  for (guint i = 0; i < 6; i++)
     g_assert_cmpint (pb_projection_get_event_role (projection, i), ==, PB_PROJECTION_HISTORY);
   g_assert_cmpstr (pb_scenario_get_event (scenario, 0)->subject, ==, "A");
-  g_assert_cmpint (pb_projection_get_event_role (projection, 5), ==, PB_PROJECTION_PROPOSED);
-  g_assert_cmpstr (pb_scenario_get_event (scenario, 6)->subject, ==, "C2");
+  g_assert_cmpint (pb_projection_get_event_role (projection, 6), ==, PB_PROJECTION_PROPOSED);
+  g_assert_cmpstr (pb_scenario_get_event (scenario, 7)->subject, ==, "C2");
 
   lifecycle = pb_lifecycle_replay_scenario (scenario, PB_INSTANT_NONE, &error);
   g_assert_no_error (error);
@@ -203,6 +220,7 @@ test_projection_history (void)
   g_assert_cmpint (pb_lifecycle_base_fee_at (lifecycle, at ("2021-06-01"), &expires), ==, PB_BASE_FEE_ACTIVE);
   g_assert_cmpint (expires, ==, at ("2022-12-31T12:00:00+08:00"));
   g_assert_true (pb_lifecycle_lookup_code (lifecycle, "B")->void_at == at ("2020-07-01T15:00:00+08:00"));
+  g_assert_cmpuint (pb_lifecycle_lookup_code (lifecycle, "C1")->n_expansions, ==, 1);
   dates = pb_projection_key_dates (projection, lifecycle, PB_INSTANT_NONE);
   g_assert_cmpuint (dates->len, >, 0);
   for (guint i = 0; i < dates->len; i++)

@@ -202,6 +202,7 @@ test_wizard_trial (Fixture *f, gconstpointer data)
   pb_test_type (pb_test_get (root (f), "rooms_entry"), "1");
   pb_test_type (pb_test_get (root (f), "viewers_entry"), "5");
   g_assert_nonnull (strstr (pb_test_label (root (f), "plan_label"), "EL-1"));
+  maybe_screenshot (f, "3-live-trial");
   pb_test_type (pb_test_get (root (f), "rooms_entry"), "2");
   g_assert_null (strstr (pb_test_label (root (f), "plan_label"), "EL-1"));
 }

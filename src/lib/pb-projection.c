@@ -58,6 +58,7 @@ typedef struct
   PbInstant                  start;
   guint                      gifts, codes, numbers, packages;
   GHashTable                *taken;   /* the names the account's events use */
+  PbScenario                *history; /* the quote's account, or NULL */
   GError                   **error;
 } Projection;
 
@@ -157,6 +158,34 @@ project_packages (Projection *p, PbQuoteItem *item, PbPackageKind kind)
 }
 
 static gboolean
+history_bought (PbScenario *history, const char *code)
+{
+  guint n = 0;
+  const PbScenarioEvent *events = history ? pb_scenario_get_events (history, &n) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    if ((events[i].type == PB_EVENT_LIVE_BASE_FEE_BUY || events[i].type == PB_EVENT_LIVE_CODE_BUY) &&
+        g_strcmp0 (events[i].subject, code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* EL-6: an expansion of a code the customer's history holds is drawn on
+ * that code, ending with it; of a code the projection does not know, it is
+ * left out, and the quote says so. */
+static gboolean
+project_expansion (Projection *p, PbQuoteItem *item)
+{
+  PbScenarioEvent event;
+
+  if (!history_bought (p->history, pb_quote_item_get_code (item)))
+    return TRUE;
+  pb_scenario_event_init (&event, PB_EVENT_LIVE_CODE_EXPAND, p->start, pb_quote_item_get_code (item));
+  event.extra_viewers = pb_quote_item_get_extra_viewers (item);
+  return add (p, &event, _("Concurrency expansion from the quote (EL-6)"));
+}
+
+static gboolean
 project_item (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
 {
   switch (pb_quote_item_get_kind (item))
@@ -166,9 +195,7 @@ project_item (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
     case PB_ITEM_KIND_NUMBERS: return !p->options->numbers || project_numbers (p, item);
     case PB_ITEM_KIND_FIXED_PACKAGE: return project_packages (p, item, PB_PACKAGE_FIXED);
     case PB_ITEM_KIND_CUSTOM_PACKAGE: return project_packages (p, item, PB_PACKAGE_CUSTOM);
-    /* An expansion names a code the customer already holds, which the
-     * projection does not know: it is left out, and the quote says so. */
-    case PB_ITEM_KIND_EXPANSION:
+    case PB_ITEM_KIND_EXPANSION: return project_expansion (p, item);
     default:
       return TRUE;
     }
@@ -232,6 +259,7 @@ pb_projection_new (PbQuote *quote, PbCatalog *catalog, const PbProjectionOptions
   p.options = options;
   p.start = self->start;
   p.taken = taken;
+  p.history = pb_quote_get_account (quote);
   p.error = error;
 
   n = pb_quote_get_n_items (quote);
