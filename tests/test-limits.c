@@ -249,6 +249,164 @@ test_optimizer_needs (void)
   g_clear_error (&error);
 }
 
+/* A string member @member at @where in a file: @text with one %s for the
+ * string, loaded as a quote or (@scenario) a scenario. */
+typedef struct
+{
+  const char *member;
+  gboolean    scenario;
+  const char *text;
+  glong       max;
+} StringMember;
+
+static const StringMember string_members[] = {
+  { "number", FALSE, "{ \"format\": \"pricebook-quote/1\", \"number\": \"%s\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"A\", \"enterprise\": true }, \"items\": [] }\n", PB_TEXT_MAX_LINE },
+  { "name", FALSE, "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"%s\", \"enterprise\": true }, \"items\": [] }\n", PB_TEXT_MAX_LINE },
+  { "contact", FALSE, "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"A\", \"enterprise\": true, \"contact\": \"%s\" }, \"items\": [] }\n",
+    PB_TEXT_MAX_LINE },
+  { "tier", FALSE, "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"A\", \"enterprise\": true }, \"items\": [\n"
+    "  { \"product\": \"live\", \"kind\": \"code\", \"tier\": \"%s\" } ] }\n", PB_TEXT_MAX_LINE },
+  { "title", TRUE, "{ \"format\": \"pricebook-scenario/1\", \"title\": \"%s\", \"events\": [] }\n",
+    PB_TEXT_MAX_LINE },
+  { "gift_code", TRUE, "{ \"format\": \"pricebook-scenario/1\", \"events\": [\n"
+    "  { \"at\": \"2020-01-01T00:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"%s\" } ] }\n",
+    PB_TEXT_MAX_LINE },
+  { "note", TRUE, "{ \"format\": \"pricebook-scenario/1\", \"events\": [\n"
+    "  { \"at\": \"2020-01-01T00:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"G\",\n"
+    "    \"note\": \"%s\" } ] }\n", PB_TEXT_MAX_PARAGRAPHS },
+};
+
+/* Loads @member's file with a string of @length characters ("字", three
+ * bytes each); the error, or NULL when it loaded or failed elsewhere. */
+static GError *
+load_string (const StringMember *member, glong length)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
+  g_autoptr(GObject) loaded = NULL;
+  GError *error = NULL;
+
+  for (glong i = 0; i < length; i++)
+    g_string_append (value, "字");
+  text = g_strdup_printf (member->text, value->str);
+  bytes = g_bytes_new (text, strlen (text));
+  if (member->scenario)
+    loaded = (GObject *) pb_scenario_new_from_bytes (bytes, "strings.pbscenario", cat, &error);
+  else
+    loaded = (GObject *) pb_quote_new_from_bytes (bytes, "strings.pricebook", &error);
+  return error;
+}
+
+/* Every string member has a length, in characters: the longest loads (or
+ * fails for another reason: a tier of 200 characters is unknown), one
+ * more is refused at its place, naming the member and the limit.  A 10 MB
+ * quote number once took minutes and 1.5 GB to export. */
+static void
+test_strings (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (string_members); i++)
+    {
+      const StringMember *member = &string_members[i];
+      g_autoptr(GError) fits = load_string (member, member->max);
+      g_autoptr(GError) beyond = load_string (member, member->max + 1);
+      g_autofree char *limit = g_strdup_printf ("at most %ld characters", member->max);
+      g_autofree char *named = g_strdup_printf ("“%s”: ", member->member);
+
+      if (fits != NULL && strstr (fits->message, "characters") != NULL)
+        g_error ("%s of %ld characters refused: %s", member->member, member->max, fits->message);
+      g_assert_error (beyond, PB_ERROR, PB_ERROR_INPUT);
+      if (strstr (beyond->message, named) == NULL || strstr (beyond->message, limit) == NULL ||
+          strstr (beyond->message, member->scenario ? "strings.pbscenario:" : "strings.pricebook:") == NULL)
+        g_error ("“%s” does not name the place, %s and %s", beyond->message, named, limit);
+    }
+}
+
+static void
+null_element (PbJsonDoc *doc, JsonArray *array, guint index, JsonNode *element, gpointer data)
+{
+}
+
+/* @n values in an array, as the one loader every file goes through sees
+ * them; with @streaming, as a scenario's events are read. */
+static GError *
+load_values (gsize n, const char *element, gboolean streaming)
+{
+  g_autoptr(GString) text = g_string_new ("{ \"format\": \"x\", \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PbJsonDoc) doc = NULL;
+  GError *error = NULL;
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%s", i ? "," : "", element);
+  g_string_append (text, "] }");
+  bytes = g_bytes_new (text->str, text->len);
+  if (streaming)
+    doc = pb_json_doc_load_bytes_streaming (bytes, "values.json", null_element, NULL, &error);
+  else
+    doc = pb_json_doc_load_bytes (bytes, "values.json", &error);
+  return error;
+}
+
+/* The tree json-glib builds is bounded: PB_JSON_MAX_NODES values and
+ * member names load, one more is refused before parsing, in well under a
+ * second.  Streamed, each element counts on its own. */
+static void
+test_values (void)
+{
+  /* The root, "format", "x", "events" and the array are 5 of them. */
+  g_autoptr(GError) fits = load_values (PB_JSON_MAX_NODES - 5, "1", FALSE);
+  g_autoptr(GError) beyond = load_values (PB_JSON_MAX_NODES - 4, "1", FALSE);
+  g_autoptr(GError) streamed = load_values (PB_JSON_MAX_NODES, "1", TRUE);
+  g_autoptr(GString) big = g_string_new ("[");
+  g_autoptr(GError) element_fits = NULL;
+  g_autoptr(GError) element_beyond = NULL;
+  g_autofree char *count = g_strdup_printf ("%d values", PB_JSON_MAX_NODES);
+
+  g_assert_no_error (fits);
+  g_assert_error (beyond, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (beyond->message, count));
+  g_assert_true (g_str_has_prefix (beyond->message, "values.json:1:"));
+  g_assert_no_error (streamed);
+
+  for (int i = 0; i < PB_JSON_MAX_ELEMENT_NODES - 1; i++)
+    g_string_append (big, i ? ",1" : "1");
+  g_string_append (big, "]");
+  element_fits = load_values (3, big->str, TRUE);
+  g_assert_no_error (element_fits);
+  g_string_insert (big, 1, "1,");
+  element_beyond = load_values (3, big->str, TRUE);
+  g_assert_error (element_beyond, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (element_beyond->message, "element of more than"));
+}
+
+/* A string of more than PB_JSON_MAX_STRING_BYTES is refused before json-glib
+ * reads it, at its start. */
+static void
+test_string_bytes (void)
+{
+  g_autofree char *fits = g_strnfill (PB_JSON_MAX_STRING_BYTES - 1, 'x');
+  g_autofree char *beyond = g_strnfill (PB_JSON_MAX_STRING_BYTES, 'x');
+  g_autofree char *fits_text = g_strdup_printf ("{\n  \"a\": \"%s\" }", fits);
+  g_autofree char *beyond_text = g_strdup_printf ("{\n  \"a\": \"%s\" }", beyond);
+  g_autoptr(GBytes) fits_bytes = g_bytes_new (fits_text, strlen (fits_text));
+  g_autoptr(GBytes) beyond_bytes = g_bytes_new (beyond_text, strlen (beyond_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbJsonDoc) doc = pb_json_doc_load_bytes (fits_bytes, "s.json", &error);
+
+  g_assert_no_error (error);
+  g_clear_pointer (&doc, pb_json_doc_free);
+  doc = pb_json_doc_load_bytes (beyond_bytes, "s.json", &error);
+  g_assert_null (doc);
+  g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "s.json:2:8: the file holds a string longer than 32 KiB"));
+}
+
 /* The README's row for @label, or NULL. */
 static char *
 readme_row (const char *readme, const char *label)
@@ -308,6 +466,11 @@ test_readme_table (void)
     g_autofree char *depth = g_strdup_printf ("%d levels", PB_JSON_MAX_DEPTH);
     g_autofree char *line = pb_format_count (PB_TEXT_MAX_LINE);
     g_autofree char *paragraphs = pb_format_count (PB_TEXT_MAX_PARAGRAPHS);
+    g_autofree char *nodes_count = pb_format_count (PB_JSON_MAX_NODES);
+    g_autofree char *nodes = g_strdup_printf ("%s values and member names", nodes_count);
+    g_autofree char *element_count = pb_format_count (PB_JSON_MAX_ELEMENT_NODES);
+    g_autofree char *element_nodes = g_strdup_printf ("at most %s each", element_count);
+    g_autofree char *string_bytes = g_strdup_printf ("%d KiB", PB_JSON_MAX_STRING_KIB);
 
     assert_row_shows (readme, "Quote items", items, NULL);
     assert_row_shows (readme, "Quote `discount_percent`", "0 to 100", "Q-3", NULL);
@@ -320,7 +483,10 @@ test_readme_table (void)
     assert_row_shows (readme, "Monthly fees in one replay", fees, "VM-2", NULL);
     assert_row_shows (readme, "Instants and dates", "1970-01-01 00:00:00", "2199-12-31 23:59:59", NULL);
     assert_row_shows (readme, "Money", money, NULL);
-    assert_row_shows (readme, "A file", bytes, depth, NULL);
+    assert_row_shows (readme, "Other strings (quote `number`, customer `name` and `contact`, codes, tiers, "
+                      "scenario `title`, event names)", line, "Q-1", NULL);
+    assert_row_shows (readme, "Scenario event `note`, catalog texts", paragraphs, NULL);
+    assert_row_shows (readme, "A file", bytes, depth, nodes, element_nodes, string_bytes, NULL);
   }
 }
 
@@ -332,5 +498,8 @@ main (int argc, char **argv)
   g_test_add_func ("/limits/EL-T1/instants", test_instants);
   g_test_add_func ("/limits/VM-5/VM-6/EL-4/EL-5/optimizer-needs", test_optimizer_needs);
   g_test_add_func ("/limits/Q-1/Q-2/Q-3/readme-table", test_readme_table);
+  g_test_add_func ("/limits/Q-1/strings", test_strings);
+  g_test_add_func ("/limits/values", test_values);
+  g_test_add_func ("/limits/string-bytes", test_string_bytes);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "pb-catalog.h"
 #include "pb-error.h"
 #include "pb-json-private.h"
+#include "pb-text.h"
 #include "pb-quote-item.h"
 #include "pb-tax.h"
 
@@ -156,8 +157,8 @@ load_entry (Loader *loader, const char *key, GError **error)
       !pb_json_get_string (loader->doc, object, "rule", key, NULL, &rule, error) ||
       !pb_json_get_string (loader->doc, object, "source", key, NULL, &source, error) ||
       !pb_json_get_bool (loader->doc, object, "assumption", key, FALSE, &assumption, error) ||
-      !pb_json_get_string (loader->doc, object, "text", key, "", &text, error) ||
-      !pb_json_get_string (loader->doc, object, "text_zh", key, "", &text_zh, error))
+      !pb_json_get_text (loader->doc, object, "text", key, "", PB_TEXT_MAX_PARAGRAPHS, TRUE, &text, error) ||
+      !pb_json_get_text (loader->doc, object, "text_zh", key, "", PB_TEXT_MAX_PARAGRAPHS, TRUE, &text_zh, error))
     return NULL;
   if (!json_object_has_member (loader->sources, source))
     {
@@ -505,8 +506,10 @@ load_terms (Loader *loader, JsonObject *root, GError **error)
       if (object == NULL ||
           !pb_json_get_string (loader->doc, object, "rule", "terms", NULL, &rule, error) ||
           !pb_json_get_string (loader->doc, object, "applies_to", "terms", NULL, &applies_to, error) ||
-          !pb_json_get_string (loader->doc, object, "text", "terms", NULL, &text, error) ||
-          !pb_json_get_string (loader->doc, object, "text_zh", "terms", NULL, &text_zh, error))
+          !pb_json_get_text (loader->doc, object, "text", "terms", NULL, PB_TEXT_MAX_PARAGRAPHS, TRUE, &text,
+                             error) ||
+          !pb_json_get_text (loader->doc, object, "text_zh", "terms", NULL, PB_TEXT_MAX_PARAGRAPHS, TRUE,
+                             &text_zh, error))
         return FALSE;
       /* A term that applies to nothing would silently never be printed. */
       if (!pb_product_from_string (applies_to, &product) && !pb_item_kind_from_string (applies_to, &kind))
@@ -537,7 +540,8 @@ check_sources (Loader *loader, GError **error)
     {
       const char *text;
 
-      if (!pb_json_get_string (loader->doc, loader->sources, l->data, "sources", NULL, &text, error))
+      if (!pb_json_get_text (loader->doc, loader->sources, l->data, "sources", NULL, PB_TEXT_MAX_PARAGRAPHS, TRUE,
+                             &text, error))
         return FALSE;
     }
   return TRUE;

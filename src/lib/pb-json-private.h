@@ -21,6 +21,20 @@ G_BEGIN_DECLS
  * with many recorded calls.  Anything larger is refused before parsing. */
 #define PB_JSON_MAX_BYTES (32 * 1024 * 1024)
 #define PB_JSON_MAX_DEPTH 32
+/* The tree json-glib builds is bounded too (a 32 MiB file of "{}," would be
+ * 11 million objects and 4 GB): at most PB_JSON_MAX_NODES values and member
+ * names, at most about 80 MB of memory (objects cost most).  A quote of 1,000 full items holds about
+ * 15,000; an account history of 20,000 events fits.  When streaming, each
+ * element of an array in the root object (a scenario's event) is dropped
+ * once read, so it counts apart, against PB_JSON_MAX_ELEMENT_NODES. */
+#define PB_JSON_MAX_NODES 200000
+#define PB_JSON_MAX_ELEMENT_NODES 1000
+/* Any string as written in the file, escapes included: the longest text a
+ * member may hold (PB_TEXT_MAX_PARAGRAPHS characters) fits with room for
+ * \uXXXX escapes.  The members' own limits, in characters, are in
+ * pb-text.h. */
+#define PB_JSON_MAX_STRING_KIB 32
+#define PB_JSON_MAX_STRING_BYTES (PB_JSON_MAX_STRING_KIB * 1024)
 
 typedef struct _PbJsonDoc PbJsonDoc;
 
@@ -87,11 +101,24 @@ gboolean    pb_json_get_int          (PbJsonDoc   *doc,
                                       gint64       fallback,
                                       gint64      *result,
                                       GError     **error);
+/* A string of at most PB_TEXT_MAX_LINE characters and no control
+ * character (pb-text.h): names, numbers, codes, dates, titles. */
 gboolean    pb_json_get_string       (PbJsonDoc   *doc,
                                       JsonObject  *object,
                                       const char  *member,
                                       const char  *where,
                                       const char  *fallback,
+                                      const char **result,
+                                      GError     **error);
+/* The same for free text of at most @max_chars characters, line breaks
+ * and tabs allowed when @multiline (payment terms, notes). */
+gboolean    pb_json_get_text         (PbJsonDoc   *doc,
+                                      JsonObject  *object,
+                                      const char  *member,
+                                      const char  *where,
+                                      const char  *fallback,
+                                      glong        max_chars,
+                                      gboolean     multiline,
                                       const char **result,
                                       GError     **error);
 gboolean    pb_json_get_bool         (PbJsonDoc   *doc,

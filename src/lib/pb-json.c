@@ -7,6 +7,7 @@
 #include "pb-json-private.h"
 #include "pb-error.h"
 #include "pb-file.h"
+#include "pb-text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -222,19 +223,56 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* What check_shape() counts, so that no file makes json-glib build a tree
+ * larger than PB_JSON_MAX_NODES (32 MiB of "{}," would be 11 million
+ * objects, 4 GB).  When streaming, each element of an array in the root
+ * object is dropped once read: it counts on its own, against
+ * PB_JSON_MAX_ELEMENT_NODES, not towards the tree. */
+typedef struct
+{
+  gboolean streaming;
+  gboolean root_is_object;
+  gboolean in_stream;        /* inside an array member of the root object */
+  gsize    nodes;
+  gsize    element_nodes;
+} Nodes;
+
+/* Counts the value or member name starting at depth @depth; FALSE with
+ * @bad->why set when there are too many. */
+static gboolean
+count_node (Nodes *nodes, guint depth, ShapeError *bad)
+{
+  if (nodes->streaming && nodes->in_stream && depth >= 2)
+    {
+      if (depth == 2)
+        nodes->element_nodes = 0;
+      if (++nodes->element_nodes <= PB_JSON_MAX_ELEMENT_NODES)
+        return TRUE;
+      bad->why = "holds an element of more than " G_STRINGIFY (PB_JSON_MAX_ELEMENT_NODES)
+                 " values and member names";
+      return FALSE;
+    }
+  if (++nodes->nodes <= PB_JSON_MAX_NODES)
+    return TRUE;
+  bad->why = "holds more than " G_STRINGIFY (PB_JSON_MAX_NODES) " values and member names";
+  return FALSE;
+}
+
 /* json-glib recurses once per level: refuse deep nesting before it does.
  * It also reads a second value after the first ("{…}{…}") and JavaScript
  * ("var x = {…};") without a word: refuse anything but one JSON value.
  * And a "\u0000" would cut a string short, and an escape JSON does not have
  * ("\300") would make bytes that are not UTF-8.  The scan skips strings so
- * that brackets inside them do not count. */
+ * that brackets inside them do not count.  It bounds the work to come:
+ * values and member names (see Nodes), and the length of every string. */
 static gboolean
-check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *bad)
+check_shape (const char *data, gsize length, gboolean streaming, GArray *long_integers, ShapeError *bad)
 {
   guint depth = 0;
   gboolean in_string = FALSE, started = FALSE, ended = FALSE;
-  gsize i = 0, line_start = 0;
+  gsize i = 0, line_start = 0, string_start = 0;
   const char *nul = memchr (data, '\0', length);
+  Nodes nodes = { streaming };
 
   bad->line = 1;
   /* Say "binary" before anything else a binary file would trip on. */
@@ -258,6 +296,12 @@ check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *
 
       if (in_string)
         {
+          if (i - string_start > PB_JSON_MAX_STRING_BYTES)
+            {
+              i = string_start;
+              bad->why = "holds a string longer than " G_STRINGIFY (PB_JSON_MAX_STRING_KIB) " KiB";
+              goto fail;
+            }
           if (c == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
             {
               bad->why = "contains a NUL character (\\u0000) in a string";
@@ -306,6 +350,10 @@ check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *
           bad->why = "does not start with a JSON value";
           goto fail;
         }
+      if (strchr ("{[\"-0123456789tfn", c) != NULL && !count_node (&nodes, depth, bad))
+        goto fail;
+      if (!started)
+        nodes.root_is_object = c == '{';
       started = TRUE;
       if (c == '-' || c == '.' || g_ascii_isdigit (c))
         {
@@ -319,9 +367,14 @@ check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *
           continue;
         }
       if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          string_start = i;
+        }
       else if (c == '[' || c == '{')
         {
+          if (c == '[' && depth == 1 && nodes.root_is_object)
+            nodes.in_stream = TRUE;
           if (++depth > PB_JSON_MAX_DEPTH)
             {
               bad->why = "is nested more than 32 levels deep";
@@ -329,7 +382,11 @@ check_shape (const char *data, gsize length, GArray *long_integers, ShapeError *
             }
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        ended = --depth == 0;
+        {
+          ended = --depth == 0;
+          if (depth == 1)
+            nodes.in_stream = FALSE;
+        }
       i++;
     }
   return TRUE;
@@ -424,7 +481,7 @@ pb_json_doc_load_bytes_streaming (GBytes *bytes, const char *name, PbJsonElement
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file is empty", name);
       return NULL;
     }
-  if (!check_shape (data, length, long_integers, &bad))
+  if (!check_shape (data, length, func != NULL, long_integers, &bad))
     {
       g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s:%u:%u: the file %s", name, bad.line, bad.column,
                    bad.why);
@@ -721,7 +778,16 @@ gboolean
 pb_json_get_string (PbJsonDoc *doc, JsonObject *object, const char *member, const char *where,
                     const char *fallback, const char **result, GError **error)
 {
+  return pb_json_get_text (doc, object, member, where, fallback, PB_TEXT_MAX_LINE, FALSE, result, error);
+}
+
+gboolean
+pb_json_get_text (PbJsonDoc *doc, JsonObject *object, const char *member, const char *where,
+                  const char *fallback, glong max_chars, gboolean multiline, const char **result,
+                  GError **error)
+{
   JsonNode *node = get_member (doc, object, member, where, fallback == NULL, error);
+  g_autoptr(GError) local_error = NULL;
 
   if (node == NULL)
     {
@@ -743,6 +809,14 @@ pb_json_get_string (PbJsonDoc *doc, JsonObject *object, const char *member, cons
     {
       pb_json_doc_error (doc, node, error, PB_ERROR_INPUT, where,
                          "“%s” is not valid UTF-8 text (a \\NNN escape is not JSON)", member);
+      return FALSE;
+    }
+  /* Every string has a length (a 10 MB quote number took minutes to lay
+   * out in a PDF) and, but for line breaks in texts, no control character
+   * (an ESC would reach a terminal in a message). */
+  if (!pb_text_check (json_node_get_string (node), max_chars, multiline, &local_error))
+    {
+      pb_json_doc_error (doc, node, error, PB_ERROR_INPUT, where, "“%s”: %s", member, local_error->message);
       return FALSE;
     }
   *result = json_node_get_string (node);

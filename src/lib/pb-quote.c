@@ -1331,14 +1331,10 @@ static gboolean
 read_text (Reader *reader, JsonObject *object, const char *member, const char *where, glong max_chars,
            gboolean multiline, const char **result, GError **error)
 {
-  GError *local_error = NULL;
-
-  if (!pb_json_get_string (reader->doc, object, member, where, "", result, error))
-    return FALSE;
-  if (pb_text_check (*result, max_chars, multiline, &local_error))
+  if (pb_json_get_text (reader->doc, object, member, where, "", max_chars, multiline, result, error))
     return TRUE;
-  append_rule (&local_error, "Q-1");
-  return member_error (reader, object, member, where, local_error, error);
+  append_rule (error, "Q-1");
+  return FALSE;
 }
 
 /* The buyer's invoicing details, members of "customer" by the names of the

@@ -10,6 +10,7 @@
 #include "pb-scenario.h"
 #include "pb-error.h"
 #include "pb-json-private.h"
+#include "pb-text.h"
 #include "pb-scenario-private.h"
 
 struct _PbScenario
@@ -258,6 +259,18 @@ check_payload (PbScenario *self, const PbScenarioEvent *event, const char **memb
 
 /* Returns NULL when @event is well formed; else a message, with @member set
  * to the member at fault. */
+/* FALSE with "“@member”: why" in @message when @text does not fit. */
+static gboolean
+text_fits (const char *text, glong max_chars, gboolean multiline, const char *member, char **message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pb_text_check (text, max_chars, multiline, &error))
+    return TRUE;
+  *message = g_strdup_printf ("“%s”: %s", member, error->message);
+  return FALSE;
+}
+
 static char *
 check_event (PbScenario *self, const PbScenarioEvent *event, const char **member)
 {
@@ -268,6 +281,13 @@ check_event (PbScenario *self, const PbScenarioEvent *event, const char **member
   *member = event_types[event->type].subject;
   if (event->subject == NULL || *event->subject == '\0')
     return g_strdup_printf (_("“%s” must not be empty"), *member);
+  /* What the editor lets through, the file must load again: the loader
+   * bounds names and notes as pb-text.h says, so the editor does too. */
+  if (!text_fits (event->subject, PB_TEXT_MAX_LINE, FALSE, *member, &message))
+    return message;
+  *member = "note";
+  if (event->note != NULL && !text_fits (event->note, PB_TEXT_MAX_PARAGRAPHS, TRUE, *member, &message))
+    return message;
 
   *member = "at";
   if (event->at < PB_INSTANT_MIN || event->at > PB_INSTANT_MAX)
@@ -612,7 +632,8 @@ load_event (Loader *loader, JsonNode *node, guint index, const char *prefix, GEr
   if (!pb_json_check_members (loader->doc, node, where, event_types[event.type].members, error) ||
       !load_at (loader, object, where, &event.at, error) ||
       !pb_json_get_bool (loader->doc, object, "enabled", where, TRUE, &event.enabled, error) ||
-      !pb_json_get_string (loader->doc, object, "note", where, "", &event.note, error) ||
+      !pb_json_get_text (loader->doc, object, "note", where, "", PB_TEXT_MAX_PARAGRAPHS, TRUE, &event.note,
+                         error) ||
       !load_payload (loader, object, where, &event, error))
     return FALSE;
   if (!json_object_has_member (object, "note"))
