@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "pb-test-cli.h"
 
@@ -488,6 +489,93 @@ test_base_fee_years_past_range (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Q-3, Q-1: "5." and ".5" are not percents; "23:59:60" and "+24:00" are
+ * not instants (GLib reads them as 23:59:59 and as a day's offset): each
+ * is refused at its place in the file, like other malformed input. */
+static void
+test_malformed_values (void)
+{
+  const struct { const char *member; const char *value; } cases[] = {
+    { "discount_percent", "5." }, { "discount_percent", ".5" },
+    { "live_base_fee_until", "2026-12-31T23:59:60+08:00" }, { "live_base_fee_until", "2026-12-31T12:00:00+24:00" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{ \"format\": \"pricebook-quote/1\",\n"
+        "  \"number\": \"Q-T\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+        "  \"customer\": { \"name\": \"A\", \"enterprise\": true },\n"
+        "  %s\"%s\": \"%s\"%s,\n"
+        "  \"items\": [] }\n",
+        g_str_equal (cases[i].member, "discount_percent") ? "" : "\"account\": { ", cases[i].member, cases[i].value,
+        g_str_equal (cases[i].member, "discount_percent") ? "" : " }");
+      g_autofree char *path = pb_test_write_temp ("values.pricebook", text, -1);
+      g_autofree char *where = g_strconcat (path, ":4:", NULL);
+      g_auto(PbCliRun) run = { 0 };
+
+      pb_cli_run (&run, "quote", path, NULL);
+      pb_assert_input_error (&run, where, cases[i].member, cases[i].value, NULL);
+    }
+}
+
+/* Text from a file never reaches the terminal raw: a member name holding
+ * ESC, BEL, a line break and a C1 control is quoted with them escaped, and
+ * so is a file name.  A value holding one is refused without quoting it. */
+static void
+test_control_characters (void)
+{
+  const char *text =
+    "{ \"format\": \"pricebook-quote/1\",\n"
+    "  \"number\": \"Q-T\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"A\", \"enterprise\": true },\n"
+    "  \"items\": [], \"x\\u001b[2J\\u0007\\n\\u009b\\u007f\": 1 }\n";
+  const char *value =
+    "{ \"format\": \"pricebook-quote/1\",\n"
+    "  \"number\": \"Q\\u001b]0;pwned\\u0007\", \"date\": \"2026-11-22\", \"valid_days\": 30,\n"
+    "  \"customer\": { \"name\": \"A\", \"enterprise\": true }, \"items\": [] }\n";
+  g_autofree char *path = pb_test_write_temp ("controls.pricebook", text, -1);
+  g_autofree char *value_path = pb_test_write_temp ("value.pricebook", value, -1);
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-cli-XXXXXX", NULL);
+  g_autofree char *named = g_build_filename (dir, "a\033[1mb.pricebook", NULL);
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) run_value = { 0 };
+  g_auto(PbCliRun) run_named = { 0 };
+
+  pb_cli_run (&run, "quote", path, NULL);
+  pb_assert_input_error (&run, "unknown member “x\\u001b[2J\\u0007\\u000a\\u009b\\u007f”", NULL);
+  pb_cli_run (&run_value, "quote", value_path, NULL);
+  pb_assert_input_error (&run_value, "value.pricebook:2:", "“number”", "control character U+001B", NULL);
+  g_assert_true (g_file_set_contents (named, value, -1, NULL));
+  pb_cli_run (&run_named, "quote", named, NULL);
+  pb_assert_input_error (&run_named, "a\\u001b[1mb.pricebook", NULL);
+  for (const char *p = run.err; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+  for (const char *p = run_named.err; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+  g_unlink (named);
+  g_rmdir (dir);
+}
+
+/* A FIFO or a device is refused at once, by its kind: reading a FIFO
+ * nobody writes to used to wait forever, /dev/zero to read 32 MiB. */
+static void
+test_not_regular_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pricebook-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "quote.pricebook", NULL);
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) simulate = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  pb_cli_run (&run, "quote", fifo, NULL);
+  pb_assert_input_error (&run, fifo, "pipe (FIFO), not a regular file", NULL);
+  pb_cli_run (&simulate, "simulate", fifo, NULL);
+  pb_assert_input_error (&simulate, fifo, "pipe (FIFO), not a regular file", NULL);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 /* Unreadable input and wrong usage are input errors too. */
 static void
 test_usage_and_files (void)
@@ -534,6 +622,15 @@ test_strict_json (void)
       ":5:", "a number JSON does not allow" },
     { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1 }\n  ] }\n{ \"items\": [",
       ":7:1:", "goes on after its JSON value" },
+    /* json-glib takes these; JSON has none of them. */
+    { "    { 'product': \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1 }",
+      ":5:7:", "single quotes" },
+    { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, /* two */ \"months\": 1 }",
+      ":5:", "does not have outside a string" },
+    { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1, \"x\": True }",
+      ":5:", "does not have outside a string" },
+    { "    { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 1, \"months\": 1, \"n\x01\": 1 }",
+      ":5:", "a control character inside a string" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -628,9 +725,9 @@ test_devices_and_catalog_option (void)
       g_auto(PbCliRun) catalog = { 0 };
 
       pb_cli_run (&zero, "quote", "/dev/zero", NULL);
-      pb_assert_input_error (&zero, "/dev/zero", "more than the 32 MiB", NULL);
+      pb_assert_input_error (&zero, "/dev/zero", "a device, not a regular file", NULL);
       pb_cli_run (&catalog, "--catalog", "/dev/zero", "quote", path, NULL);
-      pb_assert_input_error (&catalog, "/dev/zero", "more than the 32 MiB", NULL);
+      pb_assert_input_error (&catalog, "/dev/zero", "a device, not a regular file", NULL);
     }
   {
     g_auto(PbCliRun) no_file = { 0 };
@@ -669,6 +766,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/quote/Q-5/warnings", test_warnings);
   g_test_add_func ("/cli/quote/Q-4/usage-and-files", test_usage_and_files);
   g_test_add_func ("/cli/quote/Q-4/strict-json", test_strict_json);
+  g_test_add_func ("/cli/quote/Q-3/malformed-values", test_malformed_values);
+  g_test_add_func ("/cli/quote/control-characters", test_control_characters);
+  g_test_add_func ("/cli/quote/not-regular-input", test_not_regular_input);
   g_test_add_func ("/cli/quote/Q-1/date-range", test_date_range);
   g_test_add_func ("/cli/quote/EL-T2/base-fee-years-past-range", test_base_fee_years_past_range);
   g_test_add_func ("/cli/quote/output-failure", test_output_failure);

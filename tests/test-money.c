@@ -61,10 +61,12 @@ test_money_parse (void)
 {
   const struct { const char *text; PbMoney value; } good[] = {
     { "1050.00", 1050000 }, { "1050", 1050000 }, { "0.105", 105 }, { "0.1", 100 },
-    { "-3.5", -3500 }, { "0", 0 }, { ".5", 500 }, { "999999999999999.999", PB_MONEY_MAX },
+    { "-3.5", -3500 }, { "0", 0 }, { "0.5", 500 }, { "999999999999999.999", PB_MONEY_MAX },
   };
+  /* A point stands between digits: ".5" and "5." are refused like the rest. */
   const char *bad[] = {
-    "", "1,050.00", "1e3", " 5", "5 ", "0x10", "¥5", "1.0001", "-", ".", "abc", "+5", "1.2.3",
+    "", "1,050.00", "1e3", " 5", "5 ", "0x10", "¥5", "1.0001", "-", ".", "abc", "+5", "1.2.3", ".5", "5.", "-.5",
+    "-5.",
     "1000000000000000", "99999999999999999999999",
   };
 
@@ -147,6 +149,10 @@ test_money_percent (void)
   g_assert_false (pb_percent_parse ("-5", &hundredths, NULL));
   g_assert_false (pb_percent_parse ("5.125", &hundredths, NULL));
   g_assert_false (pb_percent_parse ("5%", &hundredths, NULL));
+  g_assert_false (pb_percent_parse ("5.", &hundredths, NULL));
+  g_assert_false (pb_percent_parse (".5", &hundredths, NULL));
+  g_assert_true (pb_percent_parse ("0.5", &hundredths, NULL));
+  g_assert_cmpint (hundredths, ==, 50);
 
   {
     g_autofree char *a = pb_percent_format (500);

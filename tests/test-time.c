@@ -36,6 +36,12 @@ test_time_parse_offsets (void)
   g_assert_cmpint (at ("2020-01-01T12:00:00"), ==, noon);     /* no offset: +08:00 */
   g_assert_cmpint (at ("2019-12-31T23:00:00-05:00"), ==, noon);
   g_assert_cmpint (at ("2020-01-01T12:00"), ==, noon);
+  g_assert_cmpint (at ("2020-01-01T12:00:00.000+08:00"), ==, noon);
+  g_assert_cmpint (at ("2020-01-01 12:00:00+08:00"), ==, noon);
+  g_assert_cmpint (at ("2020-01-01T12:00:00+0800"), ==, noon);
+  g_assert_cmpint (at ("2020-01-01T12:00:00+08"), ==, noon);
+  /* The widest offset there is room for: 15:59 east of +08:00. */
+  g_assert_cmpint (at ("2020-01-01T12:00:00+23:59"), ==, noon - (15 * 3600 + 59 * 60));
   g_assert_cmpint (noon, ==, 1577851200);
   assert_instant (noon, "2020-01-01T12:00:00+08:00");
   assert_instant (at ("2020-01-01"), "2020-01-01T00:00:00+08:00");
@@ -51,6 +57,10 @@ test_time_parse_bad (void)
     "2020-01-32T00:00:00", "2020-01-01T25:00:00", "yesterday", "2020/01/01",
     "2020-01-01T12:00:00+08:00 trailing", "1969-12-31T00:00:00Z", "2200-01-01T00:00:00+08:00",
     "20200101", "2020-1-1",
+    /* GLib reads these as 23:59:59, as +24:00 or as week and ordinal dates. */
+    "2020-12-31T23:59:60+08:00", "2020-12-31T12:00:00+24:00", "2020-12-31T12:00:00+08:60",
+    "2020-12-31T24:00:00+08:00", "2020-12-31T12:60:00+08:00", "2020-W53-4T12:00:00Z", "2020-366T12:00:00Z",
+    "20201231T120000Z", "2020-12-31T12:00:00.+08:00", "2020-12-31T12:00:00+8:00",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

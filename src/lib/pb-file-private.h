@@ -1,4 +1,5 @@
-/* pb-file-private.h: pb_file_write() with its system calls replaced, for tests
+/* pb-file-private.h: pb_file_write() with its system calls replaced, for tests;
+ * and the words for a file that is not a regular one, which the readers share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -8,6 +9,8 @@
  * each call, never stored, so that the writer keeps no state.
  */
 #pragma once
+
+#include <sys/types.h>
 
 #include "pb-file.h"
 
@@ -26,6 +29,11 @@ typedef struct
                      gpointer    user_data);
   gpointer   user_data;
 } PbFileHooks;
+
+/* Why a file of @mode (not a regular file, not a folder) is refused, in
+ * words: "it is a pipe (FIFO), not a regular file".  The readers say it
+ * the same way. */
+const char *pb_file_kind_reason (mode_t mode);
 
 gboolean pb_file_write_with_hooks (const char         *path,
                                    const void         *data,

@@ -134,8 +134,8 @@ set_errno_error (GError **error, const char *path, int err)
 /* ------------------------------------------------------------------ */
 /* 1. The target                                                      */
 
-static const char *
-kind_of (mode_t mode)
+const char *
+pb_file_kind_reason (mode_t mode)
 {
   if (S_ISCHR (mode) || S_ISBLK (mode))
     return _("it is a device, not a regular file");
@@ -188,7 +188,7 @@ inspect_target (const char *path, PbFileWriteFlags flags, Target *target, GError
     }
   if (!S_ISREG (target->st.st_mode))
     {
-      set_error (error, path, G_IO_ERROR_NOT_REGULAR_FILE, kind_of (target->st.st_mode));
+      set_error (error, path, G_IO_ERROR_NOT_REGULAR_FILE, pb_file_kind_reason (target->st.st_mode));
       return FALSE;
     }
   /* Editors write the file a link points to and keep the link.  (A link

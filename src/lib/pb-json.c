@@ -6,12 +6,16 @@
 
 #include "pb-json-private.h"
 #include "pb-error.h"
-#include "pb-file.h"
+#include "pb-file-private.h"
 #include "pb-text.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct _PbJsonDoc
 {
@@ -39,6 +43,24 @@ pb_json_doc_free (PbJsonDoc *doc)
   g_clear_pointer (&doc->members, g_hash_table_unref);
   g_clear_error (&doc->duplicate);
   g_free (doc);
+}
+
+/* Every error this file makes goes through here: it is the one place a
+ * message quotes what a file holds (a member's name, a value, json-glib's
+ * view of a token) and the file's own name, so it is the one place their
+ * control characters are escaped (pb_text_escape()). */
+static void G_GNUC_PRINTF (3, 4)
+set_error (GError **error, gint code, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  escaped = pb_text_escape (message);
+  g_set_error_literal (error, PB_ERROR, code, escaped);
 }
 
 static void
@@ -223,6 +245,35 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* json-glib's scanner takes 'single quotes', comments and words JSON does
+ * not have: outside strings and numbers, only structure, "true", "false"
+ * and "null" pass.  Skips a literal at data[*i]; FALSE with @why set for
+ * anything else. */
+static gboolean
+skip_word (const char *data, gsize length, gsize *i, const char **why)
+{
+  static const char * const literals[] = { "true", "false", "null" };
+
+  if (data[*i] == '\'')
+    {
+      *why = "uses single quotes: JSON strings take double quotes";
+      return FALSE;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (literals); k++)
+    {
+      gsize n = strlen (literals[k]);
+
+      if (length - *i >= n && memcmp (data + *i, literals[k], n) == 0 &&
+          (length - *i == n || !g_ascii_isalnum (data[*i + n])))
+        {
+          *i += n;
+          return TRUE;
+        }
+    }
+  *why = "holds something JSON does not have outside a string (a comment, a word, a stray character)";
+  return FALSE;
+}
+
 /* What check_shape() counts, so that no file makes json-glib build a tree
  * larger than PB_JSON_MAX_NODES (32 MiB of "{}," would be 11 million
  * objects, 4 GB).  When streaming, each element of an array in the root
@@ -302,6 +353,13 @@ check_shape (const char *data, gsize length, gboolean streaming, GArray *long_in
               bad->why = "holds a string longer than " G_STRINGIFY (PB_JSON_MAX_STRING_KIB) " KiB";
               goto fail;
             }
+          /* JSON has no raw control characters in strings; json-glib
+           * takes them, ESC and all, into names and messages. */
+          if ((guchar) c < 0x20)
+            {
+              bad->why = "holds a control character inside a string (JSON writes them as \\uXXXX)";
+              goto fail;
+            }
           if (c == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
             {
               bad->why = "contains a NUL character (\\u0000) in a string";
@@ -321,11 +379,6 @@ check_shape (const char *data, gsize length, gboolean streaming, GArray *long_in
             {
               in_string = FALSE;
               ended = depth == 0;
-            }
-          else if (c == '\n')
-            {
-              bad->line++;
-              line_start = i + 1;
             }
           i++;
           continue;
@@ -363,6 +416,13 @@ check_shape (const char *data, gsize length, gboolean streaming, GArray *long_in
                          "hexadecimal digits or a lone sign)";
               goto fail;
             }
+          ended = depth == 0;
+          continue;
+        }
+      if (c == 't' || c == 'f' || c == 'n' || strchr ("{}[],:\"", c) == NULL)
+        {
+          if (!skip_word (data, length, &i, &bad->why))
+            goto fail;
           ended = depth == 0;
           continue;
         }
@@ -471,25 +531,25 @@ pb_json_doc_load_bytes_streaming (GBytes *bytes, const char *name, PbJsonElement
   doc->name = g_strdup (name);
   if (length > PB_JSON_MAX_BYTES)
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+      set_error (error, PB_ERROR_INPUT,
                    "%s: the file is %" G_GSIZE_FORMAT " bytes, more than the %d MiB Pricebook reads",
                    name, length, PB_JSON_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
   if (length == 0)
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file is empty", name);
+      set_error (error, PB_ERROR_INPUT, "%s: the file is empty", name);
       return NULL;
     }
   if (!check_shape (data, length, func != NULL, long_integers, &bad))
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s:%u:%u: the file %s", name, bad.line, bad.column,
+      set_error (error, PB_ERROR_INPUT, "%s:%u:%u: the file %s", name, bad.line, bad.column,
                    bad.why);
       return NULL;
     }
   if (!g_utf8_validate_len (data, length, NULL))
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file is not UTF-8 text", name);
+      set_error (error, PB_ERROR_INPUT, "%s: the file is not UTF-8 text", name);
       return NULL;
     }
 
@@ -514,12 +574,12 @@ pb_json_doc_load_bytes_streaming (GBytes *bytes, const char *name, PbJsonElement
     {
       g_autofree char *message = describe_parse_error (name, local_error->message);
 
-      g_set_error_literal (error, PB_ERROR, PB_ERROR_INPUT, message);
+      set_error (error, PB_ERROR_INPUT, "%s", message);
       return NULL;
     }
   if (json_parser_get_root (doc->parser) == NULL)
     {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file holds no JSON value", name);
+      set_error (error, PB_ERROR_INPUT, "%s: the file holds no JSON value", name);
       return NULL;
     }
   if (doc->duplicate != NULL)
@@ -537,36 +597,31 @@ static void
 set_too_large (GError **error, const char *path, goffset size)
 {
   if (size < 0)
-    g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: the file holds more than the %d MiB Pricebook reads",
+    set_error (error, PB_ERROR_INPUT, "%s: the file holds more than the %d MiB Pricebook reads",
                  path, PB_JSON_MAX_BYTES / (1024 * 1024));
   else
-    g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+    set_error (error, PB_ERROR_INPUT,
                  "%s: the file is %" G_GOFFSET_FORMAT " bytes, more than the %d MiB Pricebook reads",
                  path, size, PB_JSON_MAX_BYTES / (1024 * 1024));
 }
 
-/* Reads at most PB_JSON_MAX_BYTES: a device or a pipe ("/dev/zero") has no
- * size to ask for, and must not be read without end. */
+/* Reads @fd to its end, at most PB_JSON_MAX_BYTES (a file may grow while
+ * it is read). */
 static GBytes *
-read_bounded (GFile *file, const char *path, GError **error)
+read_bounded (int fd, const char *path, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
   g_autoptr(GByteArray) data = g_byte_array_new ();
   guint8 chunk[65536];
 
-  if (stream == NULL)
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: cannot read: %s", path, local_error->message);
-      return NULL;
-    }
   for (;;)
     {
-      gssize got = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, &local_error);
+      gssize got = read (fd, chunk, sizeof chunk);
 
+      if (got < 0 && errno == EINTR)
+        continue;
       if (got < 0)
         {
-          g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: cannot read: %s", path, local_error->message);
+          set_error (error, PB_ERROR_INPUT, "%s: cannot read: %s", path, g_strerror (errno));
           return NULL;
         }
       if (got == 0)
@@ -581,6 +636,36 @@ read_bounded (GFile *file, const char *path, GError **error)
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+/* The bytes of the regular file at @path.  Opened without waiting: a FIFO
+ * nobody writes to would hold an open() forever, and a device such as
+ * /dev/zero has no end; both are refused at once, by their kind, as a
+ * folder is; a file too large is refused by its size, unread. */
+static GBytes *
+read_regular_file (const char *path, GError **error)
+{
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  GBytes *bytes = NULL;
+  struct stat st;
+
+  if (fd < 0)
+    {
+      set_error (error, PB_ERROR_INPUT, "%s: cannot read: %s", path, g_strerror (errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    set_error (error, PB_ERROR_INPUT, "%s: cannot read: %s", path, g_strerror (errno));
+  else if (S_ISDIR (st.st_mode))
+    set_error (error, PB_ERROR_INPUT, "%s: is a folder, not a file", path);
+  else if (!S_ISREG (st.st_mode))
+    set_error (error, PB_ERROR_INPUT, "%s: cannot read: %s", path, pb_file_kind_reason (st.st_mode));
+  else if (st.st_size > PB_JSON_MAX_BYTES)
+    set_too_large (error, path, st.st_size);
+  else
+    bytes = read_bounded (fd, path, error);
+  close (fd);
+  return bytes;
+}
+
 PbJsonDoc *
 pb_json_doc_load_file (const char *path, GError **error)
 {
@@ -591,30 +676,8 @@ PbJsonDoc *
 pb_json_doc_load_file_streaming (const char *path, PbJsonElementFunc func, gpointer user_data,
                                  GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = read_regular_file (path, error);
 
-  /* Ask for the size first so that a huge file is refused without reading it. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: cannot read: %s", path, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, "%s: is a folder, not a file", path);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > PB_JSON_MAX_BYTES)
-    {
-      set_too_large (error, path, g_file_info_get_size (info));
-      return NULL;
-    }
-  bytes = read_bounded (file, path, error);
   if (bytes == NULL)
     return NULL;
   return pb_json_doc_load_bytes_streaming (bytes, path, func, user_data, error);
@@ -653,9 +716,9 @@ pb_json_doc_error (PbJsonDoc *doc, gconstpointer at, GError **error, gint code,
     place = g_strdup (doc->name);
 
   if (where != NULL)
-    g_set_error (error, PB_ERROR, code, "%s: %s: %s", place, where, message);
+    set_error (error, code, "%s: %s: %s", place, where, message);
   else
-    g_set_error (error, PB_ERROR, code, "%s: %s", place, message);
+    set_error (error, code, "%s: %s", place, message);
 }
 
 JsonObject *

@@ -220,6 +220,7 @@ parse_fixed (const char *text, guint decimals, gboolean allow_negative,
   guint seen_decimals = 0;
   gboolean seen_digit = FALSE;
 
+  /* "5." and ".5" too: a point stands between digits. */
   if (text == NULL || *text == '\0')
     goto invalid;
   if (*p == '-' && allow_negative)
@@ -236,6 +237,8 @@ parse_fixed (const char *text, guint decimals, gboolean allow_negative,
     }
   if (*p == '.')
     {
+      if (!seen_digit || !g_ascii_isdigit (p[1]))
+        goto invalid;
       p++;
       for (; g_ascii_isdigit (*p); p++)
         {

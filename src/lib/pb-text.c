@@ -7,6 +7,7 @@
 #include "pb-text.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pb-error.h"
 
@@ -44,4 +45,22 @@ pb_text_check (const char *text, glong max_chars, gboolean multiline, GError **e
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+pb_text_escape (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *escaped = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (escaped, "\\u%04x", c);
+      else
+        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (escaped, FALSE);
 }

@@ -26,4 +26,10 @@ gboolean pb_text_check (const char *text,
                         gboolean    multiline,
                         GError    **error);
 
+/* @text for a message: every control character (C0 including line breaks
+ * and tabs, DEL, C1) as "\u001b", so that text read from a file can never
+ * move a terminal's cursor, ring its bell or start a new line; bytes that
+ * are not UTF-8 become U+FFFD. */
+char    *pb_text_escape (const char *text);
+
 G_END_DECLS

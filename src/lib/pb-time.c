@@ -97,6 +97,55 @@ in_range (PbInstant instant, const char *text, GError **error)
   return TRUE;
 }
 
+/* Two digits at @p, no more than @max; -1 otherwise. */
+static int
+two_digits (const char *p, int max)
+{
+  int value;
+
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+    return -1;
+  value = (p[0] - '0') * 10 + (p[1] - '0');
+  return value <= max ? value : -1;
+}
+
+/* GLib takes "23:59:60" as 23:59:59 and an offset of "+24:00", and week,
+ * ordinal and basic forms besides: only "YYYY-MM-DD", "T" (or a space),
+ * "HH:MM[:SS[.fraction]]" and an optional "Z", "±HH:MM", "±HHMM" or "±HH"
+ * pass, with every field in its range. */
+static gboolean
+strict_form (const char *text)
+{
+  const char *p = text + 11;
+
+  if (text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' '))
+    return FALSE;
+  if (two_digits (p, 23) < 0 || p[2] != ':' || two_digits (p + 3, 59) < 0)
+    return FALSE;
+  p += 5;
+  if (*p == ':')
+    {
+      if (two_digits (p + 1, 59) < 0)
+        return FALSE;
+      p += 3;
+      if (*p == '.' || *p == ',')
+        {
+          if (!g_ascii_isdigit (p[1]))
+            return FALSE;
+          for (p++; g_ascii_isdigit (*p); p++)
+            ;
+        }
+    }
+  if (*p == '\0' || (p[0] == 'Z' && p[1] == '\0'))
+    return TRUE;
+  if ((*p != '+' && *p != '-') || two_digits (p + 1, 23) < 0)
+    return FALSE;
+  p += 3;
+  if (*p == ':')
+    p++;
+  return *p == '\0' || (two_digits (p, 59) >= 0 && p[2] == '\0');
+}
+
 /* ISO 8601 with or without an offset ("2020-01-01T12:00:00+08:00",
  * "2020-01-01T04:00:00Z", "2020-01-01T12:00"); no offset means +08:00.  A
  * bare date ("2020-01-01") means its midnight in +08:00. */
@@ -111,6 +160,8 @@ pb_time_parse (const char *text, PbInstant *result, GError **error)
     goto invalid;
   if (length == 10)
     return pb_time_parse_date (text, result, error);
+  if (length < 16 || !strict_form (text))
+    goto invalid;
   /* GLib wants seconds; people often leave them out ("…T12:00+08:00"). */
   if (length >= 16 && text[13] == ':' && strchr ("Zz+-", text[16]) != NULL)
     with_seconds = g_strdup_printf ("%.16s:00%s", text, text + 16);
@@ -128,8 +179,9 @@ invalid:
     g_autofree char *shown = text ? g_utf8_make_valid (text, -1) : g_strdup ("");
 
     g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
-                 _("“%s” is not a valid date and time: write ISO 8601 with a real calendar date, "
-                   "such as 2020-01-01T12:00:00+08:00"), shown);
+                 _("“%s” is not a valid date and time: write ISO 8601 with a real calendar date, a time "
+                   "from 00:00:00 to 23:59:59 and an offset within ±23:59, such as 2020-01-01T12:00:00+08:00"),
+                 shown);
   }
   return FALSE;
 }
