@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "pb-cli-private.h"
-#include "pb-json-private.h"
+#include "pb-json-builder.h"
 #include "pb-optimizer.h"
 
 static void

@@ -17,7 +17,7 @@
 #include "pb-cli-private.h"
 #include "pb-error.h"
 #include "pb-lifecycle.h"
-#include "pb-json-private.h"
+#include "pb-json-builder.h"
 #include "pb-scenario.h"
 
 /* ------------------------------------------------------------------ */

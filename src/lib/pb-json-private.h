@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pb-json-builder.h"
 #include "pb-money.h"
 #include "pb-time.h"
 
@@ -142,25 +143,6 @@ gboolean    pb_json_get_array        (PbJsonDoc   *doc,
                                       gboolean     required,
                                       JsonArray  **result,
                                       GError     **error);
-/* Members of a JSON object being built, in the formats of the files and the
- * CLI: money "1050.00", instants "…+08:00" (PB_INSTANT_NONE and
- * PB_INSTANT_FOREVER as null), NULL strings as null. */
-void        pb_json_add_string       (JsonBuilder *builder,
-                                      const char  *member,
-                                      const char  *value);
-void        pb_json_add_int          (JsonBuilder *builder,
-                                      const char  *member,
-                                      gint64       value);
-void        pb_json_add_bool         (JsonBuilder *builder,
-                                      const char  *member,
-                                      gboolean     value);
-void        pb_json_add_money        (JsonBuilder *builder,
-                                      const char  *member,
-                                      PbMoney      amount);
-void        pb_json_add_instant      (JsonBuilder *builder,
-                                      const char  *member,
-                                      PbInstant    instant);
-
 /* The file's text: pretty JSON and a final newline. */
 char       *pb_json_to_string        (JsonNode    *root);
 /* pb_file_write() of that text, keeping "NAME~" (see pb-file.h). */
