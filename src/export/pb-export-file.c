@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "pb-error.h"
 #include "pb-export-file.h"
 #include "pb-file.h"
 
@@ -16,4 +17,12 @@ pb_export_write_file (const char *path, const void *data, gssize size, GError **
 
   /* No "NAME~": an export is made again from its document at will. */
   return pb_file_write (path, data, size < 0 ? strlen (data) : (gsize) size, PB_FILE_WRITE_NONE, error);
+}
+
+gboolean
+pb_export_failed (const char *path, GError **error)
+{
+  if (error != NULL && g_error_matches (*error, PB_ERROR, PB_ERROR_INTERNAL))
+    g_prefix_error (error, "%s: ", path);
+  return FALSE;
 }

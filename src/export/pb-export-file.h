@@ -18,4 +18,10 @@ gboolean pb_export_write_file (const char  *path,
                                gssize       size,
                                GError     **error);
 
+/* When making what an export writes to @path failed inside (a drawing
+ * error: PB_ERROR_INTERNAL), puts "@path: " in front of @error's message,
+ * so that every export error names the file; returns FALSE. */
+gboolean pb_export_failed     (const char  *path,
+                               GError     **error);
+
 G_END_DECLS

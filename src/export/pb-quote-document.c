@@ -1303,7 +1303,7 @@ pb_quote_document_export_pdf (PbQuoteDocument *self, const char *path, GError **
 
   bytes = pb_quote_document_to_pdf (self, error);
   if (bytes == NULL)
-    return FALSE;
+    return pb_export_failed (path, error);
   data = g_bytes_get_data (bytes, &size);
   return pb_export_write_file (path, data, (gssize) size, error);
 }

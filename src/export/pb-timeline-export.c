@@ -338,7 +338,7 @@ pb_timeline_export_to_file (PbTimeline *timeline, const PbTimelineExportOptions 
     }
   bytes = pb_timeline_export_to_bytes (timeline, options, format, error);
   if (bytes == NULL)
-    return FALSE;
+    return pb_export_failed (path, error);
   data = g_bytes_get_data (bytes, &size);
   return pb_export_write_file (path, data, (gssize) size, error);
 }
