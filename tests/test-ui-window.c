@@ -738,6 +738,56 @@ test_window_changed_on_disk (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
+/* Issue 18, items 4 and 5: beside the timeline and in the simulator, what
+ * must be done by when from the as-of instant (bind A by 2020-03-01 12:00,
+ * EL-7; B void unless bound by 2020-07-01 15:00; A expires, EL-8; renew by
+ * 2021-12-31 12:00, EL-10); a click goes there; "Add to Calendar" writes
+ * them as an iCalendar file; the documented example says that the guide
+ * never binds B. */
+static void
+test_window_key_dates (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  g_autofree char *ics = g_build_filename (f->dir, "dates.ics", NULL);
+  g_autofree char *text = NULL;
+  PbKeyDatesView *panel, *simulator_panel;
+  GtkListBox *list;
+  PbInstant renewal;
+  guint events = 0;
+
+  gtk_widget_activate_action (window, "win.open-example", NULL);
+  pb_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (pb_test_get (window, "timeline_description")));
+  g_assert_nonnull (strstr (pb_test_label (window, "timeline_description"), "EL-7"));
+  panel = PB_KEY_DATES_VIEW (pb_test_get (window, "key_dates"));
+  g_assert_cmpuint (pb_key_dates_view_get_n_dates (panel), ==, 4);
+
+  g_assert_true (pb_time_parse ("2020-05-01T15:00:00+08:00", &renewal, NULL));
+  pb_timeline_state_set_as_of (f->window->timeline_state, renewal);
+  pb_test_iterate ();
+  g_assert_cmpuint (pb_key_dates_view_get_n_dates (panel), ==, 3);
+
+  /* A click on B's deadline goes there, in the simulator too. */
+  gtk_widget_activate_action (window, "win.view", "s", "simulator");
+  pb_test_iterate ();
+  simulator_panel = PB_KEY_DATES_VIEW (pb_test_get (window, "simulator_key_dates"));
+  g_assert_cmpuint (pb_key_dates_view_get_n_dates (simulator_panel), ==, 3);
+  list = GTK_LIST_BOX (pb_test_get (GTK_WIDGET (simulator_panel), "key_dates_list"));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  pb_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_get (window, "at_entry"))), ==, "2020-07-01 15:00");
+  g_assert_true (gtk_widget_get_visible (pb_test_get (window, "description_label")));
+
+  g_assert_true (_pb_window_add_to_calendar (f->window, ics, FALSE));
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  for (const char *p = text; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
+    events++;
+  /* From B's deadline on: it, A's expiry, the base fee's end. */
+  g_assert_cmpuint (events, ==, 3);
+  g_assert_nonnull (strstr (text, "\r\n"));
+  g_assert_cmpint (pb_window_get_banner_kind (f->window), ==, PB_BANNER_INFO);
+}
+
 /* Tab goes to the widgets shown that take the focus: no label shown may
  * take it (a selectable label does, unless told not to). */
 static void
@@ -829,5 +879,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/changed-on-disk", test_window_changed_on_disk);
   ADD ("/ui/window/not-a-pricebook-file", test_window_not_a_pricebook_file);
   ADD ("/ui/window/keyboard", test_window_keyboard);
+  ADD ("/ui/window/EL-7/EL-8/key-dates", test_window_key_dates);
   return g_test_run ();
 }

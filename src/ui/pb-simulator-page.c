@@ -15,6 +15,7 @@
 
 #include "pb-key-dates.h"
 #include "pb-key-dates-text.h"
+#include "pb-key-dates-view.h"
 #include "pb-simulator-page.h"
 
 #include <string.h>
@@ -97,6 +98,7 @@ struct _PbSimulatorPage
 
   GtkPaned       *paned;            /* events and form | state */
   GtkLabel       *title_label;
+  GtkLabel       *description_label;
   GtkListView    *events_list;
   PbEventRows    *event_rows;       /* one item per event: its index */
   GtkLabel       *form_title;
@@ -110,6 +112,7 @@ struct _PbSimulatorPage
   GtkLabel       *at_issue;
   GtkLabel       *here_label;
   GtkBox         *state_box;
+  PbKeyDatesView *key_dates;
   GPtrArray      *bound_rows;       /* the event rows on screen, to mark the current ones */
 
   /* The event form, built in code: its rows follow the event type. */
@@ -631,6 +634,7 @@ show_state (PbSimulatorPage *self)
   gtk_adjustment_set_value (self->scrubber_adjustment, (double) self->at);
   gtk_widget_set_visible (GTK_WIDGET (self->at_issue), FALSE);
   gtk_label_set_label (self->here_label, here);
+  pb_key_dates_view_set_lifecycle (self->key_dates, lifecycle_of (self), self->at);
   gtk_widget_set_visible (GTK_WIDGET (self->here_label), *here != '\0');
   self->updating = FALSE;
   mark_current_rows (self);
@@ -658,6 +662,17 @@ update_scrubber_range (PbSimulatorPage *self)
 
 /* The replay ran again: on a new scenario (set here or by the window), or
  * after a change to the one shown.  The page never replays by itself. */
+/* What a reader should know that the events do not say (the guide never
+ * says when B is bound, EL-7); the shipped samples' are translated. */
+void
+pb_simulator_show_description (GtkLabel *label, PbScenario *scenario)
+{
+  const char *description = scenario ? pb_scenario_get_description (scenario) : "";
+
+  gtk_label_set_label (label, *description ? _(description) : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), *description != '\0');
+}
+
 static void
 on_scenario_replaced (PbSimulatorPage *self)
 {
@@ -678,6 +693,7 @@ on_replayed (PbSimulatorPage *self)
       load_form (self, NULL, -1);
       gtk_label_set_label (self->title_label, scenario && pb_scenario_get_title (scenario)
                                               ? pb_scenario_get_title (scenario) : "");
+      pb_simulator_show_description (self->description_label, scenario);
     }
   if (error != NULL)
     {
@@ -743,6 +759,12 @@ pb_simulator_page_step (PbSimulatorPage *self, int direction)
 
   if (lifecycle != NULL && pb_lifecycle_step (lifecycle, events, n, self->at, direction, &next))
     pb_simulator_page_set_at (self, next);
+}
+
+static void
+on_key_date_activated (PbSimulatorPage *self, PbInstant at)
+{
+  pb_simulator_page_set_at (self, at);
 }
 
 static void on_previous_clicked (PbSimulatorPage *self) { pb_simulator_page_step (self, -1); }
@@ -1079,10 +1101,12 @@ pb_simulator_page_class_init (PbSimulatorPageClass *klass)
                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (PB_TYPE_KEY_DATES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pricebook/Pricebook/pb-simulator-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, paned);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, events_list);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_title);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_grid);
@@ -1095,6 +1119,8 @@ pb_simulator_page_class_init (PbSimulatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, at_issue);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, here_label);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, state_box);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, key_dates);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_date_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_form_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_form_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_previous_clicked);

@@ -31,5 +31,8 @@ void         pb_simulator_page_set_narrow    (PbSimulatorPage *self,
 void         pb_simulator_page_step          (PbSimulatorPage *self,
                                               int              direction);
 char        *pb_simulator_page_describe_state (PbSimulatorPage *self);
+/* Shows @scenario's description in @label (hidden when it has none). */
+void         pb_simulator_show_description   (GtkLabel        *label,
+                                              PbScenario      *scenario);
 
 G_END_DECLS

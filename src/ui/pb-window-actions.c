@@ -11,6 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "pb-file.h"
+#include "pb-key-dates-text.h"
 #include "pb-preferences-window.h"
 #include "pb-timeline-export.h"
 #include "pb-window-private.h"
@@ -195,27 +199,33 @@ view_action (GtkWidget *widget, const char *name, GVariant *param)
     gtk_stack_set_visible_child_name (self->views, view);
 }
 
+/* The local path chosen in a save dialog, with @suffix added when the user
+ * left it out (GtkFileChooser does not), or NULL. */
+static char *
+chosen_path (GtkNativeDialog *dialog, int response, const char *suffix)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  if (path == NULL || g_str_has_suffix (path, suffix))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, suffix, NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* The quote document: PDF and printing                               */
 
 static void
 on_export_pdf_response (GtkNativeDialog *dialog, int response, PbWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = chosen_path (dialog, response, ".pdf");
 
-      if (path != NULL && !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with_suffix = g_strconcat (path, ".pdf", NULL);
-
-          g_free (path);
-          path = with_suffix;
-        }
-      if (path != NULL)
-        _pb_window_export_pdf (self, path);
-    }
+  if (path != NULL)
+    _pb_window_export_pdf (self, path);
   g_object_unref (dialog);
 }
 
@@ -361,6 +371,91 @@ export_image_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ------------------------------------------------------------------ */
+/* Key dates as a calendar file                                        */
+
+static void
+on_calendar_opened (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PbWindow) self = data;
+  g_autofree char *name = g_object_steal_data (G_OBJECT (self), "calendar-name");
+  g_autofree char *message = NULL;
+
+  if (g_app_info_launch_default_for_uri_finish (result, NULL))
+    return;
+  /* No calendar application here: the file is what was asked for. */
+  message = g_strdup_printf (_("Saved “%s”. Open it with a calendar application to add the key dates."), name);
+  _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
+}
+
+/* Writes the key dates from the as-of instant on as an iCalendar file and,
+ * with @open, hands it to the user's calendar. */
+gboolean
+_pb_window_add_to_calendar (PbWindow *self, const char *path, gboolean open)
+{
+  PbLifecycle *lifecycle = pb_replay_get_lifecycle (self->replay);
+  g_autoptr(GArray) dates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = self->document ? pb_document_dup_title (self->document) : g_strdup (_("Pricebook"));
+  g_autofree char *ics = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = NULL;
+
+  if (lifecycle == NULL)
+    return FALSE;
+  dates = pb_lifecycle_key_dates (lifecycle, pb_timeline_state_get_as_of (self->timeline_state));
+  ics = pb_key_dates_to_ics ((const PbKeyDate *) dates->data, dates->len, title, NULL, NULL);
+  if (!pb_file_write (path, ics, strlen (ics), PB_FILE_WRITE_NONE, &error))
+    {
+      message = g_strdup_printf (_("Could not save the key dates. %s"), error->message);
+      _pb_window_show_banner_full (self, PB_BANNER_ERROR, message, NULL, NULL);
+      return FALSE;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved %u key date in “%s”.",
+                                          "Saved %u key dates in “%s”.", dates->len), dates->len, name);
+  _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
+  if (open)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_object_set_data_full (G_OBJECT (self), "calendar-name", g_steal_pointer (&name), g_free);
+      g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_calendar_opened, g_object_ref (self));
+    }
+  return TRUE;
+}
+
+static void
+on_calendar_response (GtkNativeDialog *dialog, int response, PbWindow *self)
+{
+  g_autofree char *path = chosen_path (dialog, response, ".ics");
+
+  if (path != NULL)
+    _pb_window_add_to_calendar (self, path, TRUE);
+  g_object_unref (dialog);
+}
+
+static void
+add_to_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (pb_replay_get_lifecycle (self->replay) == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Add to Calendar"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar file"));
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("key-dates.ics"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_calendar_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* GtkApplication would build the shortcuts window with every window it
  * adds, before the first frame, had it found gtk/help-overlay.ui under the
  * resource base path; it lives elsewhere and is built on first use. */
@@ -403,6 +498,7 @@ _pb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-calendar", NULL, add_to_calendar_action);
 
   /* Their shortcuts, as listed in gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pb-quote-document.h"
+#include "pb-key-dates-view.h"
 #include "pb-quote-wizard.h"
 #include "pb-replay.h"
 #include "pb-session.h"
@@ -49,7 +50,10 @@ struct _PbWindow
   PbSimulatorPage      *simulator;
   GtkBox               *timeline_box;
   GtkLabel             *timeline_title;
+  GtkLabel             *timeline_description;
   PbTimelineView       *timeline;
+  GtkToggleButton      *key_dates_toggle;
+  PbKeyDatesView       *key_dates;        /* beside the timeline, made with it */
   PbTimelineState      *timeline_state;   /* shared by the timeline and the simulator */
   PbReplay             *replay;           /* the scenario or the quote's projection, replayed
                                            * once for the timeline and the simulator */
@@ -60,6 +64,7 @@ struct _PbWindow
   gboolean              projection_stale; /* the quote changed since it was last projected */
   GtkWidget            *help_overlay;     /* made when first asked for */
   gboolean              release_after_paint;
+  gboolean              was_narrow;       /* the width was below NARROW_WIDTH */
 
   GSettings            *settings;
   PbSession            *session;
@@ -107,6 +112,11 @@ void        _pb_window_export_pdf         (PbWindow             *self,
                                            const char           *path);
 void        _pb_window_restore            (PbWindow             *self);
 PbTimelineView *_pb_window_ensure_timeline (PbWindow            *self);
+/* The key dates from the as-of instant on, as an .ics file at @path;
+ * @open hands it to the user's calendar application. */
+gboolean    _pb_window_add_to_calendar    (PbWindow             *self,
+                                           const char           *path,
+                                           gboolean              open);
 
 /* Test hooks */
 PbQuote        *pb_window_get_quote      (PbWindow       *self);

@@ -164,15 +164,57 @@ fit_new_scenario (PbWindow *self)
     }
 }
 
+/* The key dates from the as-of instant on, beside the timeline. */
+static void
+update_key_dates (PbWindow *self)
+{
+  if (self->key_dates != NULL)
+    pb_key_dates_view_set_lifecycle (self->key_dates, pb_replay_get_lifecycle (self->replay),
+                                     pb_timeline_state_get_as_of (self->timeline_state));
+}
+
+static void
+on_key_date_activated (PbWindow *self, PbInstant at)
+{
+  pb_timeline_state_set_as_of (self->timeline_state, at);
+}
+
+static GtkWidget *
+key_dates_panel (PbWindow *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->key_dates = PB_KEY_DATES_VIEW (pb_key_dates_view_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->key_dates), "key_dates");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->key_dates), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->key_dates), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->key_dates), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->key_dates), 12);
+  g_signal_connect_object (self->key_dates, "date-activated", G_CALLBACK (on_key_date_activated), self,
+                           G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->key_dates));
+  gtk_widget_set_size_request (scrolled, 300, -1);
+  g_object_bind_property (self->key_dates_toggle, "active", scrolled, "visible", G_BINDING_SYNC_CREATE);
+  update_key_dates (self);
+  return scrolled;
+}
+
 PbTimelineView *
 _pb_window_ensure_timeline (PbWindow *self)
 {
   if (self->timeline == NULL)
     {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
       self->timeline = PB_TIMELINE_VIEW (pb_timeline_view_new (self->timeline_state));
       gtk_widget_set_name (GTK_WIDGET (self->timeline), "timeline");
-      gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
-      gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
+      gtk_widget_set_hexpand (GTK_WIDGET (self->timeline), TRUE);
+      gtk_widget_set_vexpand (row, TRUE);
+      gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->timeline));
+      gtk_box_append (GTK_BOX (row), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+      gtk_box_append (GTK_BOX (row), key_dates_panel (self));
+      gtk_box_append (self->timeline_box, row);
       pb_timeline_view_set_lifecycle (self->timeline, pb_replay_get_lifecycle (self->replay));
       fit_new_scenario (self);
     }
@@ -191,6 +233,11 @@ on_width_changed (PbWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (self->simulator != NULL)
     pb_simulator_page_set_narrow (self->simulator, width > 0 && width < NARROW_WIDTH);
+  /* Beside the timeline there is no room for the key dates: they can
+   * still be shown on demand. */
+  if (width > 0 && width < NARROW_WIDTH && !self->was_narrow)
+    gtk_toggle_button_set_active (self->key_dates_toggle, FALSE);
+  self->was_narrow = width > 0 && width < NARROW_WIDTH;
 }
 
 static void
@@ -1104,9 +1151,12 @@ on_lifecycle_changed (PbWindow *self)
         }
     }
   self->needs_first_instant = FALSE;
+  update_key_dates (self);
   gtk_label_set_label (self->timeline_title, scenario && pb_scenario_get_title (scenario)
                                              ? pb_scenario_get_title (scenario) : "");
+  pb_simulator_show_description (self->timeline_description, scenario);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-image", lifecycle != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-calendar", lifecycle != NULL);
 }
 
 PbTimelineView *
@@ -1282,6 +1332,7 @@ pb_window_dispose (GObject *object)
   self->wizard = NULL;
   self->simulator = NULL;
   self->timeline = NULL;
+  self->key_dates = NULL;
   if (self->replay != NULL)
     g_signal_handlers_disconnect_by_data (self->replay, self);
   g_clear_object (&self->replay);
@@ -1337,6 +1388,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, simulator_box);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, key_dates_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_description);
   gtk_widget_class_bind_template_callback (widget_class, pb_window_dismiss_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_action_clicked);
 
@@ -1361,6 +1414,8 @@ pb_window_init (PbWindow *self)
 
   /* One as-of instant and one replay for the timeline and the simulator. */
   self->timeline_state = pb_timeline_state_new ();
+  g_signal_connect_object (self->timeline_state, "notify::as-of", G_CALLBACK (update_key_dates), self,
+                           G_CONNECT_SWAPPED);
   self->replay = pb_replay_new ();
   g_signal_connect_object (self->replay, "notify::scenario", G_CALLBACK (on_scenario_replaced), self,
                            G_CONNECT_SWAPPED);
