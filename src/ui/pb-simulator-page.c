@@ -17,6 +17,7 @@
 #include "pb-key-dates-text.h"
 #include "pb-key-dates-view.h"
 #include "pb-simulator-page.h"
+#include "pb-text.h"
 
 #include <string.h>
 
@@ -1018,6 +1019,9 @@ build_form (PbSimulatorPage *self)
   gtk_widget_set_name (GTK_WIDGET (self->kind_dropdown), "kind_dropdown");
   gtk_widget_set_name (GTK_WIDGET (self->note_entry), "note_entry");
   gtk_entry_set_placeholder_text (self->when_entry, "2020-06-01 10:00");
+  /* What a scenario file may hold, so that what is saved opens again. */
+  gtk_entry_set_max_length (self->subject_entry, PB_TEXT_MAX_LINE);
+  gtk_entry_set_max_length (self->note_entry, PB_TEXT_MAX_PARAGRAPHS);
   gtk_widget_set_hexpand (GTK_WIDGET (self->when_entry), TRUE);
 
   add_form_row (self, _("T_ype"), GTK_WIDGET (self->type_dropdown));
