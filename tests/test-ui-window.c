@@ -788,6 +788,44 @@ test_window_key_dates (Fixture *f, gconstpointer data)
   g_assert_cmpint (pb_window_get_banner_kind (f->window), ==, PB_BANNER_INFO);
 }
 
+/* Issue 18, item 2: "Quote from Here" in the simulator starts a quote for
+ * the customer whose account is as it stands at the as-of instant: the
+ * history goes with the quote, the scenario stays open in its window. */
+static void
+test_window_quote_from_here (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  PbWindow *quoting = NULL;
+  PbQuote *quote;
+  PbInstant june;
+
+  gtk_widget_activate_action (window, "win.open-example", NULL);
+  gtk_widget_activate_action (window, "win.view", "s", "simulator");
+  pb_test_iterate ();
+  g_assert_true (pb_time_parse ("2020-06-01T10:00:00+08:00", &june, NULL));
+  pb_simulator_page_set_at (PB_SIMULATOR_PAGE (pb_test_get (window, "simulator")), june);
+  pb_test_click (window, "quote_from_here_button");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (toplevels, i);
+
+      if (PB_IS_WINDOW (other) && other != G_OBJECT (f->window))
+        quoting = PB_WINDOW (other);
+    }
+  g_assert_nonnull (quoting);
+  g_assert_nonnull (pb_window_get_scenario (f->window));
+  quote = pb_window_get_quote (quoting);
+  g_assert_nonnull (quote);
+  g_assert_nonnull (pb_quote_get_account (quote));
+  /* The base fee, A bound, the renewal and B's expansion: all before June. */
+  g_assert_cmpuint (pb_scenario_get_n_events (pb_quote_get_account (quote)), ==, 4);
+  g_assert_cmpint (pb_quote_get_date (quote), ==, pb_time_from_parts (2020, 6, 1, 0, 0, 0));
+  g_assert_true (pb_window_get_dirty (quoting));
+  pb_window_discard (quoting);
+  gtk_window_destroy (GTK_WINDOW (quoting));
+}
+
 /* Tab goes to the widgets shown that take the focus: no label shown may
  * take it (a selectable label does, unless told not to). */
 static void
@@ -880,5 +918,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/not-a-pricebook-file", test_window_not_a_pricebook_file);
   ADD ("/ui/window/keyboard", test_window_keyboard);
   ADD ("/ui/window/EL-7/EL-8/key-dates", test_window_key_dates);
+  ADD ("/ui/window/EL-10/quote-from-here", test_window_quote_from_here);
   return g_test_run ();
 }

@@ -38,6 +38,8 @@ _pb_window_update_actions (PbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has_quote (self));
   gtk_widget_action_set_enabled (widget, "win.print", has_quote (self));
   gtk_widget_action_set_enabled (widget, "win.view", document);
+  gtk_widget_action_set_enabled (widget, "win.quote-from-here",
+                                 document && pb_document_get_scenario (self->document) != NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -89,6 +91,62 @@ open_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), scenarios);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* "Quote from Here": the simulator's account as of its as-of instant. */
+static void
+quote_from_here_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbScenario *account = self->document ? pb_document_get_scenario (self->document) : NULL;
+
+  if (account != NULL)
+    _pb_window_quote_from_account (self, account, pb_timeline_state_get_as_of (self->timeline_state));
+}
+
+/* "New Quote from Account…": a scenario file read as the customer's
+ * history up to now. */
+static void
+on_account_chosen (GtkNativeDialog *dialog, int response, PbWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbDocument) account = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      account = pb_document_new_for_file (file, &error);
+      if (account != NULL && pb_document_get_scenario (account) == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s” is a quote, not an account: open a scenario (*.pbscenario) of the customer’s events."),
+                       name);
+        }
+      if (error != NULL)
+        _pb_window_show_banner_full (self, PB_BANNER_ERROR, error->message, NULL, NULL);
+      else
+        _pb_window_quote_from_account (self, pb_document_get_scenario (account), g_get_real_time () / G_USEC_PER_SEC);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+quote_from_account_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) scenarios = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("New Quote from Account"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (scenarios, _("Scenarios"));
+  gtk_file_filter_add_pattern (scenarios, "*.pbscenario");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), scenarios);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_account_chosen), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -499,6 +557,8 @@ _pb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-calendar", NULL, add_to_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.quote-from-here", NULL, quote_from_here_action);
+  gtk_widget_class_install_action (widget_class, "win.quote-from-account", NULL, quote_from_account_action);
 
   /* Their shortcuts, as listed in gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);

@@ -104,6 +104,11 @@ void        _pb_window_save_to_async      (PbWindow             *self,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
 void        _pb_window_new_quote          (PbWindow             *self);
+/* A new quote from a customer's account as of @at, shown in this window
+ * when it shows nothing, else in a new one (returned). */
+PbWindow   *_pb_window_quote_from_account (PbWindow             *self,
+                                           PbScenario           *account,
+                                           PbInstant             at);
 void        _pb_window_open_sample        (PbWindow             *self,
                                            const char           *name);
 /* The quote laid out as the customer's document, or NULL with a banner. */

@@ -485,6 +485,15 @@ ensure_quote_number (PbWindow *self)
     }
 }
 
+/* What Preferences say every new quote starts with. */
+static void
+apply_quote_defaults (PbWindow *self, PbQuote *quote)
+{
+  pb_quote_set_valid_days (quote, g_settings_get_uint (self->settings, "default-valid-days"));
+  pb_quote_set_language (quote, g_settings_get_enum (self->settings, "document-language") == 1
+                                ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+}
+
 /* A new quote has nothing typed yet: closing it asks nothing. */
 void
 _pb_window_new_quote (PbWindow *self)
@@ -495,11 +504,43 @@ _pb_window_new_quote (PbWindow *self)
 
   pb_quote_set_date (quote, pb_time_from_parts (g_date_time_get_year (now), g_date_time_get_month (now),
                                                 g_date_time_get_day_of_month (now), 0, 0, 0));
-  pb_quote_set_valid_days (quote, g_settings_get_uint (self->settings, "default-valid-days"));
-  pb_quote_set_language (quote, g_settings_get_enum (self->settings, "document-language") == 1
-                                ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
+  apply_quote_defaults (self, quote);
   document = pb_document_new_quote (quote);
   pb_window_set_document (self, document);
+}
+
+/* A window for a new document: this one when it shows none, else a new
+ * one, so that nothing shown has to be given up. */
+static PbWindow *
+free_window (PbWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  PbWindow *window;
+
+  if (self->document == NULL)
+    return self;
+  window = application != NULL ? pb_window_new (PB_APPLICATION (application))
+                               : g_object_new (PB_TYPE_WINDOW, "session", self->session, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* Issue 18, item 2: a quote for the customer whose account @account is, as
+ * it stands at @at: the history is what the quote's checks, prices and
+ * projection start from (EL-10 renewals continue the term, codes need the
+ * base fee held, EL-7).  Nothing of it is on disk yet. */
+PbWindow *
+_pb_window_quote_from_account (PbWindow *self, PbScenario *account, PbInstant at)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new_from_account (account, at);
+  g_autoptr(PbDocument) document = NULL;
+  PbWindow *window = free_window (self);
+
+  apply_quote_defaults (self, quote);
+  document = pb_document_new_quote (quote);
+  pb_window_set_document (window, document);
+  pb_document_set_dirty (document, TRUE);
+  return window;
 }
 
 /* ------------------------------------------------------------------ */
