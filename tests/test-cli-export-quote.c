@@ -336,6 +336,117 @@ test_targets (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static char *
+seller_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sellers", name, NULL);
+}
+
+/* The seller's profile from a pricebook-seller/1 file, each --seller-*
+ * option over the file's member (issue 17 item 1). */
+static void
+test_pdf_seller_file (void)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_autofree char *seller = seller_path ("cloudway.json");
+  g_autofree char *output = temp_output ("seller.pdf");
+  g_autofree char *text = NULL, *overridden = NULL;
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) again = { 0 };
+  const char *needles[] = { "上海云途信息技术有限公司", "李明", "021-6000-1234", "liming@example.com" };
+
+  if (!have_pdftotext ())
+    return;
+  pb_cli_run (&run, "export-pdf", path, "-o", output, "--seller", seller, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  text = pdf_text (output);
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    if (strstr (text, needles[i]) == NULL)
+      g_error ("the PDF does not show the seller file's “%s”:\n%s", needles[i], text);
+
+  pb_cli_run (&again, "export-pdf", path, "-o", output, "--seller-phone=010-1234-5678", "--seller", seller,
+              "--seller-name", "王芳", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  overridden = pdf_text (output);
+  g_assert_nonnull (strstr (overridden, "010-1234-5678"));
+  g_assert_nonnull (strstr (overridden, "王芳"));
+  g_assert_null (strstr (overridden, "021-6000-1234"));
+  g_assert_null (strstr (overridden, "李明"));
+  g_assert_nonnull (strstr (overridden, "liming@example.com"));
+  g_unlink (output);
+}
+
+/* A wrong seller file is wrong input: exit 2, the file and place named,
+ * no PDF. */
+static void
+test_pdf_seller_refused (void)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_autofree char *long_line = g_strnfill (201, 'x');
+  g_autofree char *long_address = g_strdup_printf ("{ \"format\": \"pricebook-seller/1\", \"company\": \"A\",\n"
+                                                   "  \"address\": \"%s\" }", long_line);
+  struct { const char *text; const char *needle; } cases[] = {
+    { "{ \"format\": \"pricebook-seller/1\", \"company\": \"A\",\n  \"fax\": \"1\" }", "fax" },
+    { "{ \"format\": \"pricebook-seller/1\", \"contact\": \"B\" }", "company" },
+    { "{ \"format\": \"pricebook-seller/1\", \"company\": \"  \" }", "company" },
+    { "{ \"format\": \"pricebook-quote/1\", \"company\": \"A\" }", "pricebook-seller/1" },
+    { "{ \"format\": \"pricebook-seller/1\", \"company\": \"A\",\n  \"phone\": 21 }", "phone" },
+    { "{ \"format\": \"pricebook-seller/1\", \"company\": \"A\",\n  \"email\": \"a\\nb\" }", "email" },
+    { long_address, "200" },
+    { "{ \"format\": \"pricebook-seller/1\", \"company\": \"A\"", "seller.json:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *seller = pb_test_write_temp ("seller.json", cases[i].text, -1);
+      g_autofree char *output = temp_output ("refused.pdf");
+      g_auto(PbCliRun) run = { 0 };
+
+      pb_cli_run (&run, "export-pdf", path, "-o", output, "--seller", seller, NULL);
+      pb_assert_input_error (&run, "seller.json:", cases[i].needle, NULL);
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autofree char *output = temp_output ("refused.pdf");
+    g_auto(PbCliRun) run = { 0 };
+
+    pb_cli_run (&run, "export-pdf", path, "-o", output, "--seller", "/nonexistent/seller.json", NULL);
+    pb_assert_input_error (&run, "/nonexistent/seller.json", NULL);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* A quote without a customer name or items is exported all the same, with
+ * a warning on stderr (the window asks first): exit 0, nothing on stdout. */
+static void
+test_pdf_warns_missing (void)
+{
+  g_autofree char *quote = pb_test_write_temp ("nameless.pricebook",
+    "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q-1\", \"date\": \"2026-11-22\",\n"
+    "  \"valid_days\": 30, \"customer\": { \"name\": \"\", \"enterprise\": true }, \"items\": [] }\n", -1);
+  g_autofree char *sample = data_path ("sample.pricebook");
+  g_autofree char *output = temp_output ("nameless.pdf");
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) named = { 0 };
+
+  pb_cli_run (&run, "export-pdf", quote, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_str_has_prefix (run.err, "pricebook-cli: warning: "));
+  g_assert_nonnull (strstr (run.err, "nameless.pricebook"));
+  g_assert_nonnull (strstr (run.err, "no customer name and no items"));
+  g_assert_cmpuint (strlen (run.err), ==, strcspn (run.err, "\n") + 1);   /* one line */
+  g_unlink (output);
+
+  pb_cli_run (&named, "export-pdf", sample, "-o", output, NULL);
+  g_assert_cmpint (named.status, ==, 0);
+  g_assert_cmpstr (named.err, ==, "");
+  g_unlink (output);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,6 +454,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cli/export-pdf/Q-3/sample", test_pdf);
   g_test_add_func ("/cli/export-pdf/Q-3/chinese-figure", test_pdf_chinese_figure);
+  g_test_add_func ("/cli/export-pdf/Q-1/seller-file", test_pdf_seller_file);
+  g_test_add_func ("/cli/export-pdf/Q-1/seller-refused", test_pdf_seller_refused);
+  g_test_add_func ("/cli/export-pdf/Q-1/warns-missing", test_pdf_warns_missing);
   g_test_add_func ("/cli/export-csv/Q-3/contract-example", test_csv);
   g_test_add_func ("/cli/export-quote/Q-4/refused", test_Q4_refused);
   g_test_add_func ("/cli/export-quote/usage", test_usage);

@@ -185,7 +185,7 @@ assert_document_shows_model (PbQuote *quote, const PbSeller *seller)
   if (seller != NULL)
     {
       assert_shows (text, seller->company);
-      assert_shows (text, seller->name);
+      assert_shows (text, seller->contact);
       assert_shows (text, seller->phone);
       assert_shows (text, seller->email);
     }

@@ -6,7 +6,10 @@
  * (src/export/pb-quote-document.c); export-csv QUOTE.json -o OUT.csv the
  * quote's lines for spreadsheets.  A quote that breaks a rule is refused,
  * one line per broken rule at the item's place in the file (exit 2).
- * Nothing is printed on success; the file appears whole or not at all.
+ * Nothing is printed on success but a warning when the document lacks
+ * something a customer expects (no customer name, no items: the window asks
+ * first, the command line exports and says so on stderr, exit 0); the file
+ * appears whole or not at all.
  */
 #define G_LOG_DOMAIN "pricebook-cli"
 
@@ -21,19 +24,23 @@
 #include "pb-quote-document.h"
 
 static const char pdf_usage[] =
-  "Usage: pricebook-cli export-pdf QUOTE.json -o OUT.pdf\n"
+  "Usage: pricebook-cli export-pdf QUOTE.json -o OUT.pdf [--seller SELLER.json]\n"
   "                                [--seller-company TEXT] [--seller-name TEXT]\n"
   "                                [--seller-phone TEXT] [--seller-email TEXT]\n"
   "\n"
   "Writes the quote as a PDF on A4: the same document the window exports, in the\n"
   "quote's language.  Text is real text in an embedded font (Noto Sans CJK SC where\n"
-  "installed).\n"
+  "installed).  A quote without a customer name or without items is exported with\n"
+  "a warning on stderr.\n"
   "\n"
   "  -o, --output FILE      the PDF to write\n"
-  "  --seller-company TEXT  the seller block: company,\n"
-  "  --seller-name TEXT     sales person,\n"
+  "  --seller FILE          the seller's profile, a pricebook-seller/1 file: company,\n"
+  "                         address, tax ID, bank, account, contact, phone, e-mail\n"
+  "                         and logo (the window takes them from Preferences)\n"
+  "  --seller-company TEXT  the seller's company,\n"
+  "  --seller-name TEXT     sales person (contact),\n"
   "  --seller-phone TEXT    phone\n"
-  "  --seller-email TEXT    and e-mail (the window takes them from Preferences)\n";
+  "  --seller-email TEXT    and e-mail, instead of the file's\n";
 
 static const char csv_usage[] =
   "Usage: pricebook-cli export-csv QUOTE.json -o OUT.csv\n"
@@ -54,6 +61,7 @@ typedef struct
 {
   const char *path;
   const char *output;
+  const char *seller;
   const char *company;
   const char *name;
   const char *phone;
@@ -119,6 +127,40 @@ parse_arguments (int argc, char **argv, const Option *options, guint n_options, 
   return -1;
 }
 
+/* The seller: the --seller file's, then each --seller-* option over it;
+ * NULL when neither is given.  FALSE with @error when the file is wrong. */
+static gboolean
+load_seller (const Arguments *args, PbSeller **result, GError **error)
+{
+  g_autoptr(PbSeller) seller = NULL;
+
+  if (args->seller != NULL && (seller = pb_seller_new_from_file (args->seller, error)) == NULL)
+    return FALSE;
+  if (seller == NULL && (args->company != NULL || args->name != NULL || args->phone != NULL ||
+                         args->email != NULL))
+    seller = pb_seller_new (NULL, NULL, NULL, NULL);
+  if (args->company != NULL)
+    pb_seller_set (&seller->company, args->company);
+  if (args->name != NULL)
+    pb_seller_set (&seller->contact, args->name);
+  if (args->phone != NULL)
+    pb_seller_set (&seller->phone, args->phone);
+  if (args->email != NULL)
+    pb_seller_set (&seller->email, args->email);
+  *result = g_steal_pointer (&seller);
+  return TRUE;
+}
+
+/* What the document lacks, on stderr: the export goes on (exit 0). */
+static void
+warn_missing (PbQuote *quote, const char *path)
+{
+  g_autofree char *text = pb_quote_missing_to_string (pb_quote_get_missing (quote));
+
+  if (text != NULL)
+    g_printerr (_("pricebook-cli: warning: %s: %s\n"), path, text);
+}
+
 int
 pb_cli_export_pdf (PbCli *cli, int argc, char **argv)
 {
@@ -128,7 +170,7 @@ pb_cli_export_pdf (PbCli *cli, int argc, char **argv)
   g_autoptr(PbQuoteDocument) document = NULL;
   Arguments args = { 0 };
   const Option options[] = {
-    { "-o", &args.output }, { "--output", &args.output },
+    { "-o", &args.output }, { "--output", &args.output }, { "--seller", &args.seller },
     { "--seller-company", &args.company }, { "--seller-name", &args.name },
     { "--seller-phone", &args.phone }, { "--seller-email", &args.email },
   };
@@ -140,11 +182,12 @@ pb_cli_export_pdf (PbCli *cli, int argc, char **argv)
   quote = pb_cli_load_quote (cli, args.path, &status);
   if (quote == NULL)
     return status;
-  if (args.company != NULL || args.name != NULL || args.phone != NULL || args.email != NULL)
-    seller = pb_seller_new (args.company, args.name, args.phone, args.email);
+  if (!load_seller (&args, &seller, &error))
+    return pb_cli_fail (error);
   document = pb_quote_document_new (quote, cli->catalog, seller, &error);
   if (document == NULL || !pb_quote_document_export_pdf (document, args.output, &error))
     return pb_cli_fail (error);
+  warn_missing (quote, args.path);
   return PB_CLI_OK;
 }
 

@@ -179,40 +179,6 @@ static const char * const labels_zh[N_LABELS] = {
 };
 
 /* ------------------------------------------------------------------ */
-/* The seller                                                         */
-
-PbSeller *
-pb_seller_new (const char *company, const char *name, const char *phone, const char *email)
-{
-  PbSeller *seller = g_new0 (PbSeller, 1);
-
-  seller->company = g_strdup (company);
-  seller->name = g_strdup (name);
-  seller->phone = g_strdup (phone);
-  seller->email = g_strdup (email);
-  return seller;
-}
-
-PbSeller *
-pb_seller_copy (const PbSeller *seller)
-{
-  g_return_val_if_fail (seller != NULL, NULL);
-  return pb_seller_new (seller->company, seller->name, seller->phone, seller->email);
-}
-
-void
-pb_seller_free (PbSeller *seller)
-{
-  if (seller == NULL)
-    return;
-  g_free (seller->company);
-  g_free (seller->name);
-  g_free (seller->phone);
-  g_free (seller->email);
-  g_free (seller);
-}
-
-/* ------------------------------------------------------------------ */
 /* The document                                                       */
 
 typedef enum
@@ -559,8 +525,8 @@ seller_lines (PbQuoteDocument *self)
 
   if (s == NULL)
     return lines;
-  if (is_set (s->name))
-    g_ptr_array_add (lines, labelled (self, L_SALES, s->name));
+  if (is_set (s->contact))
+    g_ptr_array_add (lines, labelled (self, L_SALES, s->contact));
   if (is_set (s->phone))
     g_ptr_array_add (lines, labelled (self, L_PHONE, s->phone));
   if (is_set (s->email))
@@ -1238,12 +1204,12 @@ seller_author (const PbSeller *seller)
 {
   if (seller == NULL)
     return NULL;
-  if (is_set (seller->company) && is_set (seller->name))
-    return g_strdup_printf ("%s · %s", seller->company, seller->name);
+  if (is_set (seller->company) && is_set (seller->contact))
+    return g_strdup_printf ("%s · %s", seller->company, seller->contact);
   if (is_set (seller->company))
     return g_strdup (seller->company);
-  if (is_set (seller->name))
-    return g_strdup (seller->name);
+  if (is_set (seller->contact))
+    return g_strdup (seller->contact);
   return NULL;
 }
 

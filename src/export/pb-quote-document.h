@@ -25,31 +25,13 @@
 
 #include "pb-catalog.h"
 #include "pb-quote.h"
+#include "pb-seller.h"
 
 G_BEGIN_DECLS
 
 /* A4 in points. */
 #define PB_QUOTE_DOCUMENT_PAGE_WIDTH  595.2756
 #define PB_QUOTE_DOCUMENT_PAGE_HEIGHT 841.8898
-
-/* Who sends the quote (the window's Preferences, or the CLI's --seller-*
- * options).  Every field may be NULL or empty: it is then left out. */
-typedef struct
-{
-  char *company;
-  char *name;       /* the sales person */
-  char *phone;
-  char *email;
-} PbSeller;
-
-PbSeller *pb_seller_new  (const char     *company,
-                          const char     *name,
-                          const char     *phone,
-                          const char     *email);
-PbSeller *pb_seller_copy (const PbSeller *seller);
-void      pb_seller_free (PbSeller       *seller);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbSeller, pb_seller_free)
 
 #define PB_TYPE_QUOTE_DOCUMENT (pb_quote_document_get_type ())
 G_DECLARE_FINAL_TYPE (PbQuoteDocument, pb_quote_document, PB, QUOTE_DOCUMENT, GObject)
