@@ -826,6 +826,67 @@ test_window_quote_from_here (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (quoting));
 }
 
+static gboolean
+banner_not_busy (gpointer window)
+{
+  const char *banner = pb_window_get_banner (window);
+
+  return banner != NULL && strstr (banner, "…") == NULL;
+}
+
+/* Issue 17, item 8: Send… exports the PDF and opens a message with it in
+ * the user's mail program (here a stand-in xdg-email that notes what it
+ * was asked; the test has no session bus, so no portal); with no mail
+ * program at all, the banner says where the PDF is. */
+static void
+test_window_send (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_file ("sample.pricebook");
+  g_autofree char *bin = g_build_filename (f->dir, "bin", NULL);
+  g_autofree char *script = g_build_filename (bin, "xdg-email", NULL);
+  g_autofree char *asked = g_build_filename (f->dir, "asked.txt", NULL);
+  g_autofree char *program = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$@\" > '%s'\n", asked);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strdup_printf ("%s:%s", bin, old_path);
+  g_autofree char *args = NULL;
+  g_autofree char *pdf = NULL;
+  gint64 deadline;
+
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  g_unsetenv ("XDG_RUNTIME_DIR");
+  g_assert_cmpint (g_mkdir (bin, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (script, program, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  g_setenv ("PATH", new_path, TRUE);
+
+  open_path (f, path);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.send", NULL);
+  pb_test_wait_for (banner_not_busy, f->window);
+  /* The stand-in runs on its own: wait for what it was asked. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!g_file_get_contents (asked, &args, NULL, NULL) || strstr (args, ".pdf\n") == NULL)
+    {
+      g_clear_pointer (&args, g_free);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (pb_window_get_banner_kind (f->window), ==, PB_BANNER_INFO);
+  g_assert_nonnull (strstr (args, "--attach\n"));
+  g_assert_nonnull (strstr (args, "Q-2026-0042"));
+  pdf = g_strndup (strstr (args, "--attach\n") + strlen ("--attach\n"),
+                   strcspn (strstr (args, "--attach\n") + strlen ("--attach\n"), "\n"));
+  g_assert_true (g_str_has_suffix (pdf, "Q-2026-0042.pdf"));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* No mail program at all: the PDF is there, and the banner says where. */
+  g_setenv ("PATH", f->dir, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.send", NULL);
+  pb_test_wait_for (banner_not_busy, f->window);
+  g_setenv ("PATH", old_path, TRUE);
+  g_assert_cmpint (pb_window_get_banner_kind (f->window), ==, PB_BANNER_WARNING);
+  g_assert_nonnull (strstr (pb_window_get_banner (f->window), pdf));
+}
+
 /* Tab goes to the widgets shown that take the focus: no label shown may
  * take it (a selectable label does, unless told not to). */
 static void
@@ -919,5 +980,6 @@ main (int argc, char **argv)
   ADD ("/ui/window/keyboard", test_window_keyboard);
   ADD ("/ui/window/EL-7/EL-8/key-dates", test_window_key_dates);
   ADD ("/ui/window/EL-10/quote-from-here", test_window_quote_from_here);
+  ADD ("/ui/window/send", test_window_send);
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ _pb_window_update_actions (PbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.close", TRUE);
   gtk_widget_action_set_enabled (widget, "win.duplicate", has_quote (self));
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has_quote (self));
+  gtk_widget_action_set_enabled (widget, "win.send", has_quote (self));
   gtk_widget_action_set_enabled (widget, "win.print", has_quote (self));
   gtk_widget_action_set_enabled (widget, "win.view", document);
   gtk_widget_action_set_enabled (widget, "win.quote-from-here",
@@ -311,6 +312,12 @@ export_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+send_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _pb_window_send (PB_WINDOW (widget));
+}
+
 /* Printing draws the same pages as the PDF, in points on the paper. */
 static void
 on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, PbQuoteDocument *document)
@@ -552,6 +559,7 @@ _pb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-image", NULL, export_image_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-in", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-out", NULL, timeline_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-zoom-fit", NULL, timeline_zoom_action);
@@ -568,6 +576,7 @@ _pb_window_class_actions_init (GtkWidgetClass *widget_class)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "quote");

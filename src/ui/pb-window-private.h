@@ -113,6 +113,9 @@ void        _pb_window_open_sample        (PbWindow             *self,
                                            const char           *name);
 /* The quote laid out as the customer's document, or NULL with a banner. */
 PbQuoteDocument *_pb_window_make_quote_document (PbWindow *self);
+/* Exports the quote's PDF and opens a message with it in the user's mail
+ * program (issue 17, item 8). */
+void        _pb_window_send               (PbWindow             *self);
 void        _pb_window_export_pdf         (PbWindow             *self,
                                            const char           *path);
 void        _pb_window_restore            (PbWindow             *self);

@@ -13,15 +13,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 #include "pb-application.h"
+#include "pb-mail.h"
 #include "pb-pricing.h"
 #include "pb-projection.h"
 #include "pb-quote-document.h"
 #include "pb-save-changes-dialog.h"
+#include "pb-translation.h"
 #include "pb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PbWindow, pb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -1102,29 +1105,70 @@ export_pdf_thread (GTask *task, gpointer source, gpointer data, GCancellable *ca
     g_task_return_error (task, error);
 }
 
+/* The file is in the mail program now, or the banner says where it is. */
+static void
+on_mail_composed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(PbWindow) self = data;
+  g_autofree char *path = g_object_steal_data (G_OBJECT (self), "sent-path");
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (pb_mail_compose_finish (result, &error))
+    {
+      message = g_strdup_printf (_("A new message with “%s” attached is open in your e-mail program."), name);
+      _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
+      return;
+    }
+  message = g_strdup_printf (_("The quote is saved as “%s”: attach it to a message yourself. %s"), path,
+                             error->message);
+  _pb_window_show_banner_full (self, PB_BANNER_WARNING, message, NULL, NULL);
+}
+
+/* Subject and body of the message a quote is sent with, in its language. */
+static void
+send_pdf (PbWindow *self, const char *path)
+{
+  PbQuote *quote = quote_of (self);
+  const char *language = quote && pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN
+                         ? PB_TRANSLATION_CHINESE : PB_TRANSLATION_ENGLISH;
+  const char *number = quote ? pb_quote_get_number (quote) : "";
+  g_autofree char *subject = g_strdup_printf (pb_translate (language, N_("Quotation %s")), number);
+  g_autofree char *body = g_strdup_printf (pb_translate (language, N_("Please find attached our quotation %s.")),
+                                           number);
+
+  g_object_set_data_full (G_OBJECT (self), "sent-path", g_strdup (path), g_free);
+  pb_mail_compose_async (path, subject, body, self->cancellable, on_mail_composed, g_object_ref (self));
+}
+
 static void
 on_pdf_exported (GObject *source, GAsyncResult *result, gpointer data)
 {
   PbWindow *self = PB_WINDOW (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_path_get_basename (path);
   g_autofree char *message = NULL;
+  gboolean send = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "send"));
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      message = g_strdup_printf (_("Exported “%s”."), name);
-      _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
-    }
-  else
+  _pb_window_update_actions (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       message = g_strdup_printf (_("Could not export “%s”. %s"), name, error->message);
       _pb_window_show_banner_full (self, PB_BANNER_ERROR, message, NULL, NULL);
     }
-  _pb_window_update_actions (self);
+  else if (send)
+    send_pdf (self, path);
+  else
+    {
+      message = g_strdup_printf (_("Exported “%s”."), name);
+      _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
+    }
 }
 
-void
-_pb_window_export_pdf (PbWindow *self, const char *path)
+static void
+export_pdf (PbWindow *self, const char *path, gboolean send)
 {
   g_autoptr(PbQuoteDocument) document = _pb_window_make_quote_document (self);
   g_autoptr(GTask) task = NULL;
@@ -1136,9 +1180,43 @@ _pb_window_export_pdf (PbWindow *self, const char *path)
   task = g_task_new (self, self->cancellable, on_pdf_exported, NULL);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "document", g_steal_pointer (&document), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "send", GINT_TO_POINTER (send));
   _pb_window_show_banner_full (self, PB_BANNER_INFO, message, NULL, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send", FALSE);
   g_task_run_in_thread (task, export_pdf_thread);
+}
+
+void
+_pb_window_export_pdf (PbWindow *self, const char *path)
+{
+  export_pdf (self, path, FALSE);
+}
+
+/* Issue 17, item 8: the quote leaves in one step, as GNOME applications
+ * send a file: the PDF is written to the user's cache and handed to the
+ * mail program. */
+void
+_pb_window_send (PbWindow *self)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "pricebook", "sent", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  PbQuote *quote = quote_of (self);
+
+  if (quote == NULL)
+    return;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not make the folder “%s”."), dir);
+
+      _pb_window_show_banner_full (self, PB_BANNER_ERROR, message, NULL, NULL);
+      return;
+    }
+  ensure_quote_number (self);
+  name = g_strdup_printf ("%s.pdf", pb_quote_get_number (quote));
+  path = g_build_filename (dir, name, NULL);
+  export_pdf (self, path, TRUE);
 }
 
 void
