@@ -230,7 +230,7 @@ base_fee_lapse (Replay *r)
 
   if (r->base_end == PB_INSTANT_NONE)
     return g_strdup (_("the base fee has never been bought"));
-  end = pb_time_format (r->base_end);
+  end = pb_time_format_display (r->base_end);
   return g_strdup_printf (_("the base fee expired at %s"), end);
 }
 
@@ -393,7 +393,7 @@ apply_code_bind (Replay *r, const PbScenarioEvent *event)
     }
   if (code->pub.bound_at != PB_INSTANT_NONE)
     {
-      g_autofree char *when = pb_time_format (code->pub.bound_at);
+      g_autofree char *when = pb_time_format_display (code->pub.bound_at);
 
       reject (r, event, "EL-8", _("code “%s” is already bound (at %s); a code is bound once"),
               event->subject, when);
@@ -401,7 +401,7 @@ apply_code_bind (Replay *r, const PbScenarioEvent *event)
     }
   if (event->at >= code->pub.bind_deadline)
     {
-      g_autofree char *deadline = pb_time_format (code->pub.bind_deadline);
+      g_autofree char *deadline = pb_time_format_display (code->pub.bind_deadline);
 
       reject (r, event, "EL-7", _("code “%s” had to be bound before %s (EL-T3): it is void"),
               event->subject, deadline);
@@ -429,12 +429,12 @@ code_ended (Code *code, PbInstant at)
 
   if (code->pub.bound_at == PB_INSTANT_NONE && at >= code->pub.bind_deadline)
     {
-      when = pb_time_format (code->pub.bind_deadline);
+      when = pb_time_format_display (code->pub.bind_deadline);
       return g_strdup_printf (_("code “%s” is void: it was not bound before %s"), code->pub.id, when);
     }
   if (code->pub.bound_at != PB_INSTANT_NONE && at >= code->pub.expires_at)
     {
-      when = pb_time_format (code->pub.expires_at);
+      when = pb_time_format_display (code->pub.expires_at);
       return g_strdup_printf (_("code “%s” expired at %s"), code->pub.id, when);
     }
   return NULL;
@@ -565,7 +565,7 @@ apply_number_activate (Replay *r, const PbScenarioEvent *event)
 
   if (number != NULL && number->active)
     {
-      g_autofree char *since = pb_time_format (last_span (number)->start);
+      g_autofree char *since = pb_time_format_display (last_span (number)->start);
 
       reject (r, event, "VM-3", _("number “%s” is already active (since %s)"), event->subject, since);
       return;
@@ -791,7 +791,7 @@ apply_call (Replay *r, const PbScenarioEvent *event)
     }
   if (!number->active)
     {
-      g_autofree char *when = pb_time_format (last_span (number)->end);
+      g_autofree char *when = pb_time_format_display (last_span (number)->end);
 
       reject (r, event, "VM-4", _("number “%s” was unsubscribed at %s"), event->subject, when);
       return;
