@@ -229,12 +229,14 @@ test_leftovers_removed (Fixture *f, gconstpointer data)
   g_autoptr(PbSession) second = NULL;
   g_autoptr(PbDocument) document = edited_document (f, "typed");
   g_autoptr(GPtrArray) restored = NULL;
+  g_autofree char *copy = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *temporary = g_build_filename (f->autosave, ".goutputstream-ABC123", NULL);
 
   pb_session_add_document (first, document);
   pb_session_save_now (first);
-  backup = g_strconcat (first_copy (f), "~", NULL);
+  copy = first_copy (f);
+  backup = g_strconcat (copy, "~", NULL);
   g_assert_true (g_file_set_contents (backup, "old", -1, NULL));
   g_assert_true (g_file_set_contents (temporary, "half", -1, NULL));
   g_clear_object (&first);

@@ -27,8 +27,6 @@
  */
 #define G_LOG_DOMAIN "pb-file"
 
-#include "config.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
