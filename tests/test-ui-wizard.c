@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-count-entry.h"
+#include "pb-issue-view.h"
 #include "pb-item-row.h"
 #include "pb-optimizer.h"
 #include "pb-pricing.h"
@@ -75,8 +76,21 @@ model_total (Fixture *f)
 
   g_assert_true (pb_pricing_compute (f->catalog, f->quote, &pricing, &error));
   g_assert_no_error (error);
-  total = pb_money_format_display (pricing->total);
-  return g_strdup_printf (_("Total %s"), total);
+  total = pb_money_format_display (pricing->gross);
+  return g_strdup_printf (_("Gross (including tax) %s"), total);
+}
+
+/* The words of the issues shown under @root (a step's, a row's), one a line. */
+static char *
+issues_text (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  pb_test_collect (root, PB_TYPE_ISSUE_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", pb_issue_view_get_text (g_ptr_array_index (views, i)));
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -134,7 +148,7 @@ test_wizard_both_products (Fixture *f, gconstpointer data)
   row = row_at (f, "voice_list", 1);
   pb_test_type (pb_test_get (GTK_WIDGET (row), "minutes"), "1500");
   g_assert_cmpstr (pb_item_row_get_amount_text (row), ==, "—");
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
   g_assert_nonnull (pb_test_find (GTK_WIDGET (row), "fix"));
   maybe_screenshot (f, "2-voice-error");
   pb_test_click (GTK_WIDGET (row), "fix");
@@ -186,7 +200,7 @@ test_wizard_both_products (Fixture *f, gconstpointer data)
    * build tree are found and used (the suite's zh-cn run). */
   if (g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh"))
     {
-      g_assert_cmpstr (_("Total —"), !=, "Total —");
+      g_assert_cmpstr (_("Gross (including tax) —"), !=, "Total —");
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pb_test_get (root (f), "next_button"))), !=, "_Next");
     }
 }
@@ -220,7 +234,7 @@ test_wizard_undo_remove (Fixture *f, gconstpointer data)
   pb_test_type (pb_test_get (GTK_WIDGET (row), "numbers"), "4");
   pb_test_click (GTK_WIDGET (row), "remove_button");
   g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 1);
-  pb_quote_wizard_undo_remove (f->wizard);
+  pb_quote_wizard_undo (f->wizard);
   pb_test_iterate ();
   g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 2);
   g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 0)), ==, PB_ITEM_KIND_NUMBERS);
@@ -231,16 +245,16 @@ test_wizard_undo_remove (Fixture *f, gconstpointer data)
 static void
 test_wizard_not_enterprise (Fixture *f, gconstpointer data)
 {
-  const char *issue;
+  g_autofree char *issue = NULL;
 
   fill_customer (f);
   gtk_switch_set_active (GTK_SWITCH (pb_test_get (root (f), "enterprise_switch")), FALSE);
   pb_test_click (root (f), "add_numbers_button");
   pb_test_click (root (f), "add_base_fee_button");
   pb_test_iterate ();
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
-  issue = pb_test_label (root (f), "customer_issue");
-  g_assert_true (gtk_widget_get_visible (pb_test_get (root (f), "customer_issue")));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
+  issue = issues_text (pb_test_get (root (f), "customer_issues"));
+  g_assert_true (gtk_widget_get_visible (pb_test_get (root (f), "customer_issues")));
   g_assert_nonnull (strstr (issue, "EL-2"));
   g_assert_nonnull (strstr (issue, "VM-10"));
 }
@@ -332,7 +346,7 @@ test_wizard_typed_numbers (Fixture *f, gconstpointer data)
   numbers = pb_test_get (GTK_WIDGET (row), "numbers");
   pb_test_type (numbers, "3");
   pb_test_type (pb_test_get (GTK_WIDGET (row), "months"), "12");
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), !=, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), !=, _("Gross (including tax) —"));
 
   /* Letters: refused at the field, which keeps showing them. */
   pb_test_type (numbers, "abc");
@@ -340,7 +354,7 @@ test_wizard_typed_numbers (Fixture *f, gconstpointer data)
   g_assert_true (has_error_style (numbers));
   g_assert_nonnull (strstr (pb_count_entry_get_problem (PB_COUNT_ENTRY (numbers)), "“abc”"));
   g_assert_true (g_str_has_prefix (pb_count_entry_get_problem (PB_COUNT_ENTRY (numbers)), _("Numbers")));
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
   g_assert_cmpstr (pb_item_row_get_amount_text (row), ==, "—");
   g_assert_nonnull (strstr (pb_quote_wizard_get_status_text (f->wizard), "“abc”"));
   g_assert_nonnull (pb_quote_wizard_get_problem (f->wizard));
@@ -358,7 +372,7 @@ test_wizard_typed_numbers (Fixture *f, gconstpointer data)
   /* "-5" is not 0, "1,500" is not 1. */
   pb_test_type (numbers, "-5");
   g_assert_nonnull (pb_count_entry_get_problem (PB_COUNT_ENTRY (numbers)));
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
   pb_test_type (numbers, "1,500");
   g_assert_null (pb_count_entry_get_problem (PB_COUNT_ENTRY (numbers)));
   g_assert_cmpint (pb_quote_item_get_numbers (pb_item_row_get_item (row)), ==, 1500);
@@ -372,7 +386,7 @@ test_wizard_typed_numbers (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (pb_count_entry_get_problem (PB_COUNT_ENTRY (minutes)), "1,000,000,000"));
   g_assert_nonnull (strstr (pb_count_entry_get_problem (PB_COUNT_ENTRY (minutes)), "VM-6"));
   g_assert_cmpint (pb_quote_item_get_minutes (pb_item_row_get_item (row)), !=, 10000);
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
   pb_test_type (minutes, "１８０，０００");      /* full-width, from a Chinese input method */
   g_assert_cmpint (pb_quote_item_get_minutes (pb_item_row_get_item (row)), ==, 180000);
   expected = model_total (f);
@@ -400,7 +414,7 @@ test_wizard_discount_in_error (Fixture *f, gconstpointer data)
 
   pb_test_type (discount, "3.555");
   g_assert_cmpint (pb_quote_get_discount (f->quote), ==, 0);
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
   g_assert_true (gtk_widget_has_css_class (discount, "error"));
   g_assert_true (gtk_widget_get_visible (pb_test_get (root (f), "discount_issue")));
   g_assert_nonnull (strstr (pb_quote_wizard_get_problem (f->wizard), "(Q-3)"));
@@ -408,7 +422,7 @@ test_wizard_discount_in_error (Fixture *f, gconstpointer data)
 
   pb_test_type (discount, "150");
   g_assert_cmpint (pb_quote_get_discount (f->quote), ==, 0);
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
 
   pb_test_type (discount, "5");
   g_assert_cmpint (pb_quote_get_discount (f->quote), ==, 500);
@@ -483,7 +497,7 @@ static void
 test_wizard_words (Fixture *f, gconstpointer data)
 {
   GtkWidget *holds = pb_test_get (root (f), "holds_entry");
-  const char *issue;
+  g_autofree char *issue = NULL;
   PbItemRow *row;
 
   fill_customer (f);
@@ -525,13 +539,13 @@ test_wizard_words (Fixture *f, gconstpointer data)
   pb_test_type (holds, "next year");
   g_assert_true (gtk_widget_get_visible (pb_test_get (root (f), "holds_issue")));
   g_assert_true (g_str_has_prefix (pb_test_label (root (f), "holds_issue"), _("Base fee held until")));
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
 
   /* A quote-wide issue names the field first; the footer offers the step. */
   gtk_editable_set_text (GTK_EDITABLE (holds), "");
   gtk_switch_set_active (GTK_SWITCH (pb_test_get (root (f), "enterprise_switch")), FALSE);
   pb_test_iterate ();
-  issue = pb_test_label (root (f), "customer_issue");
+  issue = issues_text (pb_test_get (root (f), "customer_issues"));
   g_assert_true (g_str_has_prefix (issue, _("Enterprise customer")));
   g_assert_null (strstr (issue, "quote:"));
   g_assert_true (gtk_widget_get_visible (pb_test_get (root (f), "jump_button")));
@@ -701,8 +715,221 @@ test_wizard_quotation_details (Fixture *f, gconstpointer data)
 
   /* A rate in error: nothing is priced. */
   pb_test_type (pb_test_get (root (f), "tax_rate_entry"), "6,5");
-  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Total —"));
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
   g_assert_nonnull (strstr (pb_quote_wizard_get_problem (f->wizard), "Q-7"));
+}
+
+/* The issue views under @root that speak for @rule. */
+static GPtrArray *
+issue_views (GtkWidget *root, const char *rule)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  pb_test_collect (root, PB_TYPE_ISSUE_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (g_str_equal (pb_issue_view_get_issue (g_ptr_array_index (views, i))->rule, rule))
+      g_ptr_array_add (found, g_ptr_array_index (views, i));
+  return found;
+}
+
+/* The one view of a warning of @rule under @root: in the warning style,
+ * in words ending with its rule ID. */
+static GtkWidget *
+the_warning (GtkWidget *root, const char *rule)
+{
+  g_autoptr(GPtrArray) views = issue_views (root, rule);
+  g_autofree char *ending = g_strdup_printf ("(%s)", rule);
+  g_autofree char *ending_zh = g_strdup_printf ("（%s）", rule);
+  GtkWidget *view;
+  const char *text;
+
+  g_assert_cmpuint (views->len, ==, 1);
+  view = g_ptr_array_index (views, 0);
+  g_assert_true (gtk_widget_get_visible (view) && gtk_widget_get_mapped (view));
+  g_assert_true (gtk_widget_has_css_class (view, "pb-issue-warning"));
+  g_assert_false (gtk_widget_has_css_class (view, "pb-issue-error"));
+  text = pb_issue_view_get_text (PB_ISSUE_VIEW (view));
+  g_assert_true (g_str_has_suffix (text, ending) || g_str_has_suffix (text, ending_zh));
+  return view;
+}
+
+static guint
+count_warnings (GtkWidget *root, const char *rule)
+{
+  g_autoptr(GPtrArray) views = issue_views (root, rule);
+
+  return views->len;
+}
+
+static void
+assert_status_counts_warnings (Fixture *f, guint warnings)
+{
+  g_autofree char *counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings),
+                                              warnings);
+
+  g_assert_nonnull (strstr (pb_quote_wizard_get_status_text (f->wizard), counted));
+}
+
+/* Q-6, VM-6: the shipped sample buys a fixed 100,000 and a custom 30,000
+ * minutes for ¥13,150 where a custom 130,000 costs ¥13,000.  The voice
+ * step says so with the saving, in the warning style, and the quote is
+ * still priced; the fix puts the cheapest cover in place of the two
+ * packages, the warning goes, and Undo puts them back. */
+static void
+test_wizard_advice_packages (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbQuote) sample = pb_quote_new_from_file (g_test_get_filename (G_TEST_DIST, "data", "quotes",
+                                                                           "sample.pricebook", NULL), &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *voice = pb_test_get (root (f), "voice_issues");
+  GtkWidget *view;
+  PbQuoteItem *item;
+
+  g_assert_no_error (error);
+  g_set_object (&f->quote, sample);
+  pb_quote_wizard_set_quote (f->wizard, f->quote);
+  pb_quote_wizard_set_step (f->wizard, "voice");
+  pb_test_iterate ();
+
+  view = the_warning (voice, "VM-6");
+  g_assert_nonnull (strstr (pb_issue_view_get_text (PB_ISSUE_VIEW (view)), "¥150.00"));
+  g_assert_nonnull (strstr (pb_issue_view_get_text (PB_ISSUE_VIEW (view)), "¥13,150.00"));
+  g_assert_cmpuint (count_warnings (pb_test_get (root (f), "customer_issues"), "VM-6"), ==, 0);
+  /* Never blocking the total; counted apart in the footer. */
+  before = model_total (f);
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, before);
+  assert_status_counts_warnings (f, 1);
+  g_assert_true (gtk_widget_get_visible (pb_test_get (root (f), "jump_button")));
+  maybe_screenshot (f, "2-voice-advice");
+
+  pb_test_click (view, "fix");
+  g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 4);
+  item = pb_quote_get_item (f->quote, 1);
+  g_assert_cmpint (pb_quote_item_get_kind (item), ==, PB_ITEM_KIND_CUSTOM_PACKAGE);
+  g_assert_cmpint (pb_quote_item_get_minutes (item), ==, 130000);
+  g_assert_cmpint (pb_quote_item_get_quantity (item), ==, 1);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 2)), ==, PB_ITEM_KIND_BASE_FEE);
+  g_assert_cmpstr (pb_item_row_get_amount_text (row_at (f, "voice_list", 1)), ==, "¥13,000.00");
+  g_assert_cmpuint (count_warnings (root (f), "VM-6"), ==, 0);
+  g_assert_false (gtk_widget_get_visible (voice));
+  after = model_total (f);
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, after);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (pb_test_get (root (f), "undo_revealer"))));
+
+  /* The fix can be undone, like a removal. */
+  pb_test_click (root (f), "undo_button");
+  g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 5);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 1)), ==, PB_ITEM_KIND_FIXED_PACKAGE);
+  g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (f->quote, 2)), ==, 30000);
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, before);
+  the_warning (voice, "VM-6");
+}
+
+/* Q-6, VM-8, VM-11: numbers alone cannot send anything: the row says so
+ * and its fix adds a minute package; more than 5 numbers is a warning
+ * labelled as an assumption, with nothing to apply.  Warnings are
+ * counted apart from the problems that keep the quote from being priced. */
+static void
+test_wizard_advice_numbers (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view;
+  PbItemRow *row;
+
+  fill_customer (f);
+  pb_quote_wizard_set_step (f->wizard, "voice");
+  pb_test_click (root (f), "add_numbers_button");
+  row = row_at (f, "voice_list", 0);
+  pb_test_type (pb_test_get (GTK_WIDGET (row), "numbers"), "2");
+  view = the_warning (GTK_WIDGET (row), "VM-8");
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), !=, _("Gross (including tax) —"));
+  assert_status_counts_warnings (f, 1);
+
+  pb_test_click (view, "fix");
+  g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 2);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 1)), ==, PB_ITEM_KIND_FIXED_PACKAGE);
+  g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (f->quote, 1)), >, 0);
+  g_assert_cmpuint (count_warnings (root (f), "VM-8"), ==, 0);
+  g_assert_cmpstr (pb_test_label (root (f), "status_label"), ==, _("Priced by the catalog, to the fen"));
+  pb_quote_wizard_undo (f->wizard);
+  pb_test_iterate ();
+  g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 1);
+  the_warning (GTK_WIDGET (row_at (f, "voice_list", 0)), "VM-8");
+
+  /* VM-11: an assumption from an older page, said as such; no fix. */
+  row = row_at (f, "voice_list", 0);
+  pb_test_type (pb_test_get (GTK_WIDGET (row), "numbers"), "6");
+  view = the_warning (GTK_WIDGET (row_at (f, "voice_list", 0)), "VM-11");
+  g_assert_null (pb_test_find (view, "fix"));
+  if (!g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh"))
+    g_assert_nonnull (strstr (pb_issue_view_get_text (PB_ISSUE_VIEW (view)), "assumption"));
+
+  /* An error too: its count and the warnings', apart. */
+  pb_test_click (root (f), "add_custom_button");
+  pb_test_type (pb_test_get (GTK_WIDGET (row_at (f, "voice_list", 1)), "minutes"), "1500");
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, _("Gross (including tax) —"));
+  {
+    g_autofree char *problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u problem to fix before the quote can be priced",
+                                                              "%u problems to fix before the quote can be priced", 1),
+                                                 1);
+
+    g_assert_nonnull (strstr (pb_quote_wizard_get_status_text (f->wizard), problems));
+    assert_status_counts_warnings (f, 1);
+  }
+  /* An error's fix (VM-6: round up to 2,000 minutes) is undone the same way. */
+  pb_test_click (GTK_WIDGET (row_at (f, "voice_list", 1)), "fix");
+  g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (f->quote, 1)), ==, 2000);
+  pb_test_click (root (f), "undo_button");
+  g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (f->quote, 1)), ==, 1500);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_get (GTK_WIDGET (row_at (f, "voice_list", 1)), "minutes"))),
+                   ==, "1,500");
+}
+
+/* Q-6, EL-8: a Flagship code quoted for a customer whose base fee ends 40
+ * days after the quote's date would be suspended then: the code's row
+ * says from when, and "renew the base fee first" adds the renewal, after
+ * which the warning goes. */
+static void
+test_wizard_advice_base_fee (Fixture *f, gconstpointer data)
+{
+  guint n, flagship = G_MAXUINT;
+  const PbCodeTier *tiers = pb_catalog_el_tiers (f->catalog, &n);
+  g_autofree char *total = NULL;
+  GtkWidget *view;
+  PbItemRow *row;
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (tiers[i].id, "flagship"))
+      flagship = i;
+  g_assert_cmpuint (flagship, <, n);
+  fill_customer (f);   /* dated 2026-11-22 */
+  pb_quote_wizard_set_step (f->wizard, "live");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (pb_test_get (root (f), "holds_check")), TRUE);
+  pb_test_type (pb_test_get (root (f), "holds_entry"), "2027-01-01");
+  pb_test_click (root (f), "add_codes_button");
+  row = row_at (f, "live_list", 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_get (GTK_WIDGET (row), "tier")), flagship);
+  pb_test_iterate ();
+  g_assert_cmpstr (pb_quote_item_get_tier (pb_item_row_get_item (row_at (f, "live_list", 0))), ==, "flagship");
+
+  view = the_warning (GTK_WIDGET (row_at (f, "live_list", 0)), "EL-8");
+  g_assert_nonnull (strstr (pb_issue_view_get_text (PB_ISSUE_VIEW (view)), "2027-01-01 00:00"));
+  total = model_total (f);
+  g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, total);
+  maybe_screenshot (f, "3-live-advice");
+
+  pb_test_click (view, "fix");
+  g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 2);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 1)), ==, PB_ITEM_KIND_BASE_FEE);
+  g_assert_cmpint (pb_quote_item_get_years (pb_quote_get_item (f->quote, 1)), ==, 1);
+  g_assert_cmpuint (count_warnings (root (f), "EL-8"), ==, 0);
+  pb_test_click (root (f), "undo_button");
+  g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 1);
+  the_warning (GTK_WIDGET (row_at (f, "live_list", 0)), "EL-8");
 }
 
 int
@@ -737,5 +964,8 @@ main (int argc, char **argv)
   ADD ("/ui/wizard/keyboard-layout", test_wizard_keyboard_layout);
   ADD ("/ui/wizard/accessible-names", test_wizard_accessible_names);
   ADD ("/ui/wizard/Q-7/quotation-details", test_wizard_quotation_details);
+  ADD ("/ui/wizard/Q-6/VM-6/advice-packages", test_wizard_advice_packages);
+  ADD ("/ui/wizard/Q-6/VM-8/VM-11/advice-numbers", test_wizard_advice_numbers);
+  ADD ("/ui/wizard/Q-6/EL-8/advice-base-fee", test_wizard_advice_base_fee);
   return g_test_run ();
 }

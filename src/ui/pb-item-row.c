@@ -9,7 +9,8 @@
  * rules refuse (1,500 minutes, 0 numbers), on purpose: the model then says
  * why, at the field.  Text that is not such a number is refused by the
  * field itself, in words; the row then has a "problem" and the wizard
- * shows no total until it is gone.
+ * shows no total until it is gone.  An issue's fix is the wizard's to
+ * apply ("apply-fix"), so that it can be undone.
  */
 #define G_LOG_DOMAIN "pb-item-row"
 
@@ -18,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-count-entry.h"
+#include "pb-issue-view.h"
 #include "pb-item-row.h"
 
 struct _PbItemRow
@@ -35,11 +37,12 @@ struct _PbItemRow
 
   PbQuoteItem  *item;
   PbCatalog    *catalog;
+  gboolean      locked;
 };
 
 G_DEFINE_FINAL_TYPE (PbItemRow, pb_item_row, GTK_TYPE_WIDGET)
 
-enum { SIGNAL_REMOVE, SIGNAL_PROBLEM_CHANGED, N_SIGNALS };
+enum { SIGNAL_REMOVE, SIGNAL_PROBLEM_CHANGED, SIGNAL_APPLY_FIX, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const char *
@@ -285,62 +288,12 @@ on_remove_clicked (PbItemRow *self)
   g_signal_emit (self, signals[SIGNAL_REMOVE], 0);
 }
 
+/* The issue's view asks for its fix: the wizard applies it, so that it can
+ * be undone. */
 static void
-on_fix_clicked (GtkButton *button, PbItemRow *self)
+on_issue_apply (PbItemRow *self, PbIssueView *view)
 {
-  const char *property = g_object_get_data (G_OBJECT (button), "fix-property");
-  gint64 value = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "fix-value"));
-
-  g_object_set (self->item, property, value, NULL);
-}
-
-/* The model words its messages to follow "item 2 (code): "; alone in a
- * row they start a sentence. */
-static char *
-capitalize (const char *text)
-{
-  gunichar first = g_utf8_get_char (text);
-  char buffer[8] = { 0 };
-
-  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
-
-static GtkWidget *
-issue_widget (PbItemRow *self, const PbQuoteIssue *issue)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name (issue->severity == PB_ISSUE_ERROR
-                                                  ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  g_autofree char *message = capitalize (issue->message);
-  g_autofree char *text = g_strdup_printf ("%s (%s)", message, issue->rule);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (box, issue->severity == PB_ISSUE_ERROR ? "pb-issue-error" : "pb-issue-warning");
-  gtk_widget_add_css_class (box, "pb-issue");
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  if (issue->suggestion != NULL && issue->fix_property != NULL)
-    {
-      GtkWidget *fix = gtk_button_new_with_label (issue->suggestion);
-
-      gtk_widget_set_valign (fix, GTK_ALIGN_CENTER);
-      gtk_widget_set_name (fix, "fix");
-      g_object_set_data_full (G_OBJECT (fix), "fix-property", g_strdup (issue->fix_property), g_free);
-      g_object_set_data (G_OBJECT (fix), "fix-value", GSIZE_TO_POINTER ((gsize) issue->fix_value));
-      g_signal_connect_object (fix, "clicked", G_CALLBACK (on_fix_clicked), self, 0);
-      gtk_box_append (GTK_BOX (box), fix);
-    }
-  else if (issue->suggestion != NULL)
-    {
-      g_autofree char *hint = g_strdup_printf ("%s (%s) — %s", message, issue->rule, issue->suggestion);
-
-      gtk_label_set_label (GTK_LABEL (label), hint);
-    }
-  return box;
+  g_signal_emit (self, signals[SIGNAL_APPLY_FIX], 0, pb_issue_view_get_issue (view));
 }
 
 /* VM-6: a custom package's price per minute follows its own size; the
@@ -375,8 +328,11 @@ pb_item_row_set_result (PbItemRow *self, PbPricedItem *priced, GPtrArray *issues
     {
       const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
 
+      GtkWidget *view = pb_issue_view_new (issue, NULL, !self->locked);
+
       has_error |= issue->severity == PB_ISSUE_ERROR;
-      gtk_box_append (self->issues_box, issue_widget (self, issue));
+      g_signal_connect_object (view, "apply", G_CALLBACK (on_issue_apply), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->issues_box, view);
     }
 
   if (priced != NULL && !has_error && pb_item_row_get_problem_field (self) == NULL)
@@ -393,6 +349,7 @@ pb_item_row_set_result (PbItemRow *self, PbPricedItem *priced, GPtrArray *issues
 void
 pb_item_row_set_locked (PbItemRow *self, gboolean locked)
 {
+  self->locked = locked;
   gtk_widget_set_sensitive (GTK_WIDGET (self->editors), !locked);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_button), !locked);
 }
@@ -462,6 +419,9 @@ pb_item_row_class_init (PbItemRowClass *klass)
   /* A field's text was refused, or is taken again. */
   signals[SIGNAL_PROBLEM_CHANGED] = g_signal_new ("problem-changed", G_TYPE_FROM_CLASS (klass),
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The fix of one of the row's issues (a const PbQuoteIssue *) was asked for. */
+  signals[SIGNAL_APPLY_FIX] = g_signal_new ("apply-fix", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pricebook/Pricebook/pb-item-row.ui");

@@ -10,6 +10,13 @@
  * holds text it did not take ("180,000" is taken as 180000; "abc" is not):
  * the last value that field took is not what the user sees, so it is never
  * priced as if it were.  The footer names the field and jumps to it.
+ *
+ * Warnings (Q-6, VM-11) never keep the quote from being priced: each is
+ * shown at its item, or on the step of the product it is about, in the
+ * warning style, with its fix as a button.  A fix is applied by the model
+ * (pb_quote_issue_apply_fix()) as one change, which Undo takes back as it
+ * takes back a removal.  The footer shows the gross, what the customer
+ * pays (Q-7), and counts warnings apart from problems.
  */
 #define G_LOG_DOMAIN "pb-quote-wizard"
 
@@ -19,6 +26,7 @@
 
 #include "pb-clamp.h"
 #include "pb-count-entry.h"
+#include "pb-issue-view.h"
 #include "pb-item-row.h"
 #include "pb-optimizer.h"
 #include "pb-pricing.h"
@@ -38,9 +46,10 @@ struct _PbQuoteWizard
   GtkDropDown    *status_dropdown;
   GtkDropDown    *language_dropdown;
   GtkLabel       *date_issue;
-  GtkLabel       *customer_issue;
+  GtkBox         *customer_issues;
   GtkLabel       *locked_label;
   GtkListBox     *voice_list;
+  GtkBox         *voice_issues;
   PbCountEntry   *need_entry;
   GtkButton      *apply_need_button;
   GtkLabel       *need_label;
@@ -48,6 +57,7 @@ struct _PbQuoteWizard
   GtkEntry       *holds_entry;
   GtkLabel       *holds_issue;
   GtkListBox     *live_list;
+  GtkBox         *live_issues;
   PbCountEntry   *rooms_entry;
   PbCountEntry   *viewers_entry;
   GtkButton      *apply_plan_button;
@@ -78,12 +88,21 @@ struct _PbQuoteWizard
   PbQuote        *quote;
   GPtrArray      *rows;            /* PbItemRow, by item position */
   GPtrArray      *bindings;        /* GBinding to the current quote */
+  GPtrArray      *issues;          /* PbQuoteIssue: the last check's, which the
+                                    * issue views point into */
   PbVoicePlan    *voice_plan;
   PbLivePlan     *live_plan;
-  PbQuoteItem    *removed_item;    /* for Undo */
-  guint           removed_position;
-  guint           undo_timeout;
   gboolean        updating;        /* filling fields from the model */
+  gboolean        batch;           /* changing several items as one */
+
+  /* Undo of the last removal or fix: the quote's items before it (the same
+   * objects), and the property a fix set on one of them, with its value
+   * before.  NULL when there is nothing to undo. */
+  GPtrArray      *undo_items;
+  PbQuoteItem    *undo_item;
+  const char     *undo_property;
+  gint64          undo_value;
+  guint           undo_timeout;
 
   /* Fields whose text was not taken, in words naming the field; NULL when
    * taken.  (The count fields keep theirs themselves.) */
@@ -159,7 +178,8 @@ add_total_row (PbQuoteWizard *self, int row, const char *caption, const char *va
   gtk_grid_attach (self->totals_grid, cell (value, 1, css), 1, row, 1, 1);
 }
 
-/* Q-7: 不含税金额, 税额, 价税合计, as the model computed them. */
+/* Q-7: 不含税金额, 税额, 价税合计, as the model computed them.  The gross is
+ * what the customer pays: it stands out, as in the footer. */
 static void
 add_tax_rows (PbQuoteWizard *self, PbPricing *pricing)
 {
@@ -172,7 +192,7 @@ add_tax_rows (PbQuoteWizard *self, PbPricing *pricing)
 
   add_total_row (self, 3, _("Net (excluding tax)"), net, "pb-amount");
   add_total_row (self, 4, tax_caption, tax, "pb-amount");
-  add_total_row (self, 5, _("Gross (including tax)"), gross, "pb-amount");
+  add_total_row (self, 5, _("Gross (including tax)"), gross, "pb-total");
 }
 
 static void
@@ -227,7 +247,7 @@ fill_review (PbQuoteWizard *self, PbPricing *pricing, const char *problem)
 
     add_total_row (self, 0, _("Subtotal"), subtotal, "pb-amount");
     add_total_row (self, 1, discount_caption, discount, "pb-amount");
-    add_total_row (self, 2, _("Total"), total, "pb-total");
+    add_total_row (self, 2, _("Total"), total, "pb-amount");
     add_tax_rows (self, pricing);
     add_total_row (self, 6, _("In Chinese capitals"), capitals, NULL);
   }
@@ -355,87 +375,6 @@ find_field_problem (PbQuoteWizard *self, const char **text, GtkWidget **widget)
   return NULL;
 }
 
-/* The step of the first issue of @severity, and the row's first field. */
-static const char *
-issue_step (PbQuoteWizard *self, GPtrArray *issues, PbIssueSeverity severity, GtkWidget **widget)
-{
-  for (guint i = 0; i < issues->len; i++)
-    {
-      PbQuoteIssue *issue = g_ptr_array_index (issues, i);
-
-      if (issue->severity != severity)
-        continue;
-      if (issue->item < 0 || (guint) issue->item >= self->rows->len)
-        {
-          *widget = GTK_WIDGET (self->enterprise_switch);
-          return "customer";
-        }
-      *widget = g_ptr_array_index (self->rows, issue->item);
-      return product_step (pb_quote_item_get_product (pb_quote_get_item (self->quote, issue->item)));
-    }
-  return NULL;
-}
-
-static void
-show_total (PbQuoteWizard *self, PbPricing *pricing, GPtrArray *issues, const char *problem_step,
-            const char *problem, GtkWidget *problem_widget)
-{
-  guint errors = 0, warnings = 0;
-  GtkWidget *widget = NULL;
-
-  for (guint i = 0; i < issues->len; i++)
-    {
-      if (((PbQuoteIssue *) g_ptr_array_index (issues, i))->severity == PB_ISSUE_ERROR)
-        errors++;
-      else
-        warnings++;
-    }
-  if (pricing != NULL)
-    {
-      g_autofree char *total = pb_money_format_display (pricing->total);
-      g_autofree char *text = g_strdup_printf (_("Total %s"), total);
-
-      gtk_label_set_label (self->total_label, text);
-    }
-  else
-    gtk_label_set_label (self->total_label, _("Total —"));
-
-  if (problem != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Not priced while a field holds what it cannot take. %s"),
-                                               problem);
-
-      gtk_label_set_label (self->status_label, text);
-      set_jump (self, problem_step, problem_widget);
-    }
-  else if (errors > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem to fix before the quote can be priced",
-                                                            "%u problems to fix before the quote can be priced", errors),
-                                               errors);
-      const char *step = issue_step (self, issues, PB_ISSUE_ERROR, &widget);
-
-      gtk_label_set_label (self->status_label, text);
-      set_jump (self, step, widget);
-    }
-  else if (warnings > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings),
-                                               warnings);
-      const char *step = issue_step (self, issues, PB_ISSUE_WARNING, &widget);
-
-      gtk_label_set_label (self->status_label, text);
-      set_jump (self, step, widget);
-    }
-  else
-    {
-      gtk_label_set_label (self->status_label, pb_quote_get_n_items (self->quote) > 0
-                                               ? _("Priced by the catalog, to the fen")
-                                               : _("Add items in the Voice Message and Enterprise Live steps"));
-      set_jump (self, NULL, NULL);
-    }
-}
-
 /* Which field a quote-wide issue is about, to name it first. */
 static const char *
 quote_issue_field (const PbQuoteIssue *issue)
@@ -449,55 +388,197 @@ quote_issue_field (const PbQuoteIssue *issue)
   return _("Quote");
 }
 
-/* "Enterprise customer: the customer is not an enterprise, so … (VM-10)":
- * the field first, then the model's words and its rule. */
-static char *
-quote_issues_text (GPtrArray *issues)
+/* The step a quote-wide issue is shown on: the customer's for who the
+ * customer is and the quote's header, else the step of the product its
+ * rule is about (VM-6's packages together, VM-8's numbers, VM-11). */
+static const char *
+quote_issue_step (const PbQuoteIssue *issue)
 {
-  GString *text = g_string_new (NULL);
+  if (g_str_equal (issue->rule, "VM-10") || g_str_equal (issue->rule, "EL-2"))
+    return "customer";
+  if (g_str_has_prefix (issue->rule, "VM-"))
+    return "voice";
+  if (g_str_has_prefix (issue->rule, "EL-"))
+    return "live";
+  return "customer";
+}
+
+static GtkBox *
+step_issues_box (PbQuoteWizard *self, const char *step)
+{
+  if (g_str_equal (step, "voice"))
+    return self->voice_issues;
+  if (g_str_equal (step, "live"))
+    return self->live_issues;
+  return self->customer_issues;
+}
+
+/* The step of the first issue of @severity, and where to take the focus:
+ * the item's row, or the quote-wide issues of the step. */
+static const char *
+issue_step (PbQuoteWizard *self, GPtrArray *issues, PbIssueSeverity severity, GtkWidget **widget)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+      const char *step;
+
+      if (issue->severity != severity)
+        continue;
+      if (issue->item < 0 || (guint) issue->item >= self->rows->len)
+        {
+          step = quote_issue_step (issue);
+          *widget = g_str_equal (step, "customer") ? GTK_WIDGET (self->enterprise_switch)
+                                                    : GTK_WIDGET (step_issues_box (self, step));
+          return step;
+        }
+      *widget = g_ptr_array_index (self->rows, issue->item);
+      return product_step (pb_quote_item_get_product (pb_quote_get_item (self->quote, issue->item)));
+    }
+  return NULL;
+}
+
+/* What the footer says under the total: the field that holds what it
+ * cannot take, the problems (errors) that keep the quote from being
+ * priced, or that it is priced; the warnings are counted apart, since they
+ * never keep it from being priced (Q-6). */
+static char *
+status_text (PbQuoteWizard *self, const char *problem, guint errors, guint warnings)
+{
+  g_autofree char *state = NULL;
+
+  if (problem != NULL)
+    state = g_strdup_printf (_("Not priced while a field holds what it cannot take. %s"), problem);
+  else if (errors > 0)
+    state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem to fix before the quote can be priced",
+                                          "%u problems to fix before the quote can be priced", errors),
+                             errors);
+  else
+    state = g_strdup (pb_quote_get_n_items (self->quote) > 0
+                      ? _("Priced by the catalog, to the fen")
+                      : _("Add items in the Voice Message and Enterprise Live steps"));
+  if (warnings > 0)
+    {
+      g_autofree char *counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                               warnings),
+                                                  warnings);
+
+      /* TRANSLATORS: the quote's state, then how many warnings it has */
+      return g_strdup_printf (_("%s · %s"), state, counted);
+    }
+  return g_steal_pointer (&state);
+}
+
+/* The footer: what the customer pays, the gross (价税合计, Q-7), in the
+ * review's words, and what stands in the way. */
+static void
+show_total (PbQuoteWizard *self, PbPricing *pricing, GPtrArray *issues, const char *problem_step,
+            const char *problem, GtkWidget *problem_widget)
+{
+  guint errors = 0, warnings = 0;
+  GtkWidget *widget = NULL;
+  const char *step;
+  g_autofree char *status = NULL;
 
   for (guint i = 0; i < issues->len; i++)
     {
-      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      /* TRANSLATORS: a field's name, what is wrong, and the rule's ID */
-      g_string_append_printf (text, _("%s: %s (%s)"), quote_issue_field (issue), issue->message, issue->rule);
+      if (((PbQuoteIssue *) g_ptr_array_index (issues, i))->severity == PB_ISSUE_ERROR)
+        errors++;
+      else
+        warnings++;
     }
-  return g_string_free (text, FALSE);
+  if (pricing != NULL)
+    {
+      g_autofree char *gross = pb_money_format_display (pricing->gross);
+      g_autofree char *text = g_strdup_printf (_("Gross (including tax) %s"), gross);
+
+      gtk_label_set_label (self->total_label, text);
+    }
+  else
+    gtk_label_set_label (self->total_label, _("Gross (including tax) —"));
+
+  status = status_text (self, problem, errors, warnings);
+  gtk_label_set_label (self->status_label, status);
+  if (problem != NULL)
+    set_jump (self, problem_step, problem_widget);
+  else if ((step = issue_step (self, issues, errors > 0 ? PB_ISSUE_ERROR : PB_ISSUE_WARNING, &widget)) != NULL)
+    set_jump (self, step, widget);
+  else
+    set_jump (self, NULL, NULL);
+}
+
+static void apply_fix (PbQuoteWizard *self, const PbQuoteIssue *issue);
+
+static void
+on_issue_apply (PbQuoteWizard *self, PbIssueView *view)
+{
+  apply_fix (self, pb_issue_view_get_issue (view));
+}
+
+static void
+on_row_apply_fix (PbQuoteWizard *self, const PbQuoteIssue *issue)
+{
+  apply_fix (self, issue);
+}
+
+/* The quote-wide issues, each on its step: "Enterprise customer: the
+ * customer is not … (VM-10)" names the field first; the advice on a
+ * product's step says what the quote as a whole would cost the customer. */
+static void
+show_quote_issues (PbQuoteWizard *self)
+{
+  GtkBox *boxes[] = { self->customer_issues, self->voice_issues, self->live_issues };
+
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    clear_children (GTK_WIDGET (boxes[b]));
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (self->issues, i);
+      const char *step;
+      GtkWidget *view;
+
+      if (issue->item >= 0 && (guint) issue->item < self->rows->len)
+        continue;
+      step = quote_issue_step (issue);
+      view = pb_issue_view_new (issue, g_str_equal (step, "customer") ? quote_issue_field (issue) : NULL,
+                                !is_locked (self));
+      g_signal_connect_object (view, "apply", G_CALLBACK (on_issue_apply), self, G_CONNECT_SWAPPED);
+      gtk_box_append (step_issues_box (self, step), view);
+    }
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    gtk_widget_set_visible (GTK_WIDGET (boxes[b]), gtk_widget_get_first_child (GTK_WIDGET (boxes[b])) != NULL);
 }
 
 static void
 reprice (PbQuoteWizard *self)
 {
-  g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(PbPricing) pricing = NULL;
-  g_autoptr(GPtrArray) quote_issues = NULL;
-  g_autofree char *quote_text = NULL;
   const char *problem = NULL, *problem_step;
   GtkWidget *problem_widget = NULL;
 
-  if (self->quote == NULL)
+  /* Several items changing as one (a fix, an undo) are checked once, when
+   * the rows are the quote's again. */
+  if (self->quote == NULL || self->batch)
     return;
   /* The check holds errors and warnings alike; the price only exists when
    * there is no error and every field took what it holds. */
   problem_step = find_field_problem (self, &problem, &problem_widget);
-  issues = pb_pricing_check (self->catalog, self->quote);
-  if (problem_step == NULL && !pb_pricing_issues_have_errors (issues))
+  /* The views of the issues point into the check: it is kept until the
+   * next one. */
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+  self->issues = pb_pricing_check (self->catalog, self->quote);
+  if (problem_step == NULL && !pb_pricing_issues_have_errors (self->issues))
     pb_pricing_compute (self->catalog, self->quote, &pricing, NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      g_autoptr(GPtrArray) mine = issues_for (issues, (int) i);
+      g_autoptr(GPtrArray) mine = issues_for (self->issues, (int) i);
 
       pb_item_row_set_result (g_ptr_array_index (self->rows, i),
                               pricing ? g_ptr_array_index (pricing->items, i) : NULL, mine);
     }
-  quote_issues = issues_for (issues, -1);
-  quote_text = quote_issues_text (quote_issues);
-  show_issue (self->customer_issue, quote_text);
-  show_total (self, pricing, issues, problem_step, problem, problem_widget);
+  show_quote_issues (self);
+  show_total (self, pricing, self->issues, problem_step, problem, problem_widget);
   fill_review (self, pricing, problem);
 }
 
@@ -511,6 +592,7 @@ on_field_problem (PbQuoteWizard *self)
 /* Items                                                              */
 
 static void on_row_remove (PbQuoteWizard *self, PbItemRow *row);
+static void hide_undo (PbQuoteWizard *self);
 
 static void
 rebuild_rows (PbQuoteWizard *self)
@@ -528,6 +610,7 @@ rebuild_rows (PbQuoteWizard *self)
       pb_item_row_set_locked (row, is_locked (self));
       g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (row, "problem-changed", G_CALLBACK (on_field_problem), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "apply-fix", G_CALLBACK (on_row_apply_fix), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (pb_quote_item_get_product (item) == PB_PRODUCT_VOICE ? self->voice_list
                                                                                  : self->live_list,
                            GTK_WIDGET (row));
@@ -541,6 +624,12 @@ rebuild_rows (PbQuoteWizard *self)
 static void
 on_items_changed (PbQuoteWizard *self)
 {
+  if (self->batch)
+    return;
+  /* The list changed under the last removal or fix: its Undo would undo
+   * this change too. */
+  if (self->undo_items != NULL)
+    hide_undo (self);
   rebuild_rows (self);
   reprice (self);
 }
@@ -566,15 +655,63 @@ static void on_add_base_fee (PbQuoteWizard *self) { add_item (self, PB_ITEM_KIND
 static void on_add_codes (PbQuoteWizard *self) { add_item (self, PB_ITEM_KIND_CODE); }
 static void on_add_expansion (PbQuoteWizard *self) { add_item (self, PB_ITEM_KIND_EXPANSION); }
 
+/* ------------------------------------------------------------------ */
+/* Removals and fixes, which can be undone                            */
+
+static void
+forget_undo (PbQuoteWizard *self)
+{
+  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
+  g_clear_object (&self->undo_item);
+  self->undo_property = NULL;
+}
+
+static void
+hide_undo (PbQuoteWizard *self)
+{
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+  forget_undo (self);
+}
+
 static gboolean
-hide_undo (gpointer data)
+on_undo_timeout (gpointer data)
 {
   PbQuoteWizard *self = data;
 
   self->undo_timeout = 0;
-  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
-  g_clear_object (&self->removed_item);
+  hide_undo (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Keeps the quote's items (the objects themselves: what is typed into
+ * them later stays) for Undo, before several of them change as one. */
+static void
+begin_batch (PbQuoteWizard *self)
+{
+  forget_undo (self);
+  self->undo_items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < pb_quote_get_n_items (self->quote); i++)
+    g_ptr_array_add (self->undo_items, g_object_ref (pb_quote_get_item (self->quote, i)));
+  self->batch = TRUE;
+}
+
+/* The rows are the quote's items again, checked and priced once. */
+static void
+end_batch (PbQuoteWizard *self)
+{
+  self->batch = FALSE;
+  rebuild_rows (self);
+  reprice (self);
+}
+
+static void
+offer_undo (PbQuoteWizard *self, const char *what)
+{
+  gtk_label_set_label (self->undo_label, what);
+  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  self->undo_timeout = g_timeout_add_seconds (10, on_undo_timeout, self);
 }
 
 /* Removing an item can be undone for a while: nothing typed is lost. */
@@ -583,26 +720,66 @@ on_row_remove (PbQuoteWizard *self, PbItemRow *row)
 {
   guint position;
 
-  if (!g_ptr_array_find (self->rows, row, &position))
+  if (!g_ptr_array_find (self->rows, row, &position) || is_locked (self))
     return;
-  g_set_object (&self->removed_item, pb_item_row_get_item (row));
-  self->removed_position = position;
+  begin_batch (self);
   pb_quote_remove_item (self->quote, position);
-  gtk_label_set_label (self->undo_label, _("Item removed"));
-  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
-  g_clear_handle_id (&self->undo_timeout, g_source_remove);
-  self->undo_timeout = g_timeout_add_seconds (10, hide_undo, self);
+  end_batch (self);
+  offer_undo (self, _("Item removed"));
 }
 
-void
-pb_quote_wizard_undo_remove (PbQuoteWizard *self)
+/* Q-6: a warning's fix, as the model states it (pb_quote_issue_apply_fix()),
+ * applied as one change that Undo takes back; the check that follows no
+ * longer finds the warning. */
+static void
+apply_fix (PbQuoteWizard *self, const PbQuoteIssue *issue)
 {
-  if (self->removed_item == NULL || self->quote == NULL)
+  g_autoptr(GPtrArray) issues = NULL;
+  gboolean applied;
+
+  if (self->quote == NULL || is_locked (self) || self->issues == NULL || !g_ptr_array_find (self->issues, issue, NULL))
     return;
-  pb_quote_insert_item (self->quote, MIN (self->removed_position, pb_quote_get_n_items (self->quote)),
-                        self->removed_item);
-  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  /* The change checks the quote again; the issue must outlive that. */
+  issues = g_ptr_array_ref (self->issues);
+  begin_batch (self);
+  if (issue->fix_kind == PB_QUOTE_FIX_SET_PROPERTY && issue->fix_property != NULL &&
+      issue->item >= 0 && (guint) issue->item < pb_quote_get_n_items (self->quote))
+    {
+      self->undo_item = g_object_ref (pb_quote_get_item (self->quote, issue->item));
+      self->undo_property = issue->fix_property;
+      g_object_get (self->undo_item, self->undo_property, &self->undo_value, NULL);
+    }
+  applied = pb_quote_issue_apply_fix (issue, self->quote);
+  end_batch (self);
+  if (applied)
+    offer_undo (self, _("Fix applied"));
+  else
+    forget_undo (self);
+}
+
+/* Puts back the quote's items as they were before the last removal or
+ * fix, and the value the fix set. */
+void
+pb_quote_wizard_undo (PbQuoteWizard *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(PbQuoteItem) item = NULL;
+  const char *property = self->undo_property;
+  gint64 value = self->undo_value;
+
+  if (self->undo_items == NULL || self->quote == NULL || is_locked (self))
+    return;
+  items = g_steal_pointer (&self->undo_items);
+  item = g_steal_pointer (&self->undo_item);
   hide_undo (self);
+  self->batch = TRUE;
+  while (pb_quote_get_n_items (self->quote) > 0)
+    pb_quote_remove_item (self->quote, pb_quote_get_n_items (self->quote) - 1);
+  for (guint i = 0; i < items->len; i++)
+    pb_quote_append_item (self->quote, g_ptr_array_index (items, i));
+  if (item != NULL)
+    g_object_set (item, property, value, NULL);
+  end_batch (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -967,6 +1144,8 @@ on_status_notify (PbQuoteWizard *self)
   apply_lock (self);
   on_need_changed (self);
   on_plan_changed (self);
+  /* The issues' fixes are offered while the quote can change. */
+  reprice (self);
 }
 
 /* Q-7: the quote's own tax, or the catalog's default it would be priced at. */
@@ -1029,12 +1208,12 @@ pb_quote_wizard_set_quote (PbQuoteWizard *self, PbQuote *quote)
     g_binding_unbind (g_ptr_array_index (self->bindings, i));
   g_ptr_array_set_size (self->bindings, 0);
   g_set_object (&self->quote, quote);
-  g_clear_object (&self->removed_item);
   g_ptr_array_set_size (self->proposed_packages, 0);
   g_ptr_array_set_size (self->proposed_codes, 0);
-  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+  hide_undo (self);
   if (quote == NULL)
     {
+      g_clear_pointer (&self->issues, g_ptr_array_unref);
       rebuild_rows (self);
       return;
     }
@@ -1175,7 +1354,8 @@ pb_quote_wizard_dispose (GObject *object)
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->voice_plan, pb_voice_plan_free);
   g_clear_pointer (&self->live_plan, pb_live_plan_free);
-  g_clear_object (&self->removed_item);
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+  forget_undo (self);
   g_clear_object (&self->catalog);
   G_OBJECT_CLASS (pb_quote_wizard_parent_class)->dispose (object);
 }
@@ -1195,7 +1375,8 @@ pb_quote_wizard_class_init (PbQuoteWizardClass *klass)
   BIND_CHILD (steps); BIND_CHILD (name_entry); BIND_CHILD (contact_entry); BIND_CHILD (enterprise_switch);
   BIND_CHILD (number_entry); BIND_CHILD (date_entry); BIND_CHILD (valid_days_entry);
   BIND_CHILD (status_dropdown); BIND_CHILD (language_dropdown); BIND_CHILD (date_issue);
-  BIND_CHILD (customer_issue); BIND_CHILD (locked_label); BIND_CHILD (voice_list); BIND_CHILD (need_entry);
+  BIND_CHILD (customer_issues); BIND_CHILD (locked_label); BIND_CHILD (voice_list); BIND_CHILD (need_entry);
+  BIND_CHILD (voice_issues); BIND_CHILD (live_issues);
   BIND_CHILD (apply_need_button); BIND_CHILD (need_label); BIND_CHILD (holds_check); BIND_CHILD (holds_entry);
   BIND_CHILD (holds_issue); BIND_CHILD (live_list); BIND_CHILD (rooms_entry); BIND_CHILD (viewers_entry);
   BIND_CHILD (apply_plan_button); BIND_CHILD (plan_label); BIND_CHILD (review_grid);
@@ -1210,7 +1391,7 @@ pb_quote_wizard_class_init (PbQuoteWizardClass *klass)
   BIND_CALLBACK (on_need_changed); BIND_CALLBACK (on_apply_need); BIND_CALLBACK (on_holds_changed);
   BIND_CALLBACK (on_add_base_fee); BIND_CALLBACK (on_add_codes); BIND_CALLBACK (on_add_expansion);
   BIND_CALLBACK (on_plan_changed); BIND_CALLBACK (on_apply_plan); BIND_CALLBACK (on_discount_changed);
-  BIND_CALLBACK (pb_quote_wizard_undo_remove); BIND_CALLBACK (on_step_changed);
+  BIND_CALLBACK (pb_quote_wizard_undo); BIND_CALLBACK (on_step_changed);
   BIND_CALLBACK (on_back_clicked); BIND_CALLBACK (on_next_clicked);
   BIND_CALLBACK (on_field_problem); BIND_CALLBACK (on_jump_clicked); BIND_CALLBACK (on_tax_changed);
 }

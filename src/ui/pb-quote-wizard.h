@@ -22,6 +22,6 @@ const char *pb_quote_wizard_get_step       (PbQuoteWizard *self);
 const char *pb_quote_wizard_get_total_text (PbQuoteWizard *self);
 const char *pb_quote_wizard_get_status_text (PbQuoteWizard *self);
 const char *pb_quote_wizard_get_problem    (PbQuoteWizard *self);
-void        pb_quote_wizard_undo_remove    (PbQuoteWizard *self);
+void        pb_quote_wizard_undo           (PbQuoteWizard *self);
 
 G_END_DECLS
