@@ -31,43 +31,6 @@ temp_output (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    g_test_skip ("pdftotext (poppler-utils) is not installed");
-  return program != NULL;
-}
-
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-/* The text of the PDF at @path, white space removed. */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *raw = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &raw, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return squeeze (raw);
-}
-
 static void
 test_pdf (void)
 {
@@ -80,7 +43,7 @@ test_pdf (void)
   const char *needles[] = { "上海云途信息技术有限公司", "李明", "021-6000-1234", "liming@example.com",
                             "Q-2026-0042", "杭州云帆网络科技有限公司" };
 
-  if (!have_pdftotext ())
+  if (!pb_test_have_pdftotext ())
     return;
   pb_cli_run (&run, "export-pdf", path, "-o", output, "--seller-company", "上海云途信息技术有限公司",
               "--seller-name=李明", "--seller-phone", "021-6000-1234", "--seller-email",
@@ -89,7 +52,7 @@ test_pdf (void)
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
 
-  text = pdf_text (output);
+  text = pb_test_pdf_text (output);
   for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
     if (strstr (text, needles[i]) == NULL)
       g_error ("the PDF does not show “%s”", needles[i]);
@@ -129,7 +92,7 @@ test_pdf_chinese_figure (void)
   const char *chinese_words[] = { "预计时间线", "小程序·企业直播", "年费过期", "已计费12个月", "剩余分钟数", "4月" };
   const char *english_words[] = { "Lapsed", "monthsbilled", "Allpackages", "viewers", "Apr" };
 
-  if (!have_pdftotext ())
+  if (!pb_test_have_pdftotext ())
     return;
   g_assert_true (g_file_get_contents (sample, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -141,7 +104,7 @@ test_pdf_chinese_figure (void)
 
   pb_cli_run (&run, "export-pdf", path, "-o", output, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  text = pdf_text (output);
+  text = pb_test_pdf_text (output);
   for (guint i = 0; i < G_N_ELEMENTS (chinese_words); i++)
     if (strstr (text, chinese_words[i]) == NULL)
       g_error ("the Chinese PDF does not show “%s”:\n%s", chinese_words[i], text);

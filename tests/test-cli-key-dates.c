@@ -84,14 +84,13 @@ test_customer_a (void)
 /* A quote's projection, under a name that does not say it is a quote:
  * what it sells is bought on its date, so every code is to be bound two
  * months later (EL-7), the base fee renewed a year later (EL-3), packages
- * used within 24 months (VM-9). */
+ * used within 24 months (VM-9); an item of two codes is one group. */
 static void
 test_quote (void)
 {
   static const Expected expected[] = {
     { "2026-05-16T00:00:00+08:00", "bind_deadline", "G1", "EL-7" },
     { "2026-05-16T00:00:00+08:00", "bind_deadline", "C1", "EL-7" },
-    { "2026-05-16T00:00:00+08:00", "bind_deadline", "C2", "EL-7" },
     { "2027-03-15T00:00:00+08:00", "base_fee_expires", NULL, "EL-3" },
     { "2028-03-16T00:00:00+08:00", "package_expires", "P1", "VM-9" },
     { "2028-03-16T00:00:00+08:00", "package_expires", "P2", "VM-9" },
@@ -107,6 +106,10 @@ test_quote (void)
   pb_cli_run (&run, "key-dates", path, NULL);
   root = pb_cli_run_json (&run);
   assert_key_dates (root, expected, G_N_ELEMENTS (expected));
+  /* The two standard codes of one item are one group (issue 16.5). */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (key_dates (root), 1), "quantity"),
+                   ==, 2);
+  g_assert_false (json_object_has_member (json_array_get_object_element (key_dates (root), 0), "quantity"));
 }
 
 /* A customer who holds a base fee until 2027-03-31 (EL-7): its end is a

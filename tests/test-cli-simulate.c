@@ -496,6 +496,34 @@ test_months_in_china_time (void)
   assert_int (february, "voice/numbers/N1/months_billed", 2);
 }
 
+/* A group bought under one id says how many it stands for, at an instant
+ * and on the timeline; a single one says nothing, as before (EL-4, VM-2,
+ * VM-5). */
+static void
+test_groups (void)
+{
+  g_autofree char *path = pb_test_write_temp ("groups.pbscenario",
+    "{ \"format\": \"pricebook-scenario/1\", \"events\": [\n"
+    "  { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" },\n"
+    "  { \"at\": \"2020-01-02T12:00:00+08:00\", \"type\": \"live.code.buy\", \"code\": \"C\", \"tier\": \"standard\",\n"
+    "    \"quantity\": 100000 },\n"
+    "  { \"at\": \"2020-01-06T12:00:00+08:00\", \"type\": \"voice.number.activate\", \"number\": \"N\", \"quantity\": 4 },\n"
+    "  { \"at\": \"2020-01-07T12:00:00+08:00\", \"type\": \"voice.package.buy\", \"package\": \"P\", \"kind\": \"fixed\",\n"
+    "    \"minutes\": 10000, \"quantity\": 2 } ] }", -1);
+  g_autoptr(JsonNode) state = simulate (path, "2020-01-31T00:00:00+08:00");
+  g_autoptr(JsonNode) timeline = simulate (path, NULL);
+
+  assert_int (state, "live/codes/C/quantity", 100000);
+  g_assert_false (json_object_has_member (json_node_get_object (lookup (state, "live/codes/A")), "quantity"));
+  assert_int (state, "voice/numbers/N/quantity", 4);
+  assert_int (state, "voice/packages/P/quantity", 2);
+  assert_int (state, "voice/packages/P/minutes", 10000);
+  assert_int (state, "voice/packages/P/remaining_minutes", 20000);
+  assert_int (timeline, "live/codes/C/quantity", 100000);
+  assert_int (timeline, "voice/packages/P/quantity", 2);
+  assert_string (timeline, "voice/packages/P/price", "2100.00");
+}
+
 /* ------------------------------------------------------------------ */
 /* Wrong input: exit 2, nothing on stdout, the right words on stderr   */
 
@@ -688,6 +716,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/simulate/EL-T2/renewals-past-range", test_renewals_past_range);
   g_test_add_func ("/cli/simulate/EL-8/no-renewal", test_no_renewal);
   g_test_add_func ("/cli/simulate/VM-3/VM-4/months-in-china-time", test_months_in_china_time);
+  g_test_add_func ("/cli/simulate/EL-4/VM-2/VM-5/groups", test_groups);
   g_test_add_func ("/cli/simulate/bad-files", test_bad_files);
   g_test_add_func ("/cli/simulate/bad-events", test_bad_events);
   g_test_add_func ("/cli/simulate/bad-arguments", test_bad_arguments);

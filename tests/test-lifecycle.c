@@ -1061,6 +1061,59 @@ test_alarm_on_expiry (void)
   assert_instant (alarms[0].at, "2022-03-02T10:00:00+08:00");
 }
 
+/* A group of identical codes, numbers or packages bought under one id (a
+ * quote's item): bound, used and expanded together, every charge times its
+ * quantity (EL-4, EL-5, EL-6, VM-2, VM-5); its numbers count towards the
+ * advised five (VM-11); its packages are one pool of minutes (VM-8, VM-9). */
+static void
+test_groups (void)
+{
+  static const char text[] =
+    "{ \"format\": \"pricebook-scenario/1\", \"events\": [\n"
+    "  { \"at\": \"2020-01-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\" },\n"
+    "  { \"at\": \"2020-01-02T12:00:00+08:00\", \"type\": \"live.code.buy\", \"code\": \"C\", \"tier\": \"standard\",\n"
+    "    \"extra_viewers\": 100, \"quantity\": 3 },\n"
+    "  { \"at\": \"2020-01-03T12:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"C\" },\n"
+    "  { \"at\": \"2020-01-04T12:00:00+08:00\", \"type\": \"live.code.expand\", \"code\": \"C\", \"extra_viewers\": 100 },\n"
+    "  { \"at\": \"2020-01-05T12:00:00+08:00\", \"type\": \"live.broadcast\", \"code\": \"C\", \"viewers\": 400, \"minutes\": 60 },\n"
+    "  { \"at\": \"2020-01-06T12:00:00+08:00\", \"type\": \"voice.number.activate\", \"number\": \"N\", \"quantity\": 6 },\n"
+    "  { \"at\": \"2020-01-07T12:00:00+08:00\", \"type\": \"voice.package.buy\", \"package\": \"P\", \"kind\": \"fixed\",\n"
+    "    \"minutes\": 10000, \"quantity\": 3 },\n"
+    "  { \"at\": \"2020-01-08T12:00:00+08:00\", \"type\": \"voice.call\", \"number\": \"N\", \"seconds\": 600, \"answered\": true },\n"
+    "  { \"at\": \"2020-03-09T12:00:00+08:00\", \"type\": \"voice.number.unsubscribe\", \"number\": \"N\" } ] }";
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbScenario) scenario = pb_scenario_new_from_bytes (bytes, "groups.json", catalog, &error);
+  g_autoptr(PbLifecycle) lc = NULL;
+  const PbLifecyclePackage *package;
+  guint n_alarms;
+  const PbAlarm *alarms;
+
+  g_assert_no_error (error);
+  lc = replay (scenario, PB_INSTANT_NONE);
+  assert_rejections (lc, "");
+  g_assert_cmpint (pb_lifecycle_lookup_code (lc, "C")->quantity, ==, 3);
+  g_assert_cmpint (pb_lifecycle_lookup_code (lc, "A")->quantity, ==, 1);
+  /* Each code of the group allows its own 200 + 100 + 100 viewers. */
+  assert_code (lc, "C", "2020-01-05T12:00:00+08:00", PB_CODE_ACTIVE, TRUE, 400);
+  package = pb_lifecycle_lookup_package (lc, "P");
+  g_assert_cmpint (package->quantity, ==, 3);
+  g_assert_cmpint (pb_lifecycle_package_remaining_at (package, at ("2020-01-07T12:00:00+08:00")), ==, 30000);
+  g_assert_cmpint (pb_lifecycle_package_remaining_at (package, at ("2020-01-08T12:00:00+08:00")), ==, 29990);
+  g_assert_cmpint (pb_lifecycle_package_remaining_at (package, at ("2022-01-07T12:00:00+08:00")), ==, 0);
+  alarms = pb_lifecycle_get_alarms (lc, &n_alarms);
+  g_assert_cmpuint (n_alarms, ==, 2);
+  g_assert_cmpint (alarms[0].kind, ==, PB_ALARM_TOO_MANY_NUMBERS);
+  g_assert_cmpint (alarms[0].value, ==, 6);
+  /* The pool's 29,990 minutes are lost at once, at its expiry. */
+  g_assert_cmpint (alarms[1].kind, ==, PB_ALARM_LOW_BALANCE);
+  assert_instant (alarms[1].at, "2022-01-07T12:00:00+08:00");
+  /* ¥140,000 + 3 × ¥9,000 + 3 × 100 × ¥100 (add-on) + 3 × 100 × ¥100
+   * (expansion) + 6 numbers × 3 months × ¥50 + 3 × ¥1,050 */
+  g_assert_cmpint (pb_lifecycle_get_total (lc), ==, PB_MONEY_FROM_YUAN (140000 + 27000 + 30000 + 30000 + 900 + 3150));
+}
+
 /* ------------------------------------------------------------------ */
 /* Robustness                                                         */
 
@@ -1311,6 +1364,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lifecycle/VM-5/VM-6/VM-7/VM-8/VM-9/packages", test_packages);
   g_test_add_func ("/lifecycle/VM-9/equal-expiry-earliest-purchase", test_packages_equal_expiry);
   g_test_add_func ("/lifecycle/VM-9/consumption-order-many", test_packages_many);
+  g_test_add_func ("/lifecycle/EL-4/EL-5/EL-6/VM-2/VM-5/VM-11/groups", test_groups);
   g_test_add_func ("/lifecycle/VM-9/validity-from-catalog", test_packages_validity_from_catalog);
   g_test_add_func ("/lifecycle/VM-11/alarms", test_alarms);
   g_test_add_func ("/lifecycle/VM-11/alarm-on-expiry", test_alarm_on_expiry);

@@ -68,6 +68,10 @@ static const Range ranges[] = {
     "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"H\", "
     "\"years\": %s }",
     1, PB_SCENARIO_MAX_YEARS, 1, "EL-3" },
+  { "Scenario `quantity`", SCENARIO_EVENT,
+    "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.code.buy\", \"code\": \"Q\", "
+    "\"tier\": \"standard\", \"quantity\": %s }",
+    1, PB_SCENARIO_MAX_QUANTITY, 1, "EL-4" },
   { "Scenario broadcast `viewers`", SCENARIO_EVENT,
     "{ \"at\": \"2020-01-02T00:00:00+08:00\", \"type\": \"live.broadcast\", \"code\": \"G\", "
     "\"viewers\": %s, \"minutes\": 60 }",

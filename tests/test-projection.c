@@ -4,17 +4,11 @@
  */
 #include "pb-key-dates.h"
 #include "pb-lifecycle.h"
+#include "pb-pricing.h"
 #include "pb-projection.h"
 #include "pb-test.h"
 
-static PbInstant
-at (const char *text)
-{
-  PbInstant instant;
-
-  g_assert_true (pb_time_parse (text, &instant, NULL));
-  return instant;
-}
+#define at(text) pb_test_at (text)
 
 static PbQuoteItem *
 item (PbItemKind kind)
@@ -37,8 +31,9 @@ project (PbQuote *quote, PbInstant start)
 }
 
 /* Two base-fee years: one purchase of two consecutive years (EL-T2) that
- * gifts one code (EL-3 convention); three standard codes with add-ons to
- * bind within two months (EL-7, EL-T3); nothing rejected. */
+ * gifts one code (EL-3 convention); three standard codes with add-ons, one
+ * group under one id, to bind within two months (EL-7, EL-T3), charged
+ * three times (EL-4, EL-5); nothing rejected. */
 static void
 test_projection_live (void)
 {
@@ -60,16 +55,20 @@ test_projection_live (void)
 
   pb_lifecycle_get_rejections (lifecycle, &n);
   g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpuint (pb_lifecycle_get_n_codes (lifecycle), ==, 4);
+  g_assert_cmpuint (pb_lifecycle_get_n_codes (lifecycle), ==, 2);
   g_assert_cmpint (pb_lifecycle_base_fee_at (lifecycle, at ("2020-06-01"), &expires), ==, PB_BASE_FEE_ACTIVE);
   g_assert_cmpint (expires, ==, at ("2021-12-31T12:00:00+08:00"));
-  code = pb_lifecycle_lookup_code (lifecycle, "C3");
+  code = pb_lifecycle_lookup_code (lifecycle, "C1");
   g_assert_nonnull (code);
+  g_assert_cmpint (code->quantity, ==, 3);
   g_assert_cmpstr (code->tier, ==, "standard");
   g_assert_cmpint (code->addon_viewers, ==, 300);
   g_assert_cmpint (code->bind_deadline, ==, at ("2020-03-01T12:00:00+08:00"));
   g_assert_nonnull (pb_lifecycle_lookup_code (lifecycle, "G1"));
+  g_assert_cmpint (pb_lifecycle_lookup_code (lifecycle, "G1")->quantity, ==, 1);
   g_assert_null (pb_lifecycle_lookup_code (lifecycle, "G2"));
+  /* 2 × ¥140,000 + 3 × (¥9,000 + 300 × ¥100) */
+  g_assert_cmpint (pb_lifecycle_get_total (lifecycle), ==, PB_MONEY_FROM_YUAN (397000));
 }
 
 /* EL-3: the issue's trap.  A base fee of 3 years gifts one Flagship code,
@@ -121,15 +120,20 @@ test_projection_voice (void)
   pb_quote_append_item (quote, fixed);
   lifecycle = project (quote, at ("2026-11-22T00:00:00+08:00"));
 
-  g_assert_cmpuint (pb_lifecycle_get_n_numbers (lifecycle), ==, 2);
-  g_assert_true (pb_lifecycle_number_at (lifecycle, pb_lifecycle_lookup_number (lifecycle, "N2"),
+  g_assert_cmpuint (pb_lifecycle_get_n_numbers (lifecycle), ==, 1);
+  g_assert_true (pb_lifecycle_number_at (lifecycle, pb_lifecycle_lookup_number (lifecycle, "N1"),
                                          at ("2028-01-01"), &active, &months));
   g_assert_false (active);
   g_assert_cmpuint (months, ==, 12);
-  g_assert_cmpuint (pb_lifecycle_get_n_packages (lifecycle), ==, 2);
-  package = pb_lifecycle_lookup_package (lifecycle, "P2");
+  g_assert_cmpint (pb_lifecycle_lookup_number (lifecycle, "N1")->spans[0].quantity, ==, 2);
+  g_assert_cmpuint (pb_lifecycle_get_n_packages (lifecycle), ==, 1);
+  package = pb_lifecycle_lookup_package (lifecycle, "P1");
+  g_assert_cmpint (package->quantity, ==, 2);
+  g_assert_cmpint (package->minutes, ==, 100000);
   g_assert_cmpint (package->expires_at, ==, at ("2028-11-22T00:00:00+08:00"));
   g_assert_cmpint (pb_lifecycle_balance_at (lifecycle, at ("2027-01-01")), ==, 200000);
+  /* 2 numbers × 12 months × ¥50 + 2 × ¥10,000 */
+  g_assert_cmpint (pb_lifecycle_get_total (lifecycle), ==, PB_MONEY_FROM_YUAN (21200));
 }
 
 /* Codes sold to a customer who already holds a base fee find it valid (EL-7). */
@@ -227,6 +231,118 @@ test_projection_history (void)
     g_assert_cmpint (g_array_index (dates, PbKeyDate, i).at, >=, at ("2021-05-31T00:00:00+08:00"));
 }
 
+/* Issue 16.5: a valid quote of 999 items of 100,000 codes once projected
+ * 99.9 million events.  Each item is one group now: as many events as
+ * items, and the groups' charges add up to what the quote prices
+ * (EL-4, VM-2, VM-5, VM-6). */
+static void
+test_projection_groups (void)
+{
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbScenario) scenario = NULL;
+  g_autoptr(PbLifecycle) lifecycle = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbQuoteItem) base = item (PB_ITEM_KIND_BASE_FEE);
+  g_autoptr(PbQuoteItem) numbers = item (PB_ITEM_KIND_NUMBERS);
+  g_autoptr(PbQuoteItem) custom = item (PB_ITEM_KIND_CUSTOM_PACKAGE);
+
+  pb_customer_set_enterprise (pb_quote_get_customer (quote), TRUE);
+  pb_quote_item_set_years (base, 1);
+  pb_quote_append_item (quote, base);
+  for (guint i = 0; i < 999; i++)
+    {
+      g_autoptr(PbQuoteItem) codes = item (PB_ITEM_KIND_CODE);
+
+      pb_quote_item_set_tier (codes, i % 2 ? "standard" : "flagship");
+      pb_quote_item_set_quantity (codes, 100000);
+      pb_quote_item_set_extra_viewers (codes, i % 3 ? 0 : 100);
+      pb_quote_append_item (quote, codes);
+    }
+  pb_quote_item_set_numbers (numbers, 10000);
+  pb_quote_item_set_months (numbers, 1200);
+  pb_quote_append_item (quote, numbers);
+  pb_quote_item_set_minutes (custom, 25000);
+  pb_quote_item_set_quantity (custom, 100000);
+  pb_quote_append_item (quote, custom);
+
+  scenario = pb_quote_project (quote, catalog, at ("2026-11-22T00:00:00+08:00"), &error);
+  g_assert_no_error (error);
+  /* the base fee, 999 codes, a number's activation and end, a package */
+  g_assert_cmpuint (pb_scenario_get_n_events (scenario), ==, 1 + 999 + 2 + 1);
+  lifecycle = pb_test_replay (scenario);
+  g_assert_cmpuint (pb_lifecycle_get_n_codes (lifecycle), ==, 1000);
+  g_assert_true (pb_pricing_compute (catalog, quote, &pricing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_lifecycle_get_total (lifecycle), ==, pricing->subtotal);
+}
+
+/* A figure projects no more items than it can draw, and says which it did;
+ * key dates need no numbers. */
+static void
+test_projection_options (void)
+{
+  g_autoptr(PbCatalog) catalog = pb_test_catalog ();
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbProjection) first = NULL;
+  g_autoptr(PbProjection) no_numbers = NULL;
+  g_autoptr(GError) error = NULL;
+  PbProjectionOptions options;
+  const char * const kinds[] = { "numbers", "code", "expansion", "fixed", "code", "base" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(PbQuoteItem) it = NULL;
+
+      if (g_str_equal (kinds[i], "numbers"))
+        {
+          it = item (PB_ITEM_KIND_NUMBERS);
+          pb_quote_item_set_numbers (it, 3);
+          pb_quote_item_set_months (it, 12);
+        }
+      else if (g_str_equal (kinds[i], "code"))
+        {
+          it = item (PB_ITEM_KIND_CODE);
+          pb_quote_item_set_tier (it, "standard");
+        }
+      else if (g_str_equal (kinds[i], "expansion"))
+        {
+          it = item (PB_ITEM_KIND_EXPANSION);
+          pb_quote_item_set_extra_viewers (it, 100);
+        }
+      else if (g_str_equal (kinds[i], "fixed"))
+        {
+          it = item (PB_ITEM_KIND_FIXED_PACKAGE);
+          pb_quote_item_set_minutes (it, 10000);
+        }
+      else
+        it = item (PB_ITEM_KIND_BASE_FEE);
+      pb_quote_append_item (quote, it);
+    }
+
+  pb_projection_options_init (&options);
+  options.max_items = 3;
+  first = pb_projection_new (quote, catalog, &options, &error);
+  g_assert_no_error (error);
+  /* Base fees first (EL-7), then the quote's order; the expansion is not drawn. */
+  g_assert_cmpstr (pb_projection_get_item_subject (first, 5), ==, "G1");
+  g_assert_cmpstr (pb_projection_get_item_subject (first, 0), ==, "N1");
+  g_assert_cmpstr (pb_projection_get_item_subject (first, 1), ==, "C1");
+  g_assert_null (pb_projection_get_item_subject (first, 2));
+  g_assert_null (pb_projection_get_item_subject (first, 3));
+  g_assert_null (pb_projection_get_item_subject (first, 4));
+  g_assert_cmpint (pb_projection_get_start (first), ==, pb_quote_get_date (quote));
+
+  pb_projection_options_init (&options);
+  options.numbers = FALSE;
+  no_numbers = pb_projection_new (quote, catalog, &options, &error);
+  g_assert_no_error (error);
+  g_assert_null (pb_projection_get_item_subject (no_numbers, 0));
+  g_assert_cmpstr (pb_projection_get_item_subject (no_numbers, 4), ==, "C2");
+  g_assert_cmpuint (pb_scenario_get_n_events (pb_projection_get_scenario (no_numbers)), ==, 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -236,5 +352,7 @@ main (int argc, char **argv)
   g_test_add_func ("/projection/EL-7/held-base-fee", test_projection_held_base_fee);
   g_test_add_func ("/projection/EL-3/one-gift-per-purchase", test_projection_one_gift);
   g_test_add_func ("/projection/EL-7/EL-10/history", test_projection_history);
+  g_test_add_func ("/projection/EL-4/VM-2/VM-6/groups", test_projection_groups);
+  g_test_add_func ("/projection/EL-7/options", test_projection_options);
   return g_test_run ();
 }

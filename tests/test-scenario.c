@@ -114,6 +114,8 @@ assert_same_events (PbScenario *a, PbScenario *b)
       g_assert_cmpint (x->package_kind, ==, y->package_kind);
       g_assert_cmpint (x->seconds, ==, y->seconds);
       g_assert_cmpint (x->answered, ==, y->answered);
+      g_assert_cmpint (x->years, ==, y->years);
+      g_assert_cmpint (x->quantity, ==, y->quantity);
       g_assert_cmpstr (x->note, ==, y->note);
     }
 }
@@ -129,12 +131,14 @@ test_round_trip (void)
     "  \"events\": [\n"
     "    { \"at\": \"2020-01-01T04:00:00Z\", \"type\": \"live.base_fee.buy\", \"gift_code\": \"A\", \"note\": \"备注\" },\n"
     "    { \"at\": \"2020-01-02T12:00:00\", \"type\": \"live.code.buy\", \"code\": \"C\", \"tier\": \"standard\",\n"
-    "      \"extra_viewers\": 300 },\n"
+    "      \"extra_viewers\": 300, \"quantity\": 3 },\n"
     "    { \"at\": \"2020-01-03\", \"type\": \"live.code.bind\", \"code\": \"C\" },\n"
     "    { \"at\": \"2020-01-04T12:00:00+08:00\", \"type\": \"live.code.expand\", \"code\": \"C\", \"extra_viewers\": 100 },\n"
     "    { \"at\": \"2020-01-05T12:00:00+08:00\", \"type\": \"live.broadcast\", \"code\": \"C\", \"viewers\": 400,\n"
     "      \"minutes\": 90, \"enabled\": false },\n"
     "    { \"at\": \"2020-01-06T12:00:00+08:00\", \"type\": \"voice.number.activate\", \"number\": \"N\" },\n"
+    "    { \"at\": \"2020-01-06T12:00:00+08:00\", \"type\": \"voice.number.activate\", \"number\": \"M\",\n"
+    "      \"quantity\": 100000 },\n"
     "    { \"at\": \"2020-01-07T12:00:00+08:00\", \"type\": \"voice.package.buy\", \"package\": \"P\", \"kind\": \"custom\",\n"
     "      \"minutes\": 25000 },\n"
     "    { \"at\": \"2020-01-08T12:00:00+08:00\", \"type\": \"voice.call\", \"number\": \"N\", \"seconds\": 61,\n"
@@ -153,7 +157,11 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_nonnull (original);
   g_assert_false (pb_scenario_get_event (original, 4)->enabled);
-  g_assert_cmpint (pb_scenario_get_event (original, 7)->answered, ==, FALSE);
+  g_assert_cmpint (pb_scenario_get_event (original, 8)->answered, ==, FALSE);
+  g_assert_cmpint (pb_scenario_get_event (original, 1)->quantity, ==, 3);
+  g_assert_cmpint (pb_scenario_get_event (original, 6)->quantity, ==, 100000);
+  /* Without the member, one: the files of before read as they did. */
+  g_assert_cmpint (pb_scenario_get_event (original, 5)->quantity, ==, 1);
   g_assert_null (pb_scenario_get_event (original, 1)->note);
 
   g_assert_true (pb_scenario_save_to_file (original, first, &error));
@@ -169,6 +177,9 @@ test_round_trip (void)
   g_assert_nonnull (strstr (first_text, "\"2020-01-01T12:00:00+08:00\""));
   g_assert_nonnull (strstr (first_text, "\"enabled\" : false"));
   g_assert_null (strstr (first_text, "\"enabled\" : true"));
+  /* A group's quantity only where more than one. */
+  g_assert_nonnull (strstr (first_text, "\"quantity\" : 100000"));
+  g_assert_null (strstr (first_text, "\"quantity\" : 1\n"));
 
   g_unlink (first);
   g_unlink (second);
@@ -287,6 +298,17 @@ test_refused_live (void)
                         " \"gift_code\": \"G\", \"years\": 0", "“years” is 0", "EL-3");
   assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.base_fee.buy\","
                         " \"gift_code\": \"G\", \"years\": 101", "“years” is 101", "EL-3");
+  /* A group of identical codes, numbers or packages under one id: 1 to
+   * 100,000 of them, and only where a purchase can be one. */
+  assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.code.buy\", \"code\": \"C\","
+                        " \"tier\": \"standard\", \"quantity\": 0", "“quantity” is 0", "EL-4");
+  assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"voice.number.activate\","
+                        " \"number\": \"N\", \"quantity\": 100001", "“quantity” is 100001", "VM-2");
+  assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"voice.package.buy\","
+                        " \"package\": \"P\", \"kind\": \"fixed\", \"minutes\": 10000, \"quantity\": -1",
+                        "“quantity” is -1", "VM-5");
+  assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.code.bind\", \"code\": \"A\","
+                        " \"quantity\": 2", "quantity", NULL);
   /* Too long or too crowded is a rejection at replay; zero is malformed. */
   assert_event_refused ("\"at\": \"2020-02-01T12:00:00+08:00\", \"type\": \"live.broadcast\", \"code\": \"A\","
                         " \"viewers\": 0, \"minutes\": 10", "“viewers” is 0", "EL-9");

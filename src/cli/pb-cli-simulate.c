@@ -125,6 +125,15 @@ add_base_fee_state (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant at)
   json_builder_end_object (builder);
 }
 
+/* A group of identical codes, numbers or packages bought under one id
+ * says how many it stands for; a single one says nothing, as before. */
+static void
+add_quantity (JsonBuilder *builder, gint64 quantity)
+{
+  if (quantity > 1)
+    pb_json_add_int (builder, "quantity", quantity);
+}
+
 static void
 add_code_state (JsonBuilder *builder, PbLifecycle *lifecycle, const PbLifecycleCode *code,
                 const PbCodeStatus *status)
@@ -132,6 +141,7 @@ add_code_state (JsonBuilder *builder, PbLifecycle *lifecycle, const PbLifecycleC
   json_builder_set_member_name (builder, code->id);
   json_builder_begin_object (builder);
   pb_json_add_string (builder, "tier", code->tier);
+  add_quantity (builder, code->quantity);
   pb_json_add_string (builder, "state", pb_code_state_to_string (status->state));
   pb_json_add_bool (builder, "usable", status->usable);
   pb_json_add_int (builder, "max_viewers", status->max_viewers);
@@ -173,12 +183,16 @@ add_numbers_state (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant at)
     {
       const PbLifecycleNumber *number = pb_lifecycle_get_number (lifecycle, i);
       gboolean active;
-      guint months;
+      guint months, span = 0;
 
       if (!pb_lifecycle_number_at (lifecycle, number, at, &active, &months))
         continue;
+      /* The activation in force at @at, or the last one before it. */
+      while (span + 1 < number->n_spans && number->spans[span + 1].start <= at)
+        span++;
       json_builder_set_member_name (builder, number->id);
       json_builder_begin_object (builder);
+      add_quantity (builder, number->spans[span].quantity);
       pb_json_add_string (builder, "state", active ? "active" : "unsubscribed");
       pb_json_add_int (builder, "months_billed", months);
       json_builder_end_object (builder);
@@ -204,6 +218,7 @@ add_packages_state (JsonBuilder *builder, PbLifecycle *lifecycle, PbInstant at)
       pb_json_add_instant (builder, "expires_at", package->expires_at);
       pb_json_add_string (builder, "kind", package->kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
       pb_json_add_int (builder, "minutes", package->minutes);
+      add_quantity (builder, package->quantity);
       pb_json_add_instant (builder, "purchased_at", package->purchased_at);
       json_builder_end_object (builder);
     }
@@ -314,6 +329,7 @@ add_code_timeline (JsonBuilder *builder, const PbLifecycleCode *code)
   json_builder_set_member_name (builder, code->id);
   json_builder_begin_object (builder);
   pb_json_add_string (builder, "tier", code->tier);
+  add_quantity (builder, code->quantity);
   add_event (builder, code->event);
   pb_json_add_bool (builder, "gift", code->gift);
   pb_json_add_instant (builder, "purchased_at", code->purchased_at);
@@ -387,6 +403,7 @@ add_number_timeline (JsonBuilder *builder, const PbLifecycleNumber *number)
 
       json_builder_begin_object (builder);
       add_event (builder, span->event);
+      add_quantity (builder, span->quantity);
       json_builder_set_member_name (builder, "end_event");
       if (span->end_event == PB_NO_EVENT)
         json_builder_add_null_value (builder);
@@ -418,6 +435,7 @@ add_package_timeline (JsonBuilder *builder, const PbLifecyclePackage *package)
   add_event (builder, package->event);
   pb_json_add_string (builder, "kind", package->kind == PB_PACKAGE_FIXED ? "fixed" : "custom");
   pb_json_add_int (builder, "minutes", package->minutes);
+  add_quantity (builder, package->quantity);
   pb_json_add_money (builder, "price", package->price);
   pb_json_add_instant (builder, "purchased_at", package->purchased_at);
   pb_json_add_instant (builder, "expires_at", package->expires_at);

@@ -59,17 +59,7 @@ pb_key_date_phrase (const PbKeyDate *date, const char *language)
 
   g_return_val_if_fail (date != NULL, NULL);
 
-  if (date->subject == NULL)
-    subject = g_strdup ("");
-  else if (date->quantity > 1)
-    {
-      g_autofree char *count = pb_format_count (date->quantity);
-
-      /* A group of identical codes or packages bought at once: "C1 × 100,000". */
-      subject = g_strdup_printf ("%s × %s", date->subject, count);
-    }
-  else
-    subject = g_strdup (date->subject);
+  subject = pb_format_group (date->subject ? date->subject : "", date->quantity);
   return g_strdup_printf (phrase_format (date, language), subject);
 }
 

@@ -59,6 +59,10 @@
  * screen's pixels) and scaled to the column. */
 #define FIGURE_UNITS  780.0
 #define MIN_FIGURE_SCALE 0.5
+/* More items than a page holds lanes even at MIN_FIGURE_SCALE: the figure
+ * projects no more, so that it costs what is drawn, not what is counted
+ * (a quote of 1,000 items of 100,000 codes once took 4 GiB). */
+#define FIGURE_MAX_ITEMS 48
 
 /* The line table's columns: number, description, rule, quantity, list
  * unit price, amount.  The description takes what the others leave. */
@@ -108,6 +112,7 @@ typedef enum
   L_SENT,
   L_ACCEPTED,
   L_REJECTED,
+  L_FIGURE_LEFT_OUT,
   N_LABELS
 } Label;
 
@@ -137,12 +142,13 @@ static const char * const labels_en[N_LABELS] = {
   [L_FIGURE] = "Projected timeline",
   [L_FIGURE_NOTE] = "Everything quoted, bought on the quote date: base fee, activation codes and their "
                     "binding windows, numbers and minute packages.",
-  [L_LANES_SHOWN] = "The first %u of %u rows of the timeline are shown.",
+  [L_LANES_SHOWN] = "The figure shows %u of the %u items quoted: no more fit on a page.",
   [L_CURRENCY_NOTE] = "All amounts in Chinese yuan (CNY); list prices, each amount list price × quantity.",
   [L_DRAFT] = "Draft",
   [L_SENT] = "Sent",
   [L_ACCEPTED] = "Accepted",
   [L_REJECTED] = "Rejected",
+  [L_FIGURE_LEFT_OUT] = "The timeline is left out: the quote reaches beyond what Pricebook can replay (%s).",
 };
 
 static const char * const labels_zh[N_LABELS] = {
@@ -170,12 +176,13 @@ static const char * const labels_zh[N_LABELS] = {
   [L_TERMS] = "条款与假设",
   [L_FIGURE] = "预计时间线",
   [L_FIGURE_NOTE] = "按报价内容于报价日期购买：基础年费、激活码及其绑定期限、号码与分钟包。",
-  [L_LANES_SHOWN] = "图中显示时间线的前 %u 行（共 %u 行）。",
+  [L_LANES_SHOWN] = "图中显示所报 %2$u 项中的 %1$u 项：一页只容得下这么多。",
   [L_CURRENCY_NOTE] = "金额单位：人民币元（CNY）；单价为目录价，金额 = 单价 × 数量。",
   [L_DRAFT] = "草稿",
   [L_SENT] = "已发送",
   [L_ACCEPTED] = "已接受",
   [L_REJECTED] = "已拒绝",
+  [L_FIGURE_LEFT_OUT] = "未附时间线：报价内容超出了 Pricebook 能够推演的范围（%s）。",
 };
 
 /* ------------------------------------------------------------------ */
@@ -247,7 +254,7 @@ struct _PbQuoteDocument
   double           figure_units_height;
   guint            figure_lanes;
   guint            figure_lanes_shown;
-  char            *figure_note;   /* when lanes are left out */
+  char            *figure_note;   /* when items are left out, or the whole figure */
 
   GArray          *blocks;        /* Block */
   GArray          *repeated_heads;/* Block: the table's head on continued pages */
@@ -938,38 +945,59 @@ status_word (PbQuoteDocument *self, PbQuoteStatus status)
     }
 }
 
-/* The figure: the quote projected by the lifecycle engine.  A quote with
- * nothing to show over time (or one the projection refuses) has none. */
-static void
-build_figure (PbQuoteDocument *self, PbQuote *quote, PbCatalog *catalog)
+/* The key of the timeline lane that shows quote item @item, bought under
+ * @subject (a base fee's lane is its gifted code's). */
+static char *
+item_lane_key (PbQuoteItem *item, const char *subject)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PbScenario) scenario = NULL;
-  g_autoptr(PbLifecycle) lifecycle = NULL;
-  g_autoptr(PbTimeline) timeline = NULL;
-  double max_height, scale;
-
-  scenario = pb_quote_project (quote, catalog, pb_quote_get_date (quote), &error);
-  if (scenario != NULL)
-    lifecycle = pb_lifecycle_replay_scenario (scenario, PB_INSTANT_NONE, &error);
-  if (lifecycle == NULL)
+  switch (pb_quote_item_get_kind (item))
     {
-      g_debug ("no timeline in the quote document: %s", error->message);
-      return;
+    case PB_ITEM_KIND_NUMBERS: return g_strconcat ("number:", subject, NULL);
+    case PB_ITEM_KIND_FIXED_PACKAGE:
+    case PB_ITEM_KIND_CUSTOM_PACKAGE: return g_strconcat ("package:", subject, NULL);
+    case PB_ITEM_KIND_BASE_FEE:
+    case PB_ITEM_KIND_CODE:
+    case PB_ITEM_KIND_EXPANSION:
+    default: return g_strconcat ("code:", subject, NULL);
     }
-  /* The figure's words are the quote's language too, not the program's. */
-  timeline = pb_timeline_new_for_language (lifecycle, catalog,
-                                           pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN
-                                           ? PB_TRANSLATION_CHINESE : PB_TRANSLATION_ENGLISH);
-  if (pb_timeline_get_n_lanes (timeline) == 0 || !pb_timeline_get_extent (timeline, &self->from, &self->to))
-    return;
+}
 
-  /* As wide as the column and never taller than a page can hold: a
-   * timeline of many lanes is shrunk down to MIN_FIGURE_SCALE, then only
-   * the lanes that fit are shown, and a note says how many. */
+/* How many of the quote's items the figure shows, of how many it could:
+ * an expansion is never drawn (the projection does not know the code). */
+static void
+count_items_shown (PbQuoteDocument *self, PbQuote *quote, PbProjection *projection, PbTimeline *timeline,
+                   guint *shown, guint *total)
+{
+  *shown = *total = 0;
+  for (guint i = 0; i < pb_quote_get_n_items (quote); i++)
+    {
+      PbQuoteItem *item = pb_quote_get_item (quote, i);
+      const char *subject = pb_projection_get_item_subject (projection, i);
+      g_autofree char *key = NULL;
+      gint lane;
+
+      if (pb_quote_item_get_kind (item) == PB_ITEM_KIND_EXPANSION)
+        continue;
+      ++*total;
+      if (subject == NULL)
+        continue;
+      key = item_lane_key (item, subject);
+      lane = pb_timeline_find_lane (timeline, key);
+      if (lane >= 0 && (guint) lane < self->figure_lanes_shown)
+        ++*shown;
+    }
+}
+
+/* As wide as the column and never taller than a page can hold: a timeline
+ * of many lanes is shrunk down to MIN_FIGURE_SCALE, then only the lanes
+ * that fit are shown. */
+static void
+fit_figure (PbQuoteDocument *self, PbTimeline *timeline)
+{
+  double max_height = CONTENT_BOTTOM - page_top (1) - 80;
+  double scale = CONTENT_WIDTH / FIGURE_UNITS;
+
   self->figure_units_height = PB_TIMELINE_RULER_HEIGHT + pb_timeline_get_content_height (timeline) + 6;
-  max_height = CONTENT_BOTTOM - page_top (1) - 80;
-  scale = CONTENT_WIDTH / FIGURE_UNITS;
   if (self->figure_units_height * scale > max_height)
     scale = MAX (max_height / self->figure_units_height, MIN_FIGURE_SCALE);
   self->figure_scale = scale;
@@ -990,6 +1018,41 @@ build_figure (PbQuoteDocument *self, PbQuote *quote, PbCatalog *catalog)
           self->figure_units_height = PB_TIMELINE_RULER_HEIGHT + lane->y + lane->height;
         }
     }
+}
+
+/* The figure: the quote projected by the lifecycle engine, at most
+ * FIGURE_MAX_ITEMS of its items.  A quote with nothing to show over time
+ * has none; one the engine cannot replay says why instead. */
+static void
+build_figure (PbQuoteDocument *self, PbQuote *quote, PbCatalog *catalog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbProjection) projection = NULL;
+  g_autoptr(PbLifecycle) lifecycle = NULL;
+  g_autoptr(PbTimeline) timeline = NULL;
+  PbProjectionOptions options;
+  guint shown, total;
+
+  pb_projection_options_init (&options);
+  options.max_items = FIGURE_MAX_ITEMS;
+  projection = pb_projection_new (quote, catalog, &options, &error);
+  if (projection != NULL)
+    lifecycle = pb_lifecycle_replay_scenario (pb_projection_get_scenario (projection), PB_INSTANT_NONE, &error);
+  if (lifecycle == NULL)
+    {
+      self->figure_note = g_strdup_printf (label (self, L_FIGURE_LEFT_OUT), error->message);
+      return;
+    }
+  /* The figure's words are the quote's language too, not the program's. */
+  timeline = pb_timeline_new_for_language (lifecycle, catalog,
+                                           pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN
+                                           ? PB_TRANSLATION_CHINESE : PB_TRANSLATION_ENGLISH);
+  if (pb_timeline_get_n_lanes (timeline) == 0 || !pb_timeline_get_extent (timeline, &self->from, &self->to))
+    return;
+  fit_figure (self, timeline);
+  count_items_shown (self, quote, projection, timeline, &shown, &total);
+  if (shown < total)
+    self->figure_note = g_strdup_printf (label (self, L_LANES_SHOWN), shown, total);
   self->timeline = g_steal_pointer (&timeline);
 }
 
@@ -1090,16 +1153,14 @@ pb_quote_document_new (PbQuote *quote, PbCatalog *catalog, const PbSeller *selle
       for (guint i = 0; i < self->terms->len; i++)
         add_block (self, BLOCK_TERM, i, FALSE);
     }
-  if (self->timeline != NULL)
+  if (self->timeline != NULL || self->figure_note != NULL)
     {
-      if (self->figure_lanes_shown < self->figure_lanes)
-        self->figure_note = g_strdup_printf (label (self, L_LANES_SHOWN), self->figure_lanes_shown,
-                                             self->figure_lanes);
       add_space (self, 20);
       g_ptr_array_add (self->headings, g_strdup (label (self, L_FIGURE)));
       add_block (self, BLOCK_HEADING, self->headings->len - 1, TRUE);
       add_block (self, BLOCK_NOTE, L_FIGURE_NOTE, TRUE);
-      add_block (self, BLOCK_FIGURE, 0, self->figure_note != NULL);
+      if (self->timeline != NULL)
+        add_block (self, BLOCK_FIGURE, 0, self->figure_note != NULL);
       if (self->figure_note != NULL)
         add_block (self, BLOCK_NOTE, N_LABELS, FALSE);
     }

@@ -220,7 +220,7 @@ build_code (Builder *b, PbCatalog *catalog, const PbLifecycleCode *code)
                                          : pb_translate (b->language, "%s · %s viewers"),
                               tier_name (catalog, b->language, code->tier), viewers_text);
   begin_lane (b, PB_TIMELINE_LANE_CODE, code->id, g_strconcat ("code:", code->id, NULL),
-              g_strdup (code->id), subtitle);
+              pb_format_group (code->id, code->quantity), subtitle);
 
   /* EL-7: from the purchase to the binding, or to the deadline. */
   item = add_item (b, PB_TIMELINE_ITEM_BINDING, code->purchased_at,
@@ -284,7 +284,7 @@ build_number (Builder *b, const PbLifecycleNumber *number)
   g_autofree char *months = g_strdup_printf ("%u", number->months_billed);
 
   begin_lane (b, PB_TIMELINE_LANE_NUMBER, number->id, g_strconcat ("number:", number->id, NULL),
-              g_strdup (number->id),
+              pb_format_group (number->id, number->n_spans > 0 ? number->spans[number->n_spans - 1].quantity : 1),
               g_strdup_printf (pb_ntranslate (b->language, "%s month billed", "%s months billed",
                                               number->months_billed), months));
   for (guint i = 0; i < number->n_spans; i++)
@@ -315,18 +315,18 @@ build_package (Builder *b, const PbLifecyclePackage *package)
   guint n = package->n_steps;
 
   begin_lane (b, PB_TIMELINE_LANE_PACKAGE, package->id, g_strconcat ("package:", package->id, NULL),
-              g_strdup (package->id),
+              pb_format_group (package->id, package->quantity),
               /* TRANSLATORS: a package's size in minutes */
               g_strdup_printf (package->kind == PB_PACKAGE_FIXED ? pb_translate (b->language, "%s min · fixed")
                                                                  : pb_translate (b->language, "%s min · custom"),
                                minutes));
   g_array_index (b->self->lanes, PbTimelineLane, b->lane).steps = package->steps;
   g_array_index (b->self->lanes, PbTimelineLane, b->lane).n_steps = package->n_steps;
-  g_array_index (b->self->lanes, PbTimelineLane, b->lane).capacity = package->minutes;
+  g_array_index (b->self->lanes, PbTimelineLane, b->lane).capacity = package->minutes * package->quantity;
 
   item = add_item (b, PB_TIMELINE_ITEM_VALIDITY, package->purchased_at, package->expires_at, "VM-9",
                    package->event);
-  item->value = package->minutes;
+  item->value = package->minutes * package->quantity;
   for (guint i = 0; i < n; i++)
     {
       const PbBalanceStep *step = &package->steps[i];

@@ -14,10 +14,10 @@
 typedef void (*Visit) (const PbKeyDate *date, gpointer data);
 
 static void
-visit (Visit func, gpointer data, PbInstant at, PbKeyDateKind kind, const char *subject, const char *rule,
-       gboolean lapses)
+visit (Visit func, gpointer data, PbInstant at, PbKeyDateKind kind, const char *subject, gint64 quantity,
+       const char *rule, gboolean lapses)
 {
-  PbKeyDate date = { at, kind, subject, rule, lapses, 1 };
+  PbKeyDate date = { at, kind, subject, rule, lapses, quantity };
 
   func (&date, data);
 }
@@ -33,24 +33,27 @@ visit_base_fee (PbLifecycle *lifecycle, Visit func, gpointer data)
 
   for (guint i = 0; i < n; i++)
     if (i + 1 == n || !terms[i + 1].renewal)
-      visit (func, data, terms[i].end, PB_KEY_DATE_BASE_FEE_EXPIRES, NULL, i == 0 ? "EL-3" : "EL-10", FALSE);
+      visit (func, data, terms[i].end, PB_KEY_DATE_BASE_FEE_EXPIRES, NULL, 1, i == 0 ? "EL-3" : "EL-10", FALSE);
 }
 
 static void
 visit_code (const PbLifecycleCode *code, Visit func, gpointer data)
 {
   /* EL-7: every code has its deadline; one never bound in time is void there. */
-  visit (func, data, code->bind_deadline, PB_KEY_DATE_BIND_DEADLINE, code->id, "EL-7",
+  visit (func, data, code->bind_deadline, PB_KEY_DATE_BIND_DEADLINE, code->id, code->quantity, "EL-7",
          code->void_at != PB_INSTANT_NONE);
   if (code->bound_at != PB_INSTANT_NONE)
-    visit (func, data, code->expires_at, PB_KEY_DATE_CODE_EXPIRES, code->id, "EL-8", FALSE);
+    visit (func, data, code->expires_at, PB_KEY_DATE_CODE_EXPIRES, code->id, code->quantity, "EL-8",
+           FALSE);
   /* EL-8: a suspension that lasts to the code's expiry ends with the code,
    * already listed; one a renewal ends is an instant of its own. */
   for (guint i = 0; i < code->n_suspended; i++)
     {
-      visit (func, data, code->suspended[i].start, PB_KEY_DATE_SUSPENSION_STARTS, code->id, "EL-8", FALSE);
+      visit (func, data, code->suspended[i].start, PB_KEY_DATE_SUSPENSION_STARTS, code->id,
+             code->quantity, "EL-8", FALSE);
       if (code->suspended[i].end < code->expires_at)
-        visit (func, data, code->suspended[i].end, PB_KEY_DATE_SUSPENSION_ENDS, code->id, "EL-8", FALSE);
+        visit (func, data, code->suspended[i].end, PB_KEY_DATE_SUSPENSION_ENDS, code->id,
+               code->quantity, "EL-8", FALSE);
     }
 }
 
@@ -64,7 +67,8 @@ visit_all (PbLifecycle *lifecycle, Visit func, gpointer data)
     {
       const PbLifecyclePackage *package = pb_lifecycle_get_package (lifecycle, i);
 
-      visit (func, data, package->expires_at, PB_KEY_DATE_PACKAGE_EXPIRES, package->id, "VM-9", FALSE);
+      visit (func, data, package->expires_at, PB_KEY_DATE_PACKAGE_EXPIRES, package->id,
+             package->quantity, "VM-9", FALSE);
     }
 }
 

@@ -172,6 +172,15 @@ intern (PbLifecycle *self, const char *text)
   return g_string_chunk_insert_const (self->strings, text);
 }
 
+/* How many identical codes, numbers or packages an event buys under one
+ * id: a quote's item of N is one group, so that its replay, lanes and
+ * figure cost one item, not N (0 in an event built in code means 1). */
+static gint64
+quantity_of (const PbScenarioEvent *event)
+{
+  return MAX (event->quantity, 1);
+}
+
 static void G_GNUC_PRINTF (4, 5)
 reject (Replay *r, const PbScenarioEvent *event, const char *rule, const char *format, ...)
 {
@@ -252,6 +261,7 @@ add_code (Replay *r, const PbScenarioEvent *event, const PbCodeTier *tier, gint6
   code->pub.void_at = PB_INSTANT_NONE;
   code->pub.tier_viewers = tier->viewers;
   code->pub.addon_viewers = addon;
+  code->pub.quantity = gift ? 1 : quantity_of (event);
   code->viewers = tier->viewers + addon;
   code->expansions = g_array_new (FALSE, FALSE, sizeof (PbExpansion));
   code->suspended = g_array_new (FALSE, FALSE, sizeof (PbSpan));
@@ -343,7 +353,8 @@ apply_code_buy (Replay *r, const PbScenarioEvent *event)
 {
   const PbCodeTier *tier = pb_catalog_el_tier (r->catalog, event->tier);
   g_autofree char *description = NULL;
-  PbMoney addon_price;
+  g_autofree char *name = NULL;
+  PbMoney price;
 
   if (g_hash_table_contains (r->self->codes_by_id, event->subject))
     {
@@ -365,18 +376,20 @@ apply_code_buy (Replay *r, const PbScenarioEvent *event)
     }
 
   add_code (r, event, tier, event->extra_viewers, FALSE);
-  description = g_strdup_printf (_("%s code %s"), tier->name, event->subject);
-  if (!add_charge (r, event, event->at, PB_CHARGE_CODE, event->subject, "EL-4", tier->price, description))
+  name = pb_format_group (event->subject, quantity_of (event));
+  description = g_strdup_printf (_("%s code %s"), tier->name, name);
+  if (!pb_money_multiply (tier->price, quantity_of (event), &price, &r->error) ||
+      !add_charge (r, event, event->at, PB_CHARGE_CODE, event->subject, "EL-4", price, description))
     return FALSE;
   if (event->extra_viewers <= 0)
     return TRUE;
-  if (!pb_money_multiply (pb_catalog_el_addon_price (r->catalog), event->extra_viewers,
-                          &addon_price, &r->error))
+  /* EL-5: the add-on is per code, so a group's is times its quantity. */
+  if (!pb_money_multiply (pb_catalog_el_addon_price (r->catalog), event->extra_viewers, &price, &r->error) ||
+      !pb_money_multiply (price, quantity_of (event), &price, &r->error))
     return FALSE;
   g_free (description);
-  description = g_strdup_printf (_("%lld add-on viewers for code %s"),
-                                 (long long) event->extra_viewers, event->subject);
-  return add_charge (r, event, event->at, PB_CHARGE_ADDON, event->subject, "EL-5", addon_price, description);
+  description = g_strdup_printf (_("%lld add-on viewers for code %s"), (long long) event->extra_viewers, name);
+  return add_charge (r, event, event->at, PB_CHARGE_ADDON, event->subject, "EL-5", price, description);
 }
 
 /* EL-7: before the deadline (strictly), while the base fee is valid.
@@ -449,6 +462,7 @@ apply_code_expand (Replay *r, const PbScenarioEvent *event)
   PbExpansion expansion = { .event = event->index, .at = event->at, .viewers = event->extra_viewers };
   g_autofree char *ended = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *name = NULL;
   PbMoney price;
 
   if (code == NULL)
@@ -470,12 +484,14 @@ apply_code_expand (Replay *r, const PbScenarioEvent *event)
               event->subject, why);
       return TRUE;
     }
-  if (!pb_money_multiply (pb_catalog_el_addon_price (r->catalog), event->extra_viewers, &price, &r->error))
+  /* A group of codes is expanded code by code (EL-5, EL-6). */
+  if (!pb_money_multiply (pb_catalog_el_addon_price (r->catalog), event->extra_viewers, &price, &r->error) ||
+      !pb_money_multiply (price, code->pub.quantity, &price, &r->error))
     return FALSE;
   g_array_append_val (code->expansions, expansion);
   code->viewers += event->extra_viewers;
-  description = g_strdup_printf (_("Expansion of code %s by %lld viewers"),
-                                 event->subject, (long long) event->extra_viewers);
+  name = pb_format_group (event->subject, code->pub.quantity);
+  description = g_strdup_printf (_("Expansion of code %s by %lld viewers"), name, (long long) event->extra_viewers);
   return add_charge (r, event, event->at, PB_CHARGE_EXPANSION, event->subject, "EL-6", price, description);
 }
 
@@ -559,7 +575,7 @@ static void
 apply_number_activate (Replay *r, const PbScenarioEvent *event)
 {
   Number *number = g_hash_table_lookup (r->self->numbers_by_id, event->subject);
-  PbNumberSpan span = { event->index, PB_NO_EVENT, event->at, PB_INSTANT_FOREVER, 0, 0 };
+  PbNumberSpan span = { event->index, PB_NO_EVENT, event->at, PB_INSTANT_FOREVER, 0, 0, quantity_of (event) };
   PbNumberSpan *previous;
   guint max_numbers = pb_catalog_vm_max_numbers (r->catalog);
 
@@ -587,7 +603,8 @@ apply_number_activate (Replay *r, const PbScenarioEvent *event)
   number->active = TRUE;
 
   /* VM-11 (advisory): more numbers than advised is flagged, not refused. */
-  if (++r->active_numbers > max_numbers)
+  r->active_numbers += (guint) span.quantity;
+  if (r->active_numbers > max_numbers)
     add_alarm (r, event->at, event->index, PB_ALARM_TOO_MANY_NUMBERS, r->active_numbers, max_numbers);
 }
 
@@ -608,7 +625,7 @@ apply_number_unsubscribe (Replay *r, const PbScenarioEvent *event)
   span->end_event = event->index;
   span->last_month = MAX (span->first_month - 1, pb_time_month_index (event->at));
   number->active = FALSE;
-  r->active_numbers--;
+  r->active_numbers -= (guint) span->quantity;
 }
 
 /* ------------------------------------------------------------------ */
@@ -713,6 +730,8 @@ apply_package_buy (Replay *r, const PbScenarioEvent *event)
   PbLifecycle *self = r->self;
   Package *package;
   g_autofree char *description = NULL;
+  g_autofree char *name = pb_format_group (event->subject, quantity_of (event));
+  gint64 minutes = event->minutes * quantity_of (event);
   PbMoney price;
 
   if (g_hash_table_contains (self->packages_by_id, event->subject))
@@ -735,30 +754,34 @@ apply_package_buy (Replay *r, const PbScenarioEvent *event)
   else if (!pb_money_multiply (pb_catalog_vm_custom_unit_price (r->catalog, event->minutes),
                                event->minutes, &price, &r->error))
     return FALSE;
+  /* A group of packages: each at its own size's price (VM-5, VM-6). */
+  if (!pb_money_multiply (price, quantity_of (event), &price, &r->error))
+    return FALSE;
 
   package = g_new0 (Package, 1);
   package->pub.id = intern (self, event->subject);
   package->pub.event = event->index;
   package->pub.kind = event->package_kind;
   package->pub.minutes = event->minutes;
+  package->pub.quantity = quantity_of (event);
   package->pub.price = price;
   package->pub.purchased_at = event->at;
   package->pub.expires_at = pb_time_add_months (event->at,
                                                 (int) pb_catalog_vm_package_validity_months (r->catalog));
   package->steps = g_array_new (FALSE, FALSE, sizeof (PbBalanceStep));
-  package->remaining = event->minutes;
+  package->remaining = minutes;
   package->order = r->order++;
-  add_step (package->steps, event->at, event->minutes);
+  add_step (package->steps, event->at, minutes);
   g_ptr_array_add (self->packages, package);
   g_hash_table_insert (self->packages_by_id, (gpointer) package->pub.id, package);
   heap_push (r->heap, package);
-  set_balance (r, event->at, event->index, r->balance + event->minutes);
+  set_balance (r, event->at, event->index, r->balance + minutes);
   expire_packages (r, event->at);
 
   description = g_strdup_printf (event->package_kind == PB_PACKAGE_FIXED
                                    ? _("Fixed package %s of %lld minutes")
                                    : _("Custom package %s of %lld minutes"),
-                                 event->subject, (long long) event->minutes);
+                                 name, (long long) event->minutes);
   return add_charge (r, event, event->at, PB_CHARGE_PACKAGE, event->subject,
                      event->package_kind == PB_PACKAGE_FIXED ? "VM-5" : "VM-6", price, description);
 }
@@ -993,12 +1016,17 @@ static gboolean
 finish_number (Replay *r, Number *number)
 {
   PbLifecycle *self = r->self;
-  PbMoney fee = pb_catalog_vm_monthly_fee (r->catalog);
 
   for (guint i = 0; i < number->spans->len; i++)
     {
       PbNumberSpan *span = &g_array_index (number->spans, PbNumberSpan, i);
       PbScenarioEvent event = { .index = span->event };
+      g_autofree char *name = pb_format_group (number->pub.id, span->quantity);
+      PbMoney fee;
+
+      /* A group of numbers pays each one's fee (VM-2). */
+      if (!pb_money_multiply (pb_catalog_vm_monthly_fee (r->catalog), span->quantity, &fee, &r->error))
+        return FALSE;
 
       if (span->end == PB_INSTANT_FOREVER)
         span->last_month = MAX (span->first_month - 1, pb_time_month_index (self->horizon));
@@ -1015,9 +1043,9 @@ finish_number (Replay *r, Number *number)
         }
       for (int month = span->first_month; month <= span->last_month; month++)
         {
-          g_autofree char *name = format_month (month);
+          g_autofree char *month_name = format_month (month);
           g_autofree char *description = g_strdup_printf (_("Monthly fee of number %s for %s"),
-                                                          number->pub.id, name);
+                                                          name, month_name);
           PbInstant at = month == pb_time_month_index (span->start) ? span->start
                                                                     : pb_time_month_start (month);
 

@@ -87,6 +87,9 @@ typedef struct
   guint              n_suspended;
   const PbSpan      *usable;         /* EL-8: bound, valid, base fee valid */
   guint              n_usable;
+  gint64             quantity;       /* identical codes bought as one group (1 or more):
+                                      * bound, used and expanded together, each charge
+                                      * times the quantity */
 } PbLifecycleCode;
 
 typedef enum
@@ -117,6 +120,8 @@ typedef struct
   PbInstant end;             /* PB_INSTANT_FOREVER while still active */
   int       first_month;     /* months billed for this span, inclusive, as */
   int       last_month;      /* pb_time_month_index(); none if first > last */
+  gint64    quantity;        /* numbers activated as one group (1 or more): each
+                              * month billed times the quantity */
 } PbNumberSpan;
 
 typedef struct
@@ -144,6 +149,8 @@ typedef struct
   PbInstant            expires_at;     /* VM-9 */
   const PbBalanceStep *steps;          /* remaining minutes from each instant on */
   guint                n_steps;
+  gint64               quantity;       /* identical packages bought as one group (1 or
+                                        * more): @minutes each, the steps count them all */
 } PbLifecyclePackage;
 
 typedef enum

@@ -138,6 +138,19 @@ pb_money_format_unit_display (PbMoney price)
   return g_string_free (out, FALSE);
 }
 
+/* "C1", or "C1 × 100,000" for a group of identical codes, numbers or
+ * packages bought at once under one id (a quote's item). */
+char *
+pb_format_group (const char *id, gint64 quantity)
+{
+  g_autofree char *count = NULL;
+
+  if (quantity <= 1)
+    return g_strdup (id);
+  count = pb_format_count (quantity);
+  return g_strdup_printf ("%s × %s", id, count);
+}
+
 /* "1050.00": the form of the files and the CLI. */
 char *
 pb_money_format (PbMoney amount)

@@ -39,6 +39,8 @@ char    *pb_money_format_display (PbMoney      amount);
 char    *pb_money_format_chinese (PbMoney      amount);
 char    *pb_money_format_unit_display (PbMoney price);
 char    *pb_format_count         (gint64       value);
+char    *pb_format_group         (const char  *id,
+                                  gint64       quantity);
 gboolean pb_money_parse          (const char  *text,
                                   PbMoney     *result,
                                   GError     **error);

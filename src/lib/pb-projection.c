@@ -25,6 +25,7 @@ struct _PbProjection
   PbScenario *scenario;
   PbInstant   start;
   GByteArray *roles;          /* PbProjectionRole of each event */
+  GPtrArray  *subjects;       /* per quote item: the id it was bought under, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PbProjection, pb_projection, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ pb_projection_finalize (GObject *object)
 
   g_clear_object (&self->scenario);
   g_clear_pointer (&self->roles, g_byte_array_unref);
+  g_clear_pointer (&self->subjects, g_ptr_array_unref);
   G_OBJECT_CLASS (pb_projection_parent_class)->finalize (object);
 }
 
@@ -49,6 +51,7 @@ static void
 pb_projection_init (PbProjection *self)
 {
   self->roles = g_byte_array_new ();
+  self->subjects = g_ptr_array_new ();
 }
 
 typedef struct
@@ -59,6 +62,7 @@ typedef struct
   guint                      gifts, codes, numbers, packages;
   GHashTable                *taken;   /* the names the account's events use */
   PbScenario                *history; /* the quote's account, or NULL */
+  guint                      projected;   /* items that bought something */
   GError                   **error;
 } Projection;
 
@@ -102,21 +106,23 @@ project_base_fee (Projection *p, PbCatalog *catalog, PbQuoteItem *item)
   return TRUE;
 }
 
+/* A quote's item of N codes, numbers or packages is one group of N under
+ * one id (the scenario's "quantity"): one lane, and work that does not
+ * grow with N (issue 16.5).  An item of none is nothing to show. */
 static gboolean
 project_codes (Projection *p, PbQuoteItem *item)
 {
-  for (gint64 i = 0; i < pb_quote_item_get_quantity (item); i++)
-    {
-      g_autofree char *id = pb_account_new_name (p->taken, "C", &p->codes);
-      PbScenarioEvent event;
+  g_autofree char *id = NULL;
+  PbScenarioEvent event;
 
-      pb_scenario_event_init (&event, PB_EVENT_LIVE_CODE_BUY, p->start, id);
-      event.tier = pb_quote_item_get_tier (item);
-      event.extra_viewers = pb_quote_item_get_extra_viewers (item);
-      if (!add (p, &event, _("Activation code from the quote (EL-4)")))
-        return FALSE;
-    }
-  return TRUE;
+  if (pb_quote_item_get_quantity (item) < 1)
+    return TRUE;
+  id = pb_account_new_name (p->taken, "C", &p->codes);
+  pb_scenario_event_init (&event, PB_EVENT_LIVE_CODE_BUY, p->start, id);
+  event.tier = pb_quote_item_get_tier (item);
+  event.extra_viewers = pb_quote_item_get_extra_viewers (item);
+  event.quantity = pb_quote_item_get_quantity (item);
+  return add (p, &event, _("Activation codes from the quote (EL-4)"));
 }
 
 /* VM-3/VM-4: n numbers billed for m months are activated at the start and
@@ -125,36 +131,33 @@ static gboolean
 project_numbers (Projection *p, PbQuoteItem *item)
 {
   PbInstant last_month = pb_time_add_months (p->start, (int) pb_quote_item_get_months (item) - 1);
+  g_autofree char *id = NULL;
+  PbScenarioEvent activate, unsubscribe;
 
-  for (gint64 i = 0; i < pb_quote_item_get_numbers (item); i++)
-    {
-      g_autofree char *id = pb_account_new_name (p->taken, "N", &p->numbers);
-      PbScenarioEvent activate, unsubscribe;
-
-      pb_scenario_event_init (&activate, PB_EVENT_VOICE_NUMBER_ACTIVATE, p->start, id);
-      pb_scenario_event_init (&unsubscribe, PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE, MAX (last_month, p->start), id);
-      if (!add (p, &activate, _("Number from the quote (VM-3)")) ||
-          !add (p, &unsubscribe, _("End of the months quoted (VM-4)")))
-        return FALSE;
-    }
-  return TRUE;
+  if (pb_quote_item_get_numbers (item) < 1)
+    return TRUE;
+  id = pb_account_new_name (p->taken, "N", &p->numbers);
+  pb_scenario_event_init (&activate, PB_EVENT_VOICE_NUMBER_ACTIVATE, p->start, id);
+  activate.quantity = pb_quote_item_get_numbers (item);
+  pb_scenario_event_init (&unsubscribe, PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE, MAX (last_month, p->start), id);
+  return add (p, &activate, _("Numbers from the quote (VM-3)")) &&
+         add (p, &unsubscribe, _("End of the months quoted (VM-4)"));
 }
 
 static gboolean
 project_packages (Projection *p, PbQuoteItem *item, PbPackageKind kind)
 {
-  for (gint64 i = 0; i < pb_quote_item_get_quantity (item); i++)
-    {
-      g_autofree char *id = pb_account_new_name (p->taken, "P", &p->packages);
-      PbScenarioEvent event;
+  g_autofree char *id = NULL;
+  PbScenarioEvent event;
 
-      pb_scenario_event_init (&event, PB_EVENT_VOICE_PACKAGE_BUY, p->start, id);
-      event.package_kind = kind;
-      event.minutes = pb_quote_item_get_minutes (item);
-      if (!add (p, &event, _("Minute package from the quote (VM-5, VM-6)")))
-        return FALSE;
-    }
-  return TRUE;
+  if (pb_quote_item_get_quantity (item) < 1)
+    return TRUE;
+  id = pb_account_new_name (p->taken, "P", &p->packages);
+  pb_scenario_event_init (&event, PB_EVENT_VOICE_PACKAGE_BUY, p->start, id);
+  event.package_kind = kind;
+  event.minutes = pb_quote_item_get_minutes (item);
+  event.quantity = pb_quote_item_get_quantity (item);
+  return add (p, &event, _("Minute packages from the quote (VM-5, VM-6)"));
 }
 
 static gboolean
@@ -228,6 +231,27 @@ pb_projection_options_init (PbProjectionOptions *options)
   g_return_if_fail (options != NULL);
   options->start = PB_INSTANT_NONE;
   options->numbers = TRUE;
+  options->max_items = 0;
+}
+
+/* Item @index of @quote, unless @options->max_items are already there; it
+ * is known by the id of its first event. */
+static gboolean
+project_nth (Projection *p, PbCatalog *catalog, PbQuote *quote, guint index)
+{
+  PbScenario *scenario = p->self->scenario;
+  guint before = pb_scenario_get_n_events (scenario);
+
+  if (p->options->max_items > 0 && p->projected >= p->options->max_items)
+    return TRUE;
+  if (!project_item (p, catalog, pb_quote_get_item (quote, index)))
+    return FALSE;
+  if (pb_scenario_get_n_events (scenario) > before)
+    {
+      p->self->subjects->pdata[index] = (gpointer) pb_scenario_get_event (scenario, before)->subject;
+      p->projected++;
+    }
+  return TRUE;
 }
 
 /* Base fees first, so that codes bought at the same instant find one valid
@@ -263,15 +287,16 @@ pb_projection_new (PbQuote *quote, PbCatalog *catalog, const PbProjectionOptions
   p.error = error;
 
   n = pb_quote_get_n_items (quote);
+  g_ptr_array_set_size (self->subjects, (gint) n);
   if (!project_account (&p, quote))
     return NULL;
   for (guint i = 0; i < n; i++)
     if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) == PB_ITEM_KIND_BASE_FEE &&
-        !project_item (&p, catalog, pb_quote_get_item (quote, i)))
+        !project_nth (&p, catalog, quote, i))
       return NULL;
   for (guint i = 0; i < n; i++)
     if (pb_quote_item_get_kind (pb_quote_get_item (quote, i)) != PB_ITEM_KIND_BASE_FEE &&
-        !project_item (&p, catalog, pb_quote_get_item (quote, i)))
+        !project_nth (&p, catalog, quote, i))
       return NULL;
   return g_steal_pointer (&self);
 }
@@ -288,6 +313,13 @@ pb_projection_get_start (PbProjection *self)
 {
   g_return_val_if_fail (PB_IS_PROJECTION (self), PB_INSTANT_NONE);
   return self->start;
+}
+
+const char *
+pb_projection_get_item_subject (PbProjection *self, guint item)
+{
+  g_return_val_if_fail (PB_IS_PROJECTION (self), NULL);
+  return item < self->subjects->len ? g_ptr_array_index (self->subjects, item) : NULL;
 }
 
 PbProjectionRole

@@ -34,6 +34,9 @@ typedef struct
 {
   PbInstant start;          /* PB_INSTANT_NONE: the quote's date */
   gboolean  numbers;        /* FALSE: leave numbers out (they have no key dates) */
+  guint     max_items;      /* 0: every item; else only the first ones (base fees
+                             * first, then the quote's order), as many as a
+                             * figure can draw, so that its cost is bounded */
 } PbProjectionOptions;
 
 void pb_projection_options_init (PbProjectionOptions *options);
@@ -49,6 +52,11 @@ PbProjection     *pb_projection_new            (PbQuote                   *quote
 PbScenario       *pb_projection_get_scenario   (PbProjection              *self);
 /* The instant the quote's purchases are bought at. */
 PbInstant         pb_projection_get_start      (PbProjection              *self);
+/* The id quote item @item was bought under ("C3", "N1", "P2"; a base
+ * fee's: its gifted code's), or NULL when it was not projected (an
+ * expansion, an item of none, one past max_items). */
+const char       *pb_projection_get_item_subject (PbProjection            *self,
+                                                  guint                    item);
 PbProjectionRole  pb_projection_get_event_role (PbProjection              *self,
                                                 guint                      event);
 /* Whether the code, number or package a lane shows (bought by @event) is

@@ -57,13 +57,13 @@ static const struct
   const char * const members[10];
 } event_types[PB_N_EVENT_TYPES] = {
   [PB_EVENT_LIVE_BASE_FEE_BUY] = { "live.base_fee.buy", "gift_code", { COMMON_MEMBERS, "gift_code", "years" } },
-  [PB_EVENT_LIVE_CODE_BUY] = { "live.code.buy", "code", { COMMON_MEMBERS, "code", "tier", "extra_viewers" } },
+  [PB_EVENT_LIVE_CODE_BUY] = { "live.code.buy", "code", { COMMON_MEMBERS, "code", "tier", "extra_viewers", "quantity" } },
   [PB_EVENT_LIVE_CODE_BIND] = { "live.code.bind", "code", { COMMON_MEMBERS, "code" } },
   [PB_EVENT_LIVE_CODE_EXPAND] = { "live.code.expand", "code", { COMMON_MEMBERS, "code", "extra_viewers" } },
   [PB_EVENT_LIVE_BROADCAST] = { "live.broadcast", "code", { COMMON_MEMBERS, "code", "viewers", "minutes" } },
-  [PB_EVENT_VOICE_NUMBER_ACTIVATE] = { "voice.number.activate", "number", { COMMON_MEMBERS, "number" } },
+  [PB_EVENT_VOICE_NUMBER_ACTIVATE] = { "voice.number.activate", "number", { COMMON_MEMBERS, "number", "quantity" } },
   [PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE] = { "voice.number.unsubscribe", "number", { COMMON_MEMBERS, "number" } },
-  [PB_EVENT_VOICE_PACKAGE_BUY] = { "voice.package.buy", "package", { COMMON_MEMBERS, "package", "kind", "minutes" } },
+  [PB_EVENT_VOICE_PACKAGE_BUY] = { "voice.package.buy", "package", { COMMON_MEMBERS, "package", "kind", "minutes", "quantity" } },
   [PB_EVENT_VOICE_CALL] = { "voice.call", "number", { COMMON_MEMBERS, "number", "seconds", "answered" } },
 };
 
@@ -213,10 +213,40 @@ check_range (const char *member, gint64 value, gint64 min, gint64 max, const cha
                           (long long) min, (long long) max, rule);
 }
 
+/* A count an event may carry (base-fee years, a group's quantity): 0 is
+ * what an event built in code without the member holds, and means 1. */
+static char *
+check_count (const char *member, gint64 value, gint64 max, const char *rule)
+{
+  return value == 0 ? NULL : check_range (member, value, 1, max, rule);
+}
+
+/* The rule behind the quantity of a group of identical codes, numbers or
+ * packages bought under one id (a quote's item, projected), or NULL for a
+ * type that has none. */
+static const char *
+quantity_rule (PbEventType type)
+{
+  switch (type)
+    {
+    case PB_EVENT_LIVE_CODE_BUY: return "EL-4";
+    case PB_EVENT_VOICE_NUMBER_ACTIVATE: return "VM-2";
+    case PB_EVENT_VOICE_PACKAGE_BUY: return "VM-5";
+    default: return NULL;
+    }
+}
+
 /* The checks that depend on the event's type; @member as for check_event(). */
 static char *
 check_payload (PbScenario *self, const PbScenarioEvent *event, const char **member)
 {
+  char *message = NULL;
+
+  *member = "quantity";
+  if (quantity_rule (event->type) != NULL)
+    message = check_count ("quantity", event->quantity, PB_SCENARIO_MAX_QUANTITY, quantity_rule (event->type));
+  if (message != NULL)
+    return message;
   switch (event->type)
     {
     case PB_EVENT_LIVE_CODE_BUY:
@@ -231,11 +261,8 @@ check_payload (PbScenario *self, const PbScenarioEvent *event, const char **memb
       *member = "extra_viewers";
       return check_extra_viewers (self->catalog, event->extra_viewers, TRUE);
     case PB_EVENT_LIVE_BASE_FEE_BUY:
-      /* 0 is what an event built in code without the member holds. */
       *member = "years";
-      if (event->years == 0)
-        return NULL;
-      return check_range ("years", event->years, 1, PB_SCENARIO_MAX_YEARS, "EL-3");
+      return check_count ("years", event->years, PB_SCENARIO_MAX_YEARS, "EL-3");
     case PB_EVENT_LIVE_CODE_EXPAND:
       *member = "extra_viewers";
       return check_extra_viewers (self->catalog, event->extra_viewers, FALSE);
@@ -532,6 +559,31 @@ load_package_kind (Loader *loader, JsonObject *object, const char *where,
   return TRUE;
 }
 
+/* An optional count (default 1): 0 stands for 1 only in events built in
+ * code (check_count); a file that says 0 says something else. */
+static gboolean
+load_count (Loader *loader, JsonObject *object, const char *member, const char *where, gint64 max,
+            const char *rule, gint64 *value, GError **error)
+{
+  g_autofree char *message = NULL;
+
+  if (!load_int (loader, object, member, where, 1, value, error))
+    return FALSE;
+  if (*value != 0)
+    return TRUE;
+  message = check_range (member, 0, 1, max, rule);
+  pb_json_doc_error (loader->doc, json_object_get_member (object, member), error, PB_ERROR_INPUT, where,
+                     "%s", message);
+  return FALSE;
+}
+
+static gboolean
+load_quantity (Loader *loader, JsonObject *object, const char *where, PbScenarioEvent *event, GError **error)
+{
+  return load_count (loader, object, "quantity", where, PB_SCENARIO_MAX_QUANTITY, quantity_rule (event->type),
+                     &event->quantity, error);
+}
+
 /* The members that depend on the event's type. */
 static gboolean
 load_payload (Loader *loader, JsonObject *object, const char *where,
@@ -546,22 +598,13 @@ load_payload (Loader *loader, JsonObject *object, const char *where,
   switch (event->type)
     {
     case PB_EVENT_LIVE_BASE_FEE_BUY:
-      if (!load_int (loader, object, "years", where, 1, &event->years, error))
-        return FALSE;
-      /* 0 stands for 1 only in events built in code (check_payload); a
-       * file that says 0 says something else. */
-      if (event->years == 0)
-        {
-          g_autofree char *message = check_range ("years", 0, 1, PB_SCENARIO_MAX_YEARS, "EL-3");
-
-          pb_json_doc_error (doc, json_object_get_member (object, "years"), error, PB_ERROR_INPUT, where,
-                             "%s", message);
-          return FALSE;
-        }
-      return TRUE;
+      return load_count (loader, object, "years", where, PB_SCENARIO_MAX_YEARS, "EL-3", &event->years, error);
     case PB_EVENT_LIVE_CODE_BUY:
       return pb_json_get_string (doc, object, "tier", where, NULL, &event->tier, error) &&
-             load_int (loader, object, "extra_viewers", where, 0, &event->extra_viewers, error);
+             load_int (loader, object, "extra_viewers", where, 0, &event->extra_viewers, error) &&
+             load_quantity (loader, object, where, event, error);
+    case PB_EVENT_VOICE_NUMBER_ACTIVATE:
+      return load_quantity (loader, object, where, event, error);
     case PB_EVENT_LIVE_CODE_EXPAND:
       return load_int (loader, object, "extra_viewers", where, PB_JSON_REQUIRED,
                        &event->extra_viewers, error);
@@ -570,7 +613,8 @@ load_payload (Loader *loader, JsonObject *object, const char *where,
              load_int (loader, object, "minutes", where, PB_JSON_REQUIRED, &event->minutes, error);
     case PB_EVENT_VOICE_PACKAGE_BUY:
       return load_package_kind (loader, object, where, &event->package_kind, error) &&
-             load_int (loader, object, "minutes", where, PB_JSON_REQUIRED, &event->minutes, error);
+             load_int (loader, object, "minutes", where, PB_JSON_REQUIRED, &event->minutes, error) &&
+             load_quantity (loader, object, where, event, error);
     case PB_EVENT_VOICE_CALL:
       return load_int (loader, object, "seconds", where, PB_JSON_REQUIRED, &event->seconds, error) &&
              pb_json_get_bool (doc, object, "answered", where, -1, &event->answered, error);
@@ -769,6 +813,9 @@ pb_scenario_new_from_resource (const char *resource_path, PbCatalog *catalog, GE
 static void
 build_payload (JsonBuilder *builder, const PbScenarioEvent *event)
 {
+  /* Written only when more than one, as files written by hand say it. */
+  if (event->quantity > 1)
+    pb_json_add_int (builder, "quantity", event->quantity);
   switch (event->type)
     {
     case PB_EVENT_LIVE_BASE_FEE_BUY:

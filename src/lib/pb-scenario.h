@@ -29,13 +29,13 @@ G_BEGIN_DECLS
 typedef enum
 {
   PB_EVENT_LIVE_BASE_FEE_BUY,       /* gift_code, years (EL-3) */
-  PB_EVENT_LIVE_CODE_BUY,           /* code, tier, extra_viewers (EL-4, EL-5) */
+  PB_EVENT_LIVE_CODE_BUY,           /* code, tier, extra_viewers, quantity (EL-4, EL-5) */
   PB_EVENT_LIVE_CODE_BIND,          /* code (EL-7, EL-8) */
   PB_EVENT_LIVE_CODE_EXPAND,        /* code, extra_viewers (EL-5, EL-6) */
   PB_EVENT_LIVE_BROADCAST,          /* code, viewers, minutes (EL-9) */
-  PB_EVENT_VOICE_NUMBER_ACTIVATE,   /* number (VM-3) */
+  PB_EVENT_VOICE_NUMBER_ACTIVATE,   /* number, quantity (VM-3) */
   PB_EVENT_VOICE_NUMBER_UNSUBSCRIBE,/* number (VM-4) */
-  PB_EVENT_VOICE_PACKAGE_BUY,       /* package, kind, minutes (VM-5, VM-6) */
+  PB_EVENT_VOICE_PACKAGE_BUY,       /* package, kind, minutes, quantity (VM-5, VM-6) */
   PB_EVENT_VOICE_CALL,              /* number, seconds, answered (VM-7, VM-8) */
   PB_N_EVENT_TYPES
 } PbEventType;
@@ -67,6 +67,12 @@ typedef struct
   gint64         years;             /* live.base_fee.buy: consecutive years bought
                                      * at once, one purchase gifting one code
                                      * (EL-3 convention); 0 is read as 1 */
+  gint64         quantity;          /* live.code.buy, voice.number.activate,
+                                     * voice.package.buy: that many identical
+                                     * codes, numbers or packages under one id,
+                                     * as a quote's item is (a group: one lane,
+                                     * every charge times the quantity); 0 is
+                                     * read as 1 */
 } PbScenarioEvent;
 
 /* The largest values an event may carry: far beyond any real purchase, and
@@ -75,6 +81,7 @@ typedef struct
 #define PB_SCENARIO_MAX_VIEWERS  ((gint64) 100000000)
 #define PB_SCENARIO_MAX_SECONDS  ((gint64) 100000000)
 #define PB_SCENARIO_MAX_YEARS    ((gint64) 100)
+#define PB_SCENARIO_MAX_QUANTITY ((gint64) 100000)
 
 /* Clears @event and sets its type, instant and subject; enabled and (for a
  * call) answered: the starting point for pb_scenario_append_event(). */
