@@ -318,13 +318,13 @@ test_pdf_seller_file (void)
   g_auto(PbCliRun) again = { 0 };
   const char *needles[] = { "上海云途信息技术有限公司", "李明", "021-6000-1234", "liming@example.com" };
 
-  if (!have_pdftotext ())
+  if (!pb_test_have_pdftotext ())
     return;
   pb_cli_run (&run, "export-pdf", path, "-o", output, "--seller", seller, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
-  text = pdf_text (output);
+  text = pb_test_pdf_text (output);
   for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
     if (strstr (text, needles[i]) == NULL)
       g_error ("the PDF does not show the seller file's “%s”:\n%s", needles[i], text);
@@ -332,7 +332,7 @@ test_pdf_seller_file (void)
   pb_cli_run (&again, "export-pdf", path, "-o", output, "--seller-phone=010-1234-5678", "--seller", seller,
               "--seller-name", "王芳", NULL);
   g_assert_cmpint (again.status, ==, 0);
-  overridden = pdf_text (output);
+  overridden = pb_test_pdf_text (output);
   g_assert_nonnull (strstr (overridden, "010-1234-5678"));
   g_assert_nonnull (strstr (overridden, "王芳"));
   g_assert_null (strstr (overridden, "021-6000-1234"));
