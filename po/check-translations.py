@@ -30,16 +30,16 @@ import subprocess
 import sys
 import tempfile
 
-# pb_translate and pb_ntranslate count as markers where they are called, not
+# pb_translate, pb_ntranslate and pb_ptranslate count as markers where they are called, not
 # where pb-translation.h declares them.
 MARKERS = re.compile(r'(?:^|[^A-Za-z0-9_])(?:N?C?_|g_dc?n?p?gettext2?|ngettext)\s*\('
-                     r'|(?:^|[^A-Za-z0-9_])pb_n?translate\s*\((?!const |\))'
+                     r'|(?:^|[^A-Za-z0-9_])pb_[np]?translate\s*\((?!const |\))'
                      r'|translatable\s*=\s*"yes"', re.M)
 ALWAYS_TRANSLATED = ("*.gschema.xml", "*.desktop.in", "*.metainfo.xml.in", "*.appdata.xml.in")
 SCANNED_DIRS = ("src", "data")
 RULE_ID = re.compile(r"\b(?:VM|EL|Q)-T?\d+\b")
 # A marked string literal continued by a GLib format macro: _("%" G_GINT64_FORMAT " minutes").
-MACRO_IN_MESSAGE = re.compile(r'(?:^|[^A-Za-z0-9_])(?:N?C?_|g_dc?n?p?gettext2?|ngettext|pb_n?translate)\s*\('
+MACRO_IN_MESSAGE = re.compile(r'(?:^|[^A-Za-z0-9_])(?:N?C?_|g_dc?n?p?gettext2?|ngettext|pb_[np]?translate)\s*\('
                               r'(?:\s*[A-Z_]+\s*,)?(?:\s*"(?:[^"\\\n]|\\.)*"|\s*PRI[a-zA-Z0-9]+)*'
                               r'\s*G_G[A-Z0-9]+_(?:FORMAT|MODIFIER)\b')
 MNEMONIC = re.compile(r"(?:^|(?<=[^A-Za-z0-9_]))_(?=[A-Za-z0-9])")
@@ -57,7 +57,7 @@ XGETTEXT_ARGS = [
     "--flag=g_strdup_printf:1:c-format", "--flag=g_string_printf:2:c-format",
     "--flag=g_string_append_printf:2:c-format", "--flag=g_error_new:3:c-format",
     "--flag=g_set_error:4:c-format",
-    "--keyword=pb_translate:2", "--keyword=pb_ntranslate:2,3",
+    "--keyword=pb_translate:2", "--keyword=pb_ntranslate:2,3", "--keyword=pb_ptranslate:2c,3",
 ]
 
 

@@ -188,6 +188,26 @@ pb_translate (const char *language, const char *msgid)
   return found != NULL ? found : msgid;
 }
 
+/* A message with a context is stored as "CONTEXT\004MSGID", as gettext
+ * stores it. */
+const char *
+pb_ptranslate (const char *language, const char *context, const char *msgid)
+{
+  const PbMoCatalog *catalog;
+  g_autofree char *key = NULL;
+  const char *found;
+
+  g_return_val_if_fail (context != NULL && msgid != NULL, NULL);
+  if (language == NULL)
+    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+  catalog = catalog_for (language);
+  if (catalog == NULL)
+    return msgid;
+  key = g_strconcat (context, "\004", msgid, NULL);
+  found = pb_mo_catalog_lookup (catalog, key);
+  return found != NULL ? found : msgid;
+}
+
 const char *
 pb_ntranslate (const char *language, const char *msgid, const char *msgid_plural, gulong n)
 {

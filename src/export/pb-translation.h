@@ -12,7 +12,9 @@
  * @language is NULL for the program's language (plain gettext), "en" for
  * the source text, or a catalog Pricebook carries ("zh_CN").  xgettext
  * knows both functions as keywords (po/meson.build), so their messages are
- * extracted and translated like any other.
+ * extracted and translated like any other.  pb_ptranslate() looks up a
+ * message of a context (msgctxt), for words whose translation in a document
+ * differs from the window's ("Account": 账号 on an invoice block).
  */
 #pragma once
 
@@ -24,6 +26,9 @@ G_BEGIN_DECLS
 #define PB_TRANSLATION_CHINESE "zh_CN"
 
 const char *pb_translate  (const char *language,
+                           const char *msgid);
+const char *pb_ptranslate (const char *language,
+                           const char *context,
                            const char *msgid);
 const char *pb_ntranslate (const char *language,
                            const char *msgid,
