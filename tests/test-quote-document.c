@@ -42,10 +42,11 @@ have_poppler (void)
 {
   g_autofree char *text = g_find_program_in_path ("pdftotext");
   g_autofree char *fonts = g_find_program_in_path ("pdffonts");
+  g_autofree char *pages = g_find_program_in_path ("pdftoppm");
 
-  if (text != NULL && fonts != NULL)
+  if (text != NULL && fonts != NULL && pages != NULL)
     return TRUE;
-  g_test_skip ("poppler-utils (pdftotext, pdffonts) is not installed");
+  g_test_skip ("poppler-utils (pdftotext, pdffonts, pdftoppm) is not installed");
   return FALSE;
 }
 
@@ -123,9 +124,22 @@ export_text (PbQuoteDocument *document, char **path_out)
   return squeeze (text);
 }
 
-/* Everything the model says about @quote, found in its PDF. */
+/* TRUE when @rule is the rule of one of @pricing's terms. */
+static gboolean
+is_term_rule (PbPricing *pricing, const char *rule)
+{
+  for (guint i = 0; i < pricing->terms->len; i++)
+    if (g_str_equal (((PbQuoteTerm *) g_ptr_array_index (pricing->terms, i))->rule, rule))
+      return TRUE;
+  return FALSE;
+}
+
+/* Everything the model says about @quote, found in its PDF: lines, totals
+ * with net, tax and gross (Q-7), the gross in capitals, terms and
+ * assumptions with their rules.  The customer's copy has no rule column:
+ * a line's rule that no term names is nowhere; the internal copy shows it. */
 static void
-assert_document_shows_model (PbQuote *quote, const PbSeller *seller)
+assert_document_shows_model (PbQuote *quote, const PbSeller *seller, PbQuoteDocumentFlags flags)
 {
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(GError) error = NULL;
@@ -136,11 +150,13 @@ assert_document_shows_model (PbQuote *quote, const PbSeller *seller)
   g_autofree char *date = pb_time_format_date (pb_quote_get_date (quote));
   g_autofree char *until = pb_time_format_date (pb_time_add_days (pb_quote_get_date (quote),
                                                                   (int) pb_quote_get_valid_days (quote)));
-  g_autofree char *subtotal = NULL, *discount = NULL, *total = NULL, *words = NULL;
+  PbMoney amounts[6];
+  g_autofree char *words = NULL;
+  guint hidden_rules = 0;
 
   g_assert_true (pb_pricing_compute (cat, quote, &pricing, &error));
   g_assert_no_error (error);
-  document = pb_quote_document_new (quote, cat, seller, &error);
+  document = pb_quote_document_new_full (quote, cat, seller, flags, &error);
   g_assert_no_error (error);
   text = export_text (document, &path);
 
@@ -163,31 +179,49 @@ assert_document_shows_model (PbQuote *quote, const PbSeller *seller)
           assert_shows (text, unit);
           assert_shows (text, amount);
           assert_shows (text, quantity);
-          assert_shows (text, line->rule);
+          if (flags & PB_QUOTE_DOCUMENT_INTERNAL)
+            assert_shows (text, line->rule);
+          else if (!is_term_rule (pricing, line->rule))
+            {
+              if (strstr (text, line->rule) != NULL)
+                g_error ("the customer's copy shows the line's rule %s", line->rule);
+              hidden_rules++;
+            }
         }
     }
-  subtotal = pb_money_format_display (pricing->subtotal);
-  discount = pb_money_format_display (pricing->discount);
-  total = pb_money_format_display (pricing->total);
-  words = pb_money_format_chinese (pricing->total);
-  assert_shows (text, subtotal);
-  assert_shows (text, discount);
-  assert_shows (text, total);
+  if (!(flags & PB_QUOTE_DOCUMENT_INTERNAL))
+    g_assert_cmpuint (hidden_rules, >, 0);
+  amounts[0] = pricing->subtotal;
+  amounts[1] = pricing->discount;
+  amounts[2] = pricing->net;
+  amounts[3] = pricing->tax;
+  amounts[4] = pricing->gross;
+  amounts[5] = pricing->total;
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autofree char *shown = pb_money_format_display (amounts[i]);
+
+      assert_shows (text, shown);
+    }
+  /* The capitals are the gross, the amount to pay. */
+  words = pb_money_format_chinese (pricing->gross);
   assert_shows (text, words);
   g_assert_cmpuint (pricing->terms->len, >, 0);
   for (guint i = 0; i < pricing->terms->len; i++)
     {
       const PbQuoteTerm *term = g_ptr_array_index (pricing->terms, i);
 
-      assert_shows (text, term->text);
+      assert_shows (text, term->body);
       assert_shows (text, term->rule);
     }
   if (seller != NULL)
     {
-      assert_shows (text, seller->company);
-      assert_shows (text, seller->contact);
-      assert_shows (text, seller->phone);
-      assert_shows (text, seller->email);
+      const char *fields[] = { seller->company, seller->address, seller->tax_id, seller->bank,
+                               seller->bank_account, seller->contact, seller->phone, seller->email };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (fields[i] != NULL)
+          assert_shows (text, fields[i]);
     }
   g_unlink (path);
 }
@@ -202,7 +236,8 @@ test_english (void)
   if (!have_poppler ())
     return;
   g_assert_cmpint (pb_quote_get_language (quote), ==, PB_QUOTE_LANGUAGE_EN);
-  assert_document_shows_model (quote, seller);
+  assert_document_shows_model (quote, seller, PB_QUOTE_DOCUMENT_CUSTOMER_COPY);
+  assert_document_shows_model (quote, seller, PB_QUOTE_DOCUMENT_INTERNAL);
 }
 
 /* The program speaks Chinese from here on: gettext, the build tree's
@@ -425,7 +460,8 @@ test_chinese (void)
   if (!have_poppler ())
     return;
   pb_quote_set_language (quote, PB_QUOTE_LANGUAGE_ZH_CN);
-  assert_document_shows_model (quote, seller);
+  assert_document_shows_model (quote, seller, PB_QUOTE_DOCUMENT_CUSTOMER_COPY);
+  assert_document_shows_model (quote, seller, PB_QUOTE_DOCUMENT_INTERNAL);
 
   /* The fixed words follow the quote's language, whatever the UI's. */
   document = pb_quote_document_new (quote, cat, NULL, &error);
@@ -814,12 +850,336 @@ test_capitals (void)
   assert_capitals ("60.08", "陆拾元零捌分");
 }
 
+/* The text of each page of the PDF at @path, white space removed. */
+static GStrv
+page_texts (const char *path)
+{
+  g_autofree char *raw = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  g_auto(GStrv) pages = g_strsplit (raw, "\f", -1);
+  GPtrArray *squeezed = g_ptr_array_new ();
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (pages[i + 1] != NULL || *pages[i] != '\0')
+      g_ptr_array_add (squeezed, squeeze (pages[i]));
+  g_ptr_array_add (squeezed, NULL);
+  return (GStrv) g_ptr_array_free (squeezed, FALSE);
+}
+
+static guint
+count_in (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* Pixels of page 1 of the PDF at @path, rendered back by pdftoppm, that are
+ * the draft watermark's pale red: nothing else on a page of text is red. */
+static guint
+watermark_pixels (const char *path)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *out = run ("pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", path, prefix,
+                              NULL);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = ((const guint32 *) (data + y * stride))[x];
+        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        n += r >= 200 && r - g >= 8 && r - b >= 8 && ABS (g - b) <= 3;
+      }
+  cairo_surface_destroy (surface);
+  g_unlink (png);
+  g_rmdir (dir);
+  return n;
+}
+
+/* A quote with every quotation detail (issue 17), exclusive 13 %. */
+static PbQuote *
+detailed_quote (PbQuoteLanguage language)
+{
+  PbQuote *quote = load_quote ("sample.pricebook");
+  PbCustomer *customer = pb_quote_get_customer (quote);
+
+  pb_quote_set_language (quote, language);
+  pb_customer_set_address (customer, "杭州市西湖区文三路 90 号");
+  pb_customer_set_tax_id (customer, "91330100MA2BUYER01");
+  pb_customer_set_bank (customer, "招商银行杭州分行");
+  pb_customer_set_bank_account (customer, "5719 0000 1111 2222");
+  pb_quote_set_tax (quote, PB_TAX_EXCLUSIVE, 1300);
+  pb_quote_set_payment_terms (quote, "100% prepayment within 5 business days of signing");
+  pb_quote_set_notes (quote, "First note line\nSecond note line");
+  pb_quote_set_revision (quote, 2);
+  return quote;
+}
+
+static PbSeller *
+detailed_seller (void)
+{
+  PbSeller *seller = pb_seller_new ("上海云途信息技术有限公司", "李明", "021-6000-1234", "liming@example.com");
+
+  seller->address = g_strdup ("上海市浦东新区张江路 88 号");
+  seller->tax_id = g_strdup ("91310115MA1SELLER2");
+  seller->bank = g_strdup ("中国工商银行上海张江支行");
+  seller->bank_account = g_strdup ("1001 2345 6789");
+  return seller;
+}
+
+/* Issue 17 items 1-6 in both languages: every seller and buyer detail, net,
+ * tax and gross with their words, payment terms, notes, the signature
+ * block, the revision, the draft watermark; no rule column. */
+static void
+test_quotation_details (void)
+{
+  struct {
+    PbQuoteLanguage language;
+    const char *words[14];
+  } cases[] = {
+    { PB_QUOTE_LANGUAGE_EN, { "Seller", "Buyer", "Tax ID", "Bank", "Account", "Amount excl. tax",
+                              "VAT (13 %)", "Total incl. tax", "Payment terms", "Notes", "Seller (stamp)",
+                              "Buyer (stamp)", "Q-2026-0042 rev. 2", "Draft" } },
+    { PB_QUOTE_LANGUAGE_ZH_CN, { "供方", "需方", "纳税人识别号", "开户行", "账号", "不含税金额", "税额（13%）",
+                                 "价税合计", "付款条件", "备注", "供方（盖章）", "需方（盖章）",
+                                 "Q-2026-0042 第 2 版", "草稿" } },
+  };
+  g_autoptr(PbSeller) seller = detailed_seller ();
+
+  if (!have_poppler ())
+    return;
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PbQuote) quote = detailed_quote (cases[c].language);
+      g_autoptr(PbCatalog) cat = pb_test_catalog ();
+      g_autoptr(PbQuoteDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL, *text = NULL;
+      const char *details[] = { "杭州市西湖区文三路90号", "91330100MA2BUYER01", "招商银行杭州分行", "5719000011112222",
+                                "上海市浦东新区张江路88号", "91310115MA1SELLER2", "中国工商银行上海张江支行",
+                                "100123456789", "100%prepaymentwithin5businessdaysofsigning",
+                                "Firstnoteline", "Secondnoteline",
+                                /* ¥185,617.75 + 13 % = ¥24,130.3075 → ¥24,130.31 */
+                                "¥185,617.75", "¥24,130.31", "¥209,748.06",
+                                "贰拾万零玖仟柒佰肆拾捌元零陆分" };
+
+      assert_document_shows_model (quote, seller, PB_QUOTE_DOCUMENT_CUSTOMER_COPY);
+      document = pb_quote_document_new (quote, cat, seller, &error);
+      g_assert_no_error (error);
+      text = export_text (document, &path);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].words); i++)
+        assert_shows (text, cases[c].words[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+        assert_shows (text, details[i]);
+      /* The customer's copy: no rule column, no internal mark. */
+      g_assert_null (strstr (text, cases[c].language == PB_QUOTE_LANGUAGE_EN ? "Internalcopy" : "内部副本"));
+      g_assert_null (strstr (text, cases[c].language == PB_QUOTE_LANGUAGE_EN ? "Rule" : "规则"));
+      /* The diagonal watermark is drawn, and only its word's outlines: no
+       * stray letter of it in the text. */
+      g_assert_cmpuint (watermark_pixels (path), >, 200);
+      g_unlink (path);
+    }
+}
+
+/* Q-7 at the catalog's default: the assumption in its own section, with
+ * its rule, and inclusive 6 % in the totals. */
+static void
+test_default_tax (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL, *text = NULL;
+
+  if (!have_poppler ())
+    return;
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  text = export_text (document, &path);
+  /* ¥185,617.75 / 1.06 = ¥175,111.08, tax ¥10,506.67. */
+  assert_shows (text, "Amount excl. tax ¥175,111.08");
+  assert_shows (text, "VAT (6 %) ¥10,506.67");
+  assert_shows (text, "Total incl. tax ¥185,617.75");
+  assert_shows (text, "List unit prices include 6 % VAT.");
+  assert_shows (text, "Assumptions");
+  assert_shows (text, "List prices include 6 % VAT");
+  assert_shows (text, "(Q-7)");
+  g_assert_null (strstr (text, "Assumption:"));
+  g_unlink (path);
+}
+
+/* The internal copy keeps the rule column and says it is internal; a sent
+ * quote has no watermark; revision 1 is not shown. */
+static void
+test_internal_copy (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
+  g_autoptr(PbQuoteDocument) internal = NULL, sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL, *text = NULL, *path2 = NULL, *text2 = NULL;
+
+  if (!have_poppler ())
+    return;
+  internal = pb_quote_document_new_full (quote, cat, NULL, PB_QUOTE_DOCUMENT_INTERNAL, &error);
+  g_assert_no_error (error);
+  text = export_text (internal, &path);
+  assert_shows (text, "Internal copy: not for the customer");
+  assert_shows (text, "Rule");
+  assert_shows (text, "VM-2");
+  g_assert_cmpuint (watermark_pixels (path), >, 200);
+
+  pb_quote_set_status (quote, PB_QUOTE_STATUS_SENT);
+  pb_quote_set_revision (quote, 1);
+  sent = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  text2 = export_text (sent, &path2);
+  g_assert_null (strstr (text2, "Draft"));
+  g_assert_cmpuint (watermark_pixels (path2), ==, 0);
+  g_assert_null (strstr (text2, "rev."));
+  g_assert_null (strstr (text2, "Internal"));
+  g_unlink (path);
+  g_unlink (path2);
+}
+
+/* Item 5: the signature block of both parties is never split over two
+ * pages, wherever the text before it ends. */
+static void
+test_signature_together (void)
+{
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
+  g_autoptr(GString) notes = g_string_new (NULL);
+  guint pages_seen = 0, last_page = 0;
+
+  if (!have_poppler ())
+    return;
+  for (guint lines = 0; lines <= 60; lines += 4)
+    {
+      g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+      g_autoptr(PbQuoteDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "sign.pdf", NULL);
+      g_auto(GStrv) pages = NULL;
+      guint found = 0;
+
+      g_string_truncate (notes, 0);
+      for (guint i = 0; i < lines; i++)
+        g_string_append_printf (notes, "Note line %u of a long note.\n", i);
+      pb_quote_set_notes (quote, notes->str);
+      document = pb_quote_document_new (quote, cat, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (pb_quote_document_export_pdf (document, path, &error));
+      pages = page_texts (path);
+      for (guint p = 0; pages[p] != NULL; p++)
+        if (strstr (pages[p], "Seller(stamp)") != NULL)
+          {
+            g_assert_nonnull (strstr (pages[p], "Buyer(stamp)"));
+            g_assert_cmpuint (count_in (pages[p], "Signature:"), ==, 2);
+            g_assert_cmpuint (count_in (pages[p], "Date:"), ==, 2);
+            found++;
+            if (p != last_page)
+              pages_seen++;
+            last_page = p;
+          }
+      g_assert_cmpuint (found, ==, 1);
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+  /* The notes pushed the block on to a later page at least once. */
+  g_assert_cmpuint (pages_seen, >, 0);
+}
+
+/* Writes a @width × @height PNG to a temporary file. */
+static char *
+write_png (int width, int height)
+{
+  g_autofree char *dir = temp_dir ();
+  char *path = g_build_filename (dir, "logo.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.5);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+/* Item 1: the seller's logo is drawn; a file that is not a PNG, is missing
+ * or is absurdly large is refused by name, never half drawn. */
+static void
+test_logo (void)
+{
+  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
+  g_autoptr(PbSeller) seller = detailed_seller ();
+  g_autofree char *logo = write_png (120, 60);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *not_png = g_build_filename (dir, "logo.txt", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.png", NULL);
+  g_autofree char *images = NULL, *path = NULL, *text = NULL, *contents = NULL;
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *refused[] = { not_png, huge, "/nonexistent/logo.png", dir };
+
+  if (!have_poppler ())
+    return;
+  pb_seller_set (&seller->logo, logo);
+  document = pb_quote_document_new (quote, cat, seller, &error);
+  g_assert_no_error (error);
+  text = export_text (document, &path);
+  images = run ("pdfimages", "-list", path, NULL);
+  g_assert_nonnull (strstr (images, "120    60"));
+
+  /* A PNG header claiming 100,000 × 100,000 pixels. */
+  g_assert_true (g_file_get_contents (logo, &contents, &length, NULL));
+  contents[16] = 0; contents[17] = 1; contents[18] = 0x86; contents[19] = 0xa0;
+  contents[20] = 0; contents[21] = 1; contents[22] = 0x86; contents[23] = 0xa0;
+  g_assert_true (g_file_set_contents (huge, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (not_png, "not an image", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(PbQuoteDocument) none = NULL;
+
+      g_clear_error (&error);
+      pb_seller_set (&seller->logo, refused[i]);
+      none = pb_quote_document_new (quote, cat, seller, &error);
+      g_assert_null (none);
+      g_assert_error (error, PB_ERROR, PB_ERROR_INPUT);
+      g_assert_nonnull (strstr (error->message, refused[i]));
+    }
+  g_unlink (path);
+  g_unlink (not_png);
+  g_unlink (huge);
+  g_unlink (logo);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/quote-document/Q-3/english", test_english);
+  g_test_add_func ("/quote-document/Q-7/quotation-details", test_quotation_details);
+  g_test_add_func ("/quote-document/Q-7/default-tax", test_default_tax);
+  g_test_add_func ("/quote-document/Q-5/internal-copy", test_internal_copy);
+  g_test_add_func ("/quote-document/Q-1/signature-together", test_signature_together);
+  g_test_add_func ("/quote-document/Q-1/logo", test_logo);
   g_test_add_func ("/quote-document/Q-5/chinese", test_chinese);
   g_test_add_func ("/quote-document/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/quote-document/Q-3/english-pdf-size", test_english_pdf_size);

@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The document is a column of blocks (header, customer, table head, one
- * block per line, totals, the amount in words, terms, the figure).  Each
+ * The document is a column of blocks (header, the quote's facts, seller
+ * and buyer, table head, one block per line, totals with net, tax and gross,
+ * the amount in words, payment terms, notes, terms, assumptions, the
+ * signature and stamp block, the figure).  Each
  * block is measured once, then the blocks are poured onto pages: a block
  * never splits, a heading stays with what follows it, and a page that
  * continues the line table starts with the table's head again.  Drawing a
@@ -15,6 +17,8 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -76,6 +80,11 @@ static const Rgb accent = { 0x1a / 255.0, 0x4b / 255.0, 0x7c / 255.0 };
 static const Rgb hairline = { 0xc8 / 255.0, 0xd0 / 255.0, 0xd8 / 255.0 };
 static const Rgb head_fill = { 0xe6 / 255.0, 0xed / 255.0, 0xf4 / 255.0 };
 static const Rgb stripe = { 0xf6 / 255.0, 0xf8 / 255.0, 0xfa / 255.0 };
+/* The draft watermark: a pale red, the only red on a page of text. */
+#define WATERMARK_RED   (0xb0 / 255.0)
+#define WATERMARK_GREEN (0x30 / 255.0)
+#define WATERMARK_BLUE  (0x30 / 255.0)
+#define WATERMARK_ALPHA 0.10
 
 /* ------------------------------------------------------------------ */
 /* The fixed words, in the quote's language                          */
@@ -138,7 +147,7 @@ static const char * const labels_en[N_LABELS] = {
   [L_DISCOUNT] = "Discount",
   [L_TOTAL] = "Total",
   [L_IN_WORDS] = "Total in Chinese capitals (RMB)",
-  [L_TERMS] = "Terms and assumptions",
+  [L_TERMS] = "Terms",
   [L_FIGURE] = "Projected timeline",
   [L_FIGURE_NOTE] = "Everything quoted, bought on the quote date: base fee, activation codes and their "
                     "binding windows, numbers and minute packages.",
@@ -173,7 +182,7 @@ static const char * const labels_zh[N_LABELS] = {
   [L_DISCOUNT] = "折扣",
   [L_TOTAL] = "合计",
   [L_IN_WORDS] = "人民币大写",
-  [L_TERMS] = "条款与假设",
+  [L_TERMS] = "条款",
   [L_FIGURE] = "预计时间线",
   [L_FIGURE_NOTE] = "按报价内容于报价日期购买：基础年费、激活码及其绑定期限、号码与分钟包。",
   [L_LANES_SHOWN] = "图中显示所报 %2$u 项中的 %1$u 项：一页只容得下这么多。",
@@ -191,13 +200,17 @@ static const char * const labels_zh[N_LABELS] = {
 typedef enum
 {
   BLOCK_HEADER,
-  BLOCK_INFO,
+  BLOCK_FACTS,
+  BLOCK_PARTIES,
   BLOCK_TABLE_HEAD,
   BLOCK_ROW,
   BLOCK_TOTALS,
   BLOCK_WORDS,
   BLOCK_HEADING,
   BLOCK_TERM,
+  BLOCK_PARAGRAPH,
+  BLOCK_ASSUMPTION,
+  BLOCK_SIGNATURE,
   BLOCK_NOTE,
   BLOCK_FIGURE,
   BLOCK_SPACE,
@@ -223,29 +236,54 @@ typedef struct
   char   *amount;
 } Row;
 
+/* A term or an assumption: its words, and the rule ID set small after them. */
+typedef struct
+{
+  char   *text;           /* "No refunds … (EL-11)": body, then the rule */
+  gsize   rule_bytes;     /* the length of the rule's part at the end */
+} Term;
+
+/* A line of the seller's or the buyer's details: "Tax ID", "9133…". */
+typedef struct
+{
+  const char *key;
+  char       *value;
+} Detail;
+
 struct _PbQuoteDocument
 {
   GObject          parent_instance;
 
   const char * const *labels;
   const char      *language;      /* pango's: "en" or "zh-cn" */
+  const char      *translation;   /* pb_translate()'s: "en" or "zh_CN" */
+  PbQuoteDocumentFlags flags;
   PbSeller        *seller;
+  cairo_surface_t *logo;          /* NULL: none */
   char            *title;
-  char            *number;
+  char            *number;        /* with its revision: "Q-2026-0917 rev. 2" */
   char            *customer;
-  char            *contact;
-  gboolean         enterprise;
   char            *date;
   char            *valid_until;
   const char      *status;
+  gboolean         draft;         /* the watermark */
+  GArray          *seller_details;/* Detail */
+  GArray          *buyer_details; /* Detail */
+  char            *currency_note;
 
   GPtrArray       *rows;          /* Row */
   char            *subtotal;
   char            *discount_label;
   char            *discount;      /* NULL: no discount */
   char            *total;
-  char            *total_words;
-  GPtrArray       *terms;         /* char *: the model's, numbered here */
+  char            *net;           /* */
+  char            *tax_label;     /* "VAT (6 %)" */
+  char            *tax;
+  char            *gross;
+  char            *total_words;   /* the gross in capitals */
+  GPtrArray       *terms;         /* Term: the model's, numbered here */
+  GPtrArray       *assumptions;   /* Term */
+  GPtrArray       *paragraphs;    /* char *: payment terms and notes */
   GPtrArray       *headings;      /* char * */
 
   PbTimeline      *timeline;      /* NULL: no figure */
@@ -278,24 +316,50 @@ row_free (gpointer data)
 }
 
 static void
+term_free (gpointer data)
+{
+  Term *term = data;
+
+  g_free (term->text);
+  g_free (term);
+}
+
+static void
+detail_clear (gpointer data)
+{
+  Detail *detail = data;
+
+  g_free (detail->value);
+}
+
+static void
 pb_quote_document_finalize (GObject *object)
 {
   PbQuoteDocument *self = PB_QUOTE_DOCUMENT (object);
 
   g_clear_pointer (&self->seller, pb_seller_free);
+  g_clear_pointer (&self->logo, cairo_surface_destroy);
   g_free (self->title);
   g_free (self->number);
   g_free (self->customer);
-  g_free (self->contact);
   g_free (self->date);
   g_free (self->valid_until);
+  g_clear_pointer (&self->seller_details, g_array_unref);
+  g_clear_pointer (&self->buyer_details, g_array_unref);
+  g_free (self->currency_note);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self->subtotal);
   g_free (self->discount_label);
   g_free (self->discount);
   g_free (self->total);
+  g_free (self->net);
+  g_free (self->tax_label);
+  g_free (self->tax);
+  g_free (self->gross);
   g_free (self->total_words);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
+  g_clear_pointer (&self->assumptions, g_ptr_array_unref);
+  g_clear_pointer (&self->paragraphs, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
   g_clear_object (&self->timeline);
   g_free (self->figure_note);
@@ -315,7 +379,13 @@ static void
 pb_quote_document_init (PbQuoteDocument *self)
 {
   self->rows = g_ptr_array_new_with_free_func (row_free);
-  self->terms = g_ptr_array_new_with_free_func (g_free);
+  self->terms = g_ptr_array_new_with_free_func (term_free);
+  self->assumptions = g_ptr_array_new_with_free_func (term_free);
+  self->paragraphs = g_ptr_array_new_with_free_func (g_free);
+  self->seller_details = g_array_new (FALSE, TRUE, sizeof (Detail));
+  g_array_set_clear_func (self->seller_details, detail_clear);
+  self->buyer_details = g_array_new (FALSE, TRUE, sizeof (Detail));
+  g_array_set_clear_func (self->buyer_details, detail_clear);
   self->headings = g_ptr_array_new_with_free_func (g_free);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   self->repeated_heads = g_array_new (FALSE, TRUE, sizeof (Block));
@@ -327,11 +397,28 @@ label (PbQuoteDocument *self, Label which)
   return self->labels[which];
 }
 
+/* The words added for the quotation (issue 17), looked up in the quote's
+ * language in the translations Pricebook carries (po/zh_CN.po), under a
+ * context of their own: a document's "Account" is not the window's. */
+#define DOC_CONTEXT "quote document"
+
+static const char *
+tr (PbQuoteDocument *self, const char *msgid)
+{
+  return pb_ptranslate (self->translation, DOC_CONTEXT, msgid);
+}
+
+static gboolean
+chinese (PbQuoteDocument *self)
+{
+  return self->labels == labels_zh;
+}
+
 /* "Label: value" in English, "标签：值" in Chinese. */
 static char *
 labelled (PbQuoteDocument *self, Label which, const char *value)
 {
-  if (self->labels == labels_zh)
+  if (chinese (self))
     return g_strdup_printf ("%s：%s", label (self, which), value);
   return g_strdup_printf ("%s: %s", label (self, which), value);
 }
@@ -352,6 +439,7 @@ typedef struct
   double          width;      /* 0: one line, no wrapping */
   PangoAlignment  align;
   gboolean        figures;    /* tabular figures, for amounts */
+  gsize           tail;       /* the last @tail bytes small and dim (a rule ID) */
 } Style;
 
 /* The document's language travels with the cairo context it draws on. */
@@ -396,15 +484,27 @@ make_layout (cairo_t *cr, const char *text, const Style *style)
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, style->align);
-  if (style->figures)
+  pango_layout_set_text (layout, text, -1);
+  if (style->figures || style->tail > 0)
     {
       PangoAttrList *attrs = pango_attr_list_new ();
 
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+      if (style->figures)
+        pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+      if (style->tail > 0)
+        {
+          gsize length = strlen (text);
+          PangoAttribute *size = pango_attr_size_new_absolute ((int) ((style->size - 1.5) * PANGO_SCALE));
+          PangoAttribute *color = pango_attr_foreground_new (0x5959, 0x6363, 0x6e6e);
+
+          size->start_index = color->start_index = (guint) (length - MIN (style->tail, length));
+          size->end_index = color->end_index = (guint) length;
+          pango_attr_list_insert (attrs, size);
+          pango_attr_list_insert (attrs, color);
+        }
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
     }
-  pango_layout_set_text (layout, text, -1);
   return layout;
 }
 
@@ -468,25 +568,36 @@ fill_rect (cairo_t *cr, double x, double y, double width, double height, const R
 /* ------------------------------------------------------------------ */
 /* Blocks: measuring and drawing                                      */
 
+/* The line table's columns.  The customer's copy has no rule column (the
+ * rules stay in the terms); the internal copy keeps it. */
+static gboolean
+has_column (PbQuoteDocument *self, int column)
+{
+  return column != COL_RULE || (self->flags & PB_QUOTE_DOCUMENT_INTERNAL);
+}
+
 static double
-column_width (int column)
+column_width (PbQuoteDocument *self, int column)
 {
   double others = 0;
 
+  if (!has_column (self, column))
+    return 0;
   if (column != COL_DESCRIPTION)
     return fixed_width[column];
   for (int c = 0; c < N_COLS; c++)
-    others += fixed_width[c];
+    if (has_column (self, c))
+      others += fixed_width[c];
   return CONTENT_WIDTH - others;
 }
 
 static double
-column_x (int column)
+column_x (PbQuoteDocument *self, int column)
 {
   double x = MARGIN_X;
 
   for (int c = 0; c < column; c++)
-    x += column_width (c);
+    x += column_width (self, c);
   return x;
 }
 
@@ -497,10 +608,10 @@ column_align (int column)
 }
 
 static Style
-cell_style (int column, gboolean bold)
+cell_style (PbQuoteDocument *self, int column, gboolean bold)
 {
-  Style style = { SIZE_BODY, bold, column_width (column) - 2 * CELL_PAD_X, column_align (column),
-                  column >= COL_QUANTITY };
+  Style style = { SIZE_BODY, bold, column_width (self, column) - 2 * CELL_PAD_X, column_align (column),
+                  column >= COL_QUANTITY, 0 };
 
   if (column == COL_RULE || column == COL_NO)
     style.size = SIZE_SMALL;
@@ -523,107 +634,160 @@ row_cell (const Row *row, int column)
 
 static const Label head_labels[N_COLS] = { L_NO, L_DESCRIPTION, L_RULE, L_QUANTITY, L_UNIT_PRICE, L_AMOUNT };
 
-/* The left column of the header: the seller. */
-static GPtrArray *
-seller_lines (PbQuoteDocument *self)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  const PbSeller *s = self->seller;
+#define HEADER_LEFT_WIDTH (CONTENT_WIDTH * 0.58)
+#define LOGO_HEIGHT       40.0
+#define LOGO_MAX_WIDTH    110.0
 
-  if (s == NULL)
-    return lines;
-  if (is_set (s->contact))
-    g_ptr_array_add (lines, labelled (self, L_SALES, s->contact));
-  if (is_set (s->phone))
-    g_ptr_array_add (lines, labelled (self, L_PHONE, s->phone));
-  if (is_set (s->email))
-    g_ptr_array_add (lines, labelled (self, L_EMAIL, s->email));
-  return lines;
+/* The logo's scale to fit LOGO_HEIGHT × LOGO_MAX_WIDTH points, or 0. */
+static double
+logo_scale (PbQuoteDocument *self)
+{
+  double width, height;
+
+  if (self->logo == NULL)
+    return 0;
+  width = cairo_image_surface_get_width (self->logo);
+  height = cairo_image_surface_get_height (self->logo);
+  return MIN (LOGO_HEIGHT / height, LOGO_MAX_WIDTH / width);
 }
 
-#define HEADER_LEFT_WIDTH (CONTENT_WIDTH * 0.58)
+static void
+draw_logo (PbQuoteDocument *self, cairo_t *cr, double x, double y, double scale)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, self->logo, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
 
+/* The letterhead: the seller's logo and name on the left; the title, the
+ * number with its revision (and on the internal copy, a warning) on the
+ * right; a rule under both. */
 static double
 header_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 {
-  Style company = { SIZE_COMPANY, TRUE, HEADER_LEFT_WIDTH, PANGO_ALIGN_LEFT, FALSE };
-  Style small = { SIZE_SMALL + 0.5, FALSE, HEADER_LEFT_WIDTH, PANGO_ALIGN_LEFT, FALSE };
-  Style title = { SIZE_TITLE, TRUE, CONTENT_WIDTH - HEADER_LEFT_WIDTH, PANGO_ALIGN_RIGHT, FALSE };
-  Style number = { SIZE_BODY + 1, FALSE, CONTENT_WIDTH - HEADER_LEFT_WIDTH, PANGO_ALIGN_RIGHT, TRUE };
-  g_autoptr(GPtrArray) lines = seller_lines (self);
-  double left = 0, right = 0, x_right = MARGIN_X + HEADER_LEFT_WIDTH;
+  double scale = logo_scale (self);
+  double logo_width = scale > 0 ? cairo_image_surface_get_width (self->logo) * scale + 10 : 0;
+  Style company = { SIZE_COMPANY, TRUE, HEADER_LEFT_WIDTH - logo_width, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style title = { SIZE_TITLE, TRUE, CONTENT_WIDTH - HEADER_LEFT_WIDTH, PANGO_ALIGN_RIGHT, FALSE, 0 };
+  Style number = { SIZE_BODY + 1, FALSE, CONTENT_WIDTH - HEADER_LEFT_WIDTH, PANGO_ALIGN_RIGHT, TRUE, 0 };
+  Style internal = { SIZE_SMALL, TRUE, CONTENT_WIDTH - HEADER_LEFT_WIDTH, PANGO_ALIGN_RIGHT, FALSE, 0 };
+  double left = scale > 0 ? cairo_image_surface_get_height (self->logo) * scale : 0;
+  double right = 0, x_right = MARGIN_X + HEADER_LEFT_WIDTH, name = 0;
 
   if (self->seller != NULL && is_set (self->seller->company))
     {
-      left += draw ? show_text (cr, MARGIN_X, y, self->seller->company, &company, &accent)
-                   : text_height (cr, self->seller->company, &company);
-      left += 3;
+      name = text_height (cr, self->seller->company, &company);
+      if (draw)
+        /* Centred on the logo, or at the top without one. */
+        show_text (cr, MARGIN_X + logo_width, y + MAX (0, (left - name) / 2), self->seller->company, &company,
+                   &accent);
     }
-  for (guint i = 0; i < lines->len; i++)
-    left += draw ? show_text (cr, MARGIN_X, y + left, lines->pdata[i], &small, &dim)
-                 : text_height (cr, lines->pdata[i], &small);
+  if (draw && scale > 0)
+    draw_logo (self, cr, MARGIN_X, y + MAX (0, (name - left) / 2), scale);
+  left = MAX (left, name);
 
   right += draw ? show_text (cr, x_right, y, label (self, L_TITLE), &title, &ink)
                 : text_height (cr, label (self, L_TITLE), &title);
   right += draw ? show_text (cr, x_right, y + right, self->number, &number, &dim)
                 : text_height (cr, self->number, &number);
+  if (self->flags & PB_QUOTE_DOCUMENT_INTERNAL)
+    right += draw ? show_text (cr, x_right, y + right + 2, tr (self, "Internal copy: not for the customer"),
+                               &internal, &accent) + 2
+                  : text_height (cr, tr (self, "Internal copy: not for the customer"), &internal) + 2;
 
   if (draw)
     hline (cr, MARGIN_X, y + MAX (left, right) + 8, CONTENT_WIDTH, 1.6, &accent);
   return MAX (left, right) + 8 + 1.6;
 }
 
-#define INFO_LEFT_WIDTH  (CONTENT_WIDTH * 0.55)
-#define INFO_KEY_WIDTH   66.0
-
+/* The quote's facts in one band of four cells: number, date, validity,
+ * status. */
 static double
-info_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
+facts_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 {
-  Style caption = { SIZE_SMALL, TRUE, INFO_LEFT_WIDTH - 12, PANGO_ALIGN_LEFT, FALSE };
-  Style name = { SIZE_TOTAL, TRUE, INFO_LEFT_WIDTH - 12, PANGO_ALIGN_LEFT, FALSE };
-  Style body = { SIZE_BODY, FALSE, INFO_LEFT_WIDTH - 12, PANGO_ALIGN_LEFT, FALSE };
-  double right_x = MARGIN_X + INFO_LEFT_WIDTH;
-  double right_width = CONTENT_WIDTH - INFO_LEFT_WIDTH;
-  Style key = { SIZE_BODY, FALSE, INFO_KEY_WIDTH, PANGO_ALIGN_LEFT, FALSE };
-  Style value = { SIZE_BODY, TRUE, right_width - INFO_KEY_WIDTH, PANGO_ALIGN_RIGHT, TRUE };
+  const double cell = CONTENT_WIDTH / 4;
+  Style key = { SIZE_SMALL, FALSE, cell - 2 * 8, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style value = { SIZE_BODY + 0.5, TRUE, cell - 2 * 8, PANGO_ALIGN_LEFT, TRUE, 0 };
   struct { Label key; const char *value; } facts[] = {
     { L_QUOTE_NUMBER, self->number },
     { L_DATE, self->date },
     { L_VALID_UNTIL, self->valid_until },
     { L_STATUS, self->status },
   };
-  double left = 0, right = 0;
-
-  left += draw ? show_text (cr, MARGIN_X, y, label (self, L_CUSTOMER), &caption, &accent)
-               : text_height (cr, label (self, L_CUSTOMER), &caption);
-  left += 3;
-  left += draw ? show_text (cr, MARGIN_X, y + left, self->customer, &name, &ink)
-               : text_height (cr, self->customer, &name);
-  left += 2;
-  if (is_set (self->contact))
-    {
-      g_autofree char *text = labelled (self, L_CONTACT, self->contact);
-
-      left += draw ? show_text (cr, MARGIN_X, y + left, text, &body, &ink) : text_height (cr, text, &body);
-    }
-  if (self->enterprise)
-    left += draw ? show_text (cr, MARGIN_X, y + left, label (self, L_ENTERPRISE), &body, &dim)
-                 : text_height (cr, label (self, L_ENTERPRISE), &body);
+  double height = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    height = MAX (height, text_height (cr, label (self, facts[i].key), &key) + 2 +
+                          text_height (cr, facts[i].value, &value));
+  height += 2 * 6;
+  if (!draw)
+    return height;
+  fill_rect (cr, MARGIN_X, y, CONTENT_WIDTH, height, &stripe);
+  hline (cr, MARGIN_X, y + height - 0.6, CONTENT_WIDTH, 0.6, &hairline);
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     {
-      double h = MAX (text_height (cr, label (self, facts[i].key), &key),
-                      text_height (cr, facts[i].value, &value)) + 6;
+      double x = MARGIN_X + i * cell + 8;
+      double h = show_text (cr, x, y + 6, label (self, facts[i].key), &key, &dim);
+
+      show_text (cr, x, y + 6 + h + 2, facts[i].value, &value, &ink);
+      if (i > 0)
+        fill_rect (cr, MARGIN_X + i * cell, y + 5, 0.6, height - 10, &hairline);
+    }
+  return height;
+}
+
+#define PARTY_GAP   18.0
+#define PARTY_WIDTH ((CONTENT_WIDTH - PARTY_GAP) / 2)
+#define DETAIL_KEY  66.0
+
+/* One party's column: its role (供方, 需方), its name, then its details,
+ * key and value, each value wrapped beside its key. */
+static double
+party_column (PbQuoteDocument *self, cairo_t *cr, double x, double y, const char *role, const char *name,
+              GArray *details, gboolean draw)
+{
+  Style caption = { SIZE_SMALL, TRUE, PARTY_WIDTH, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style title = { SIZE_BODY + 2, TRUE, PARTY_WIDTH, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style key = { SIZE_BODY - 0.5, FALSE, DETAIL_KEY - 4, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style value = { SIZE_BODY, FALSE, PARTY_WIDTH - DETAIL_KEY, PANGO_ALIGN_LEFT, FALSE, 0 };
+  double height = 0;
+
+  height += draw ? show_text (cr, x, y, role, &caption, &accent) : text_height (cr, role, &caption);
+  if (draw)
+    hline (cr, x, y + height + 1.5, PARTY_WIDTH, 0.6, &accent);
+  height += 5;
+  if (is_set (name))
+    height += (draw ? show_text (cr, x, y + height, name, &title, &ink) : text_height (cr, name, &title)) + 3;
+  for (guint i = 0; i < details->len; i++)
+    {
+      const Detail *detail = &g_array_index (details, Detail, i);
+      double h = MAX (text_height (cr, detail->key, &key), text_height (cr, detail->value, &value));
 
       if (draw)
         {
-          show_text (cr, right_x, y + right + 3, label (self, facts[i].key), &key, &dim);
-          show_text (cr, right_x + INFO_KEY_WIDTH, y + right + 3, facts[i].value, &value, &ink);
-          if (i + 1 < G_N_ELEMENTS (facts))
-            hline (cr, right_x, y + right + h, right_width, 0.5, &hairline);
+          /* The key sits on the value's first baseline. */
+          show_text (cr, x, y + height + 0.4, detail->key, &key, &dim);
+          show_text (cr, x + DETAIL_KEY, y + height, detail->value, &value, &ink);
         }
-      right += h;
+      height += h + 1.5;
     }
+  return height;
+}
+
+/* Seller (供方) and buyer (需方) side by side, each with every detail given. */
+static double
+parties_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
+{
+  const char *seller = self->seller != NULL ? self->seller->company : NULL;
+  double left, right;
+
+  left = party_column (self, cr, MARGIN_X, y, tr (self, "Seller"), seller, self->seller_details, draw);
+  right = party_column (self, cr, MARGIN_X + PARTY_WIDTH + PARTY_GAP, y, tr (self, "Buyer"), self->customer,
+                        self->buyer_details, draw);
   return MAX (left, right);
 }
 
@@ -634,8 +798,10 @@ table_head_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 
   for (int c = 0; c < N_COLS; c++)
     {
-      Style style = cell_style (c, TRUE);
+      Style style = cell_style (self, c, TRUE);
 
+      if (!has_column (self, c))
+        continue;
       style.size = SIZE_SMALL + 0.5;
       style.figures = FALSE;
       height = MAX (height, text_height (cr, label (self, head_labels[c]), &style));
@@ -647,11 +813,14 @@ table_head_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
       hline (cr, MARGIN_X, y + height - 0.8, CONTENT_WIDTH, 0.8, &accent);
       for (int c = 0; c < N_COLS; c++)
         {
-          Style style = cell_style (c, TRUE);
+          Style style = cell_style (self, c, TRUE);
 
+          if (!has_column (self, c))
+            continue;
           style.size = SIZE_SMALL + 0.5;
           style.figures = FALSE;
-          show_text (cr, column_x (c) + CELL_PAD_X, y + CELL_PAD_Y, label (self, head_labels[c]), &style, &ink);
+          show_text (cr, column_x (self, c) + CELL_PAD_X, y + CELL_PAD_Y, label (self, head_labels[c]), &style,
+                     &ink);
         }
     }
   return height;
@@ -665,9 +834,10 @@ row_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean d
 
   for (int c = 0; c < N_COLS; c++)
     {
-      Style style = cell_style (c, FALSE);
+      Style style = cell_style (self, c, FALSE);
 
-      height = MAX (height, text_height (cr, row_cell (row, c), &style));
+      if (has_column (self, c))
+        height = MAX (height, text_height (cr, row_cell (row, c), &style));
     }
   height += 2 * CELL_PAD_Y;
   if (draw)
@@ -677,12 +847,13 @@ row_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean d
       hline (cr, MARGIN_X, y + height - 0.4, CONTENT_WIDTH, 0.4, &hairline);
       for (int c = 0; c < N_COLS; c++)
         {
-          Style style = cell_style (c, FALSE);
+          Style style = cell_style (self, c, FALSE);
           /* The small columns sit on the body text's baseline. */
           double nudge = style.size < SIZE_BODY ? (SIZE_BODY - style.size) * 0.9 : 0;
 
-          show_text (cr, column_x (c) + CELL_PAD_X, y + CELL_PAD_Y + nudge, row_cell (row, c), &style,
-                     c == COL_RULE || c == COL_NO ? &dim : &ink);
+          if (has_column (self, c))
+            show_text (cr, column_x (self, c) + CELL_PAD_X, y + CELL_PAD_Y + nudge, row_cell (row, c), &style,
+                       c == COL_RULE || c == COL_NO ? &dim : &ink);
         }
     }
   return height;
@@ -690,25 +861,29 @@ row_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean d
 
 #define TOTALS_WIDTH 250.0
 
+/* Subtotal, discount, then the total as net, tax and gross (Q-7): the
+ * gross is the amount to pay. */
 static double
 totals_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 {
   double x = MARGIN_X + CONTENT_WIDTH - TOTALS_WIDTH;
-  struct { const char *key; const char *value; gboolean strong; } rows[3];
+  struct { const char *key; const char *value; gboolean strong; } rows[5];
   guint n = 0;
   double height = 6;
 
   rows[n++] = (typeof (rows[0])) { label (self, L_SUBTOTAL), self->subtotal, FALSE };
   if (self->discount != NULL)
     rows[n++] = (typeof (rows[0])) { self->discount_label, self->discount, FALSE };
-  rows[n++] = (typeof (rows[0])) { label (self, L_TOTAL), self->total, TRUE };
+  rows[n++] = (typeof (rows[0])) { tr (self, "Amount excl. tax"), self->net, FALSE };
+  rows[n++] = (typeof (rows[0])) { self->tax_label, self->tax, FALSE };
+  rows[n++] = (typeof (rows[0])) { tr (self, "Total incl. tax"), self->gross, TRUE };
 
   for (guint i = 0; i < n; i++)
     {
       Style key = { rows[i].strong ? SIZE_TOTAL : SIZE_BODY, rows[i].strong, TOTALS_WIDTH * 0.45,
-                    PANGO_ALIGN_LEFT, FALSE };
+                    PANGO_ALIGN_LEFT, FALSE, 0 };
       Style value = { rows[i].strong ? SIZE_TOTAL : SIZE_BODY, rows[i].strong,
-                      TOTALS_WIDTH * 0.55 - CELL_PAD_X, PANGO_ALIGN_RIGHT, TRUE };
+                      TOTALS_WIDTH * 0.55 - CELL_PAD_X, PANGO_ALIGN_RIGHT, TRUE, 0 };
       double h = MAX (text_height (cr, rows[i].key, &key), text_height (cr, rows[i].value, &value)) + 7;
 
       if (draw)
@@ -727,9 +902,9 @@ totals_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 static double
 words_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 {
-  Style key = { SIZE_BODY, TRUE, 0, PANGO_ALIGN_LEFT, FALSE };
-  Style value = { SIZE_BODY + 1, TRUE, 0, PANGO_ALIGN_LEFT, FALSE };
-  g_autofree char *caption = g_strdup_printf (self->labels == labels_zh ? "%s：" : "%s:", label (self, L_IN_WORDS));
+  Style key = { SIZE_BODY, TRUE, 0, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style value = { SIZE_BODY + 1, TRUE, 0, PANGO_ALIGN_LEFT, FALSE, 0 };
+  g_autofree char *caption = g_strdup_printf (chinese (self) ? "%s：" : "%s:", label (self, L_IN_WORDS));
   double caption_width = text_width (cr, caption, &key) + 6;
   double height;
 
@@ -748,7 +923,7 @@ words_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 static double
 heading_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean draw)
 {
-  Style style = { SIZE_HEADING, TRUE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE };
+  Style style = { SIZE_HEADING, TRUE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE, 0 };
   const char *text = g_ptr_array_index (self->headings, index);
   double height = text_height (cr, text, &style) + 4;
 
@@ -762,27 +937,106 @@ heading_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboole
 
 #define TERM_INDENT 16.0
 
+/* A numbered term, or an assumption in smaller type; its rule ID small and
+ * dim at the end. */
 static double
-term_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean draw)
+term_block (PbQuoteDocument *self, cairo_t *cr, const Term *term, guint number, double size, double y,
+            gboolean draw)
 {
-  Style number = { SIZE_BODY, FALSE, TERM_INDENT - 3, PANGO_ALIGN_RIGHT, TRUE };
-  Style body = { SIZE_BODY, FALSE, CONTENT_WIDTH - TERM_INDENT - 4, PANGO_ALIGN_LEFT, FALSE };
-  const char *text = g_ptr_array_index (self->terms, index);
-  g_autofree char *n = g_strdup_printf ("%u.", index + 1);
+  Style digits = { size, FALSE, TERM_INDENT - 3, PANGO_ALIGN_RIGHT, TRUE, 0 };
+  Style body = { size, FALSE, CONTENT_WIDTH - TERM_INDENT - 4, PANGO_ALIGN_LEFT, FALSE, term->rule_bytes };
+  g_autofree char *n = g_strdup_printf ("%u.", number);
 
   if (draw)
     {
-      show_text (cr, MARGIN_X, y, n, &number, &dim);
-      show_text (cr, MARGIN_X + TERM_INDENT + 4, y, text, &body, &ink);
+      show_text (cr, MARGIN_X, y, n, &digits, &dim);
+      show_text (cr, MARGIN_X + TERM_INDENT + 4, y, term->text, &body, &ink);
     }
-  return text_height (cr, text, &body) + 3.5;
+  return text_height (cr, term->text, &body) + 3.5;
+}
+
+/* A paragraph of the payment terms or the notes, as typed. */
+static double
+paragraph_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean draw)
+{
+  Style style = { SIZE_BODY, FALSE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE, 0 };
+  const char *text = g_ptr_array_index (self->paragraphs, index);
+
+  return (draw ? show_text (cr, MARGIN_X, y, text, &style, &ink) : text_height (cr, text, &style)) + 3.5;
+}
+
+#define STAMP_SPACE 62.0
+
+/* One party's box to sign and stamp: its role and name, room for the
+ * stamp, then the signature and date lines. */
+static double
+signature_column (PbQuoteDocument *self, cairo_t *cr, double x, double y, const char *role, const char *name,
+                  gboolean draw)
+{
+  const double pad = 8, inner = PARTY_WIDTH - 2 * pad;
+  Style caption = { SIZE_BODY, TRUE, inner, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style body = { SIZE_BODY, FALSE, inner, PANGO_ALIGN_LEFT, FALSE, 0 };
+  g_autofree char *signature = g_strdup_printf (chinese (self) ? "%s：" : "%s:", tr (self, "Signature"));
+  g_autofree char *date = g_strdup_printf (chinese (self) ? "%s：" : "%s:", tr (self, "Date"));
+  const char *lines[] = { signature, date };
+  double height = pad;
+
+  height += draw ? show_text (cr, x + pad, y + height, role, &caption, &accent) : text_height (cr, role, &caption);
+  if (is_set (name))
+    height += 2 + (draw ? show_text (cr, x + pad, y + height + 2, name, &body, &ink) : text_height (cr, name, &body));
+  height += STAMP_SPACE;
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      double h = text_height (cr, lines[i], &body);
+
+      if (draw)
+        {
+          double w = text_width (cr, lines[i], &body) + 4;
+
+          show_text (cr, x + pad, y + height, lines[i], &body, &dim);
+          hline (cr, x + pad + w, y + height + h - 1.5, inner - w, 0.6, &dim);
+        }
+      height += h + 10;
+    }
+  height += pad - 10;
+  if (draw)
+    {
+      set_rgb (cr, &hairline);
+      cairo_set_line_width (cr, 0.8);
+      cairo_rectangle (cr, x, y, PARTY_WIDTH, height);
+      cairo_stroke (cr);
+    }
+  return height;
+}
+
+/* The signature and stamp block of both parties: one block, so that it is
+ * never split across a page break. */
+static double
+signature_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
+{
+  const char *seller = self->seller != NULL ? self->seller->company : NULL;
+  double left, right, height;
+
+  /* Measure both first, so that both boxes are as tall as the taller. */
+  left = signature_column (self, cr, MARGIN_X, y, tr (self, "Seller (stamp)"), seller, FALSE);
+  right = signature_column (self, cr, MARGIN_X + PARTY_WIDTH + PARTY_GAP, y, tr (self, "Buyer (stamp)"),
+                            self->customer, FALSE);
+  height = MAX (left, right);
+  if (draw)
+    {
+      signature_column (self, cr, MARGIN_X, y, tr (self, "Seller (stamp)"), seller, TRUE);
+      signature_column (self, cr, MARGIN_X + PARTY_WIDTH + PARTY_GAP, y, tr (self, "Buyer (stamp)"),
+                        self->customer, TRUE);
+    }
+  return height;
 }
 
 static double
 note_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean draw)
 {
-  Style style = { SIZE_SMALL, FALSE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE };
-  const char *text = index == N_LABELS ? self->figure_note : label (self, (Label) index);
+  Style style = { SIZE_SMALL, FALSE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, FALSE, 0 };
+  const char *text = index == N_LABELS ? self->figure_note
+                   : index == L_CURRENCY_NOTE ? self->currency_note : label (self, (Label) index);
 
   return (draw ? show_text (cr, MARGIN_X, y, text, &style, &dim) : text_height (cr, text, &style)) + 4;
 }
@@ -827,13 +1081,21 @@ block_draw (PbQuoteDocument *self, cairo_t *cr, const Block *block, double y, gb
   switch (block->kind)
     {
     case BLOCK_HEADER: return header_block (self, cr, y, draw);
-    case BLOCK_INFO: return info_block (self, cr, y, draw);
+    case BLOCK_FACTS: return facts_block (self, cr, y, draw);
+    case BLOCK_PARTIES: return parties_block (self, cr, y, draw);
     case BLOCK_TABLE_HEAD: return table_head_block (self, cr, y, draw);
     case BLOCK_ROW: return row_block (self, cr, block->index, y, draw);
     case BLOCK_TOTALS: return totals_block (self, cr, y, draw);
     case BLOCK_WORDS: return words_block (self, cr, y, draw);
     case BLOCK_HEADING: return heading_block (self, cr, block->index, y, draw);
-    case BLOCK_TERM: return term_block (self, cr, block->index, y, draw);
+    case BLOCK_TERM:
+      return term_block (self, cr, g_ptr_array_index (self->terms, block->index), block->index + 1, SIZE_BODY, y,
+                         draw);
+    case BLOCK_ASSUMPTION:
+      return term_block (self, cr, g_ptr_array_index (self->assumptions, block->index), block->index + 1,
+                         SIZE_SMALL, y, draw);
+    case BLOCK_PARAGRAPH: return paragraph_block (self, cr, block->index, y, draw);
+    case BLOCK_SIGNATURE: return signature_block (self, cr, y, draw);
     case BLOCK_NOTE: return note_block (self, cr, block->index, y, draw);
     case BLOCK_FIGURE: return figure_block (self, cr, y, draw);
     case BLOCK_SPACE: default: return block->height;
@@ -1081,13 +1343,287 @@ build_rows (PbQuoteDocument *self, PbPricing *pricing)
     }
 }
 
+/* The rule ID set after @body, in the document's punctuation. */
+static Term *
+term_new (PbQuoteDocument *self, const PbQuoteTerm *term)
+{
+  g_autofree char *rule = g_strdup_printf (chinese (self) ? "（%s）" : " (%s)", term->rule);
+  Term *result = g_new0 (Term, 1);
+
+  result->text = g_strconcat (term->body, rule, NULL);
+  result->rule_bytes = strlen (rule);
+  return result;
+}
+
+/* The terms in one section, the assumptions the quote relies on in a
+ * short one of their own (Q-5, Q-7). */
+static void
+build_terms (PbQuoteDocument *self, PbPricing *pricing)
+{
+  for (guint i = 0; i < pricing->terms->len; i++)
+    {
+      const PbQuoteTerm *term = g_ptr_array_index (pricing->terms, i);
+
+      g_ptr_array_add (term->assumption ? self->assumptions : self->terms, term_new (self, term));
+    }
+}
+
+static void
+add_detail (GArray *details, const char *key, const char *value)
+{
+  Detail detail = { key, NULL };
+
+  if (!is_set (value))
+    return;
+  detail.value = g_strdup (value);
+  g_array_append_val (details, detail);
+}
+
+/* Every detail given, in the order an invoice block (开票信息) lists them. */
+static void
+build_details (PbQuoteDocument *self, PbCustomer *customer)
+{
+  const PbSeller *s = self->seller;
+
+  if (s != NULL)
+    {
+      add_detail (self->seller_details, tr (self, "Address"), s->address);
+      add_detail (self->seller_details, tr (self, "Tax ID"), s->tax_id);
+      add_detail (self->seller_details, tr (self, "Bank"), s->bank);
+      add_detail (self->seller_details, tr (self, "Account"), s->bank_account);
+      add_detail (self->seller_details, label (self, L_CONTACT), s->contact);
+      add_detail (self->seller_details, label (self, L_PHONE), s->phone);
+      add_detail (self->seller_details, label (self, L_EMAIL), s->email);
+    }
+  add_detail (self->buyer_details, tr (self, "Address"), pb_customer_get_address (customer));
+  add_detail (self->buyer_details, tr (self, "Tax ID"), pb_customer_get_tax_id (customer));
+  add_detail (self->buyer_details, tr (self, "Bank"), pb_customer_get_bank (customer));
+  add_detail (self->buyer_details, tr (self, "Account"), pb_customer_get_bank_account (customer));
+  add_detail (self->buyer_details, label (self, L_CONTACT), pb_customer_get_contact (customer));
+}
+
+/* Net, tax and gross (Q-7), and what the line prices are: with or without
+ * tax, at which rate. */
+static void
+build_tax (PbQuoteDocument *self, PbPricing *pricing)
+{
+  g_autofree char *rate = pb_percent_format (pricing->tax_rate);
+  g_autofree char *basis = NULL;
+
+  self->net = pb_money_format_display (pricing->net);
+  self->tax = pb_money_format_display (pricing->tax);
+  self->gross = pb_money_format_display (pricing->gross);
+  self->total_words = pb_money_format_chinese (pricing->gross);
+  self->tax_label = g_strdup_printf (tr (self, "VAT (%s %%)"), rate);
+  basis = g_strdup_printf (pricing->tax_basis == PB_TAX_INCLUSIVE
+                           ? tr (self, "List unit prices include %s %% VAT.")
+                           : tr (self, "List unit prices exclude VAT; %s %% VAT is added to the total."), rate);
+  self->currency_note = g_strconcat (label (self, L_CURRENCY_NOTE), chinese (self) ? "" : " ", basis, NULL);
+}
+
+/* Payment terms and notes, a block per paragraph: a page holds each of
+ * them (pb-text.h bounds them), never necessarily all. */
+static void
+add_paragraphs (PbQuoteDocument *self, const char *heading, const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  gboolean first = TRUE;
+
+  if (!is_set (text))
+    return;
+  lines = g_strsplit_set (text, "\r\n", -1);
+  add_space (self, 14);
+  g_ptr_array_add (self->headings, g_strdup (heading));
+  add_block (self, BLOCK_HEADING, self->headings->len - 1, TRUE);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      g_ptr_array_add (self->paragraphs, g_strdup (lines[i]));
+      add_block (self, BLOCK_PARAGRAPH, self->paragraphs->len - 1, FALSE);
+      first = FALSE;
+    }
+  /* Only blank lines: the heading keeps to nothing. */
+  if (first)
+    g_array_index (self->blocks, Block, self->blocks->len - 1).keep_next = FALSE;
+}
+
+static void
+add_terms (PbQuoteDocument *self, const char *heading, GPtrArray *terms, BlockKind kind)
+{
+  if (terms->len == 0)
+    return;
+  add_space (self, 14);
+  g_ptr_array_add (self->headings, g_strdup (heading));
+  add_block (self, BLOCK_HEADING, self->headings->len - 1, TRUE);
+  for (guint i = 0; i < terms->len; i++)
+    add_block (self, kind, i, FALSE);
+}
+
+/* A PNG file read whole and checked before cairo decodes it: the logo
+ * costs what it shows, never gigabytes for a crafted header. */
+#define LOGO_MAX_BYTES  (8 * 1024 * 1024)
+#define LOGO_MAX_PIXELS 4096
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         at;
+} PngReader;
+
+static cairo_status_t
+read_png (void *closure, unsigned char *data, unsigned int length)
+{
+  PngReader *reader = closure;
+
+  if (reader->at + length > reader->size)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->at, length);
+  reader->at += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A regular file of at most LOGO_MAX_BYTES: never a FIFO waited on, nor a
+ * device read forever. */
+static gboolean
+read_logo_file (const char *path, char **contents, gsize *size, GError **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("not a regular file"));
+      return FALSE;
+    }
+  if (st.st_size > LOGO_MAX_BYTES)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("larger than %d MiB"),
+                   LOGO_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return g_file_get_contents (path, contents, size, error);
+}
+
+static gboolean
+load_logo (PbQuoteDocument *self, const char *path, GError **error)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PngReader reader = { 0 };
+  guint32 width, height;
+  gsize size = 0;
+  cairo_surface_t *surface;
+
+  if (!read_logo_file (path, &contents, &size, &local_error))
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("the seller's logo “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  /* The signature, then the IHDR chunk: width and height, big-endian. */
+  if (size < 24 || memcmp (contents, signature, 8) != 0 || memcmp (contents + 12, "IHDR", 4) != 0)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("the seller's logo “%s” is not a PNG image"), path);
+      return FALSE;
+    }
+  memcpy (&width, contents + 16, 4);
+  memcpy (&height, contents + 20, 4);
+  width = GUINT32_FROM_BE (width);
+  height = GUINT32_FROM_BE (height);
+  if (width == 0 || height == 0 || width > LOGO_MAX_PIXELS || height > LOGO_MAX_PIXELS)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT,
+                   _("the seller's logo “%s” is %u × %u pixels; at most %u × %u are drawn"), path, width,
+                   height, LOGO_MAX_PIXELS, LOGO_MAX_PIXELS);
+      return FALSE;
+    }
+  reader.data = (const guint8 *) contents;
+  reader.size = size;
+  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, PB_ERROR, PB_ERROR_INPUT, _("the seller's logo “%s” cannot be read: %s"), path,
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  self->logo = surface;
+  return TRUE;
+}
+
+/* The parts of the document before the line table and after the totals. */
+static void
+build_text (PbQuoteDocument *self, PbQuote *quote, PbPricing *pricing)
+{
+  PbCustomer *customer = pb_quote_get_customer (quote);
+  gint revision = pb_quote_get_revision (quote);
+
+  /* A revision shows from the second on: the first is the quote itself. */
+  if (revision > 1)
+    self->number = g_strdup_printf (tr (self, "%s rev. %d"), pb_quote_get_number (quote), revision);
+  else
+    self->number = g_strdup (pb_quote_get_number (quote));
+  self->customer = g_strdup (pb_customer_get_name (customer));
+  self->date = pb_time_format_date (pb_quote_get_date (quote));
+  self->valid_until = pb_time_format_date (pb_time_add_days (pb_quote_get_date (quote),
+                                                             (int) pb_quote_get_valid_days (quote)));
+  self->status = status_word (self, pb_quote_get_status (quote));
+  self->draft = pb_quote_get_status (quote) == PB_QUOTE_STATUS_DRAFT;
+  self->title = g_strdup_printf ("%s %s · %s", label (self, L_TITLE), self->number, self->customer);
+  build_details (self, customer);
+  build_tax (self, pricing);
+  build_terms (self, pricing);
+}
+
+/* The blocks, top to bottom: the letterhead, facts and parties, the line
+ * table, the totals, then payment terms, notes, terms, assumptions and the
+ * signature block, and the projected timeline last, as an appendix. */
+static void
+add_body_blocks (PbQuoteDocument *self, PbQuote *quote)
+{
+  add_block (self, BLOCK_HEADER, 0, TRUE);
+  add_space (self, 12);
+  add_block (self, BLOCK_FACTS, 0, TRUE);
+  add_space (self, 14);
+  add_block (self, BLOCK_PARTIES, 0, FALSE);
+  add_space (self, 16);
+  add_block (self, BLOCK_NOTE, L_CURRENCY_NOTE, TRUE);
+  add_block (self, BLOCK_TABLE_HEAD, 0, TRUE);
+  for (guint i = 0; i < self->rows->len; i++)
+    add_block (self, BLOCK_ROW, i, FALSE);
+  add_block (self, BLOCK_TOTALS, 0, TRUE);
+  add_space (self, 8);
+  add_block (self, BLOCK_WORDS, 0, FALSE);
+  add_paragraphs (self, tr (self, "Payment terms"), pb_quote_get_payment_terms (quote));
+  add_paragraphs (self, tr (self, "Notes"), pb_quote_get_notes (quote));
+  add_terms (self, label (self, L_TERMS), self->terms, BLOCK_TERM);
+  add_terms (self, tr (self, "Assumptions"), self->assumptions, BLOCK_ASSUMPTION);
+  add_space (self, 18);
+  add_block (self, BLOCK_SIGNATURE, 0, FALSE);
+}
+
 PbQuoteDocument *
 pb_quote_document_new (PbQuote *quote, PbCatalog *catalog, const PbSeller *seller, GError **error)
+{
+  return pb_quote_document_new_full (quote, catalog, seller, PB_QUOTE_DOCUMENT_CUSTOMER_COPY, error);
+}
+
+PbQuoteDocument *
+pb_quote_document_new_full (PbQuote *quote, PbCatalog *catalog, const PbSeller *seller,
+                            PbQuoteDocumentFlags flags, GError **error)
 {
   g_autoptr(PbQuoteDocument) self = NULL;
   g_autoptr(PbPricing) pricing = NULL;
   g_autofree char *percent = NULL;
-  PbCustomer *customer;
   cairo_surface_t *surface;
   cairo_t *cr;
 
@@ -1102,57 +1638,27 @@ pb_quote_document_new (PbQuote *quote, PbCatalog *catalog, const PbSeller *selle
   self = g_object_new (PB_TYPE_QUOTE_DOCUMENT, NULL);
   self->labels = pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN ? labels_zh : labels_en;
   self->language = self->labels == labels_zh ? "zh-cn" : "en";
+  self->translation = self->labels == labels_zh ? PB_TRANSLATION_CHINESE : PB_TRANSLATION_ENGLISH;
+  self->flags = flags;
   self->seller = seller != NULL ? pb_seller_copy (seller) : NULL;
-  self->number = g_strdup (pb_quote_get_number (quote));
-  customer = pb_quote_get_customer (quote);
-  self->customer = g_strdup (customer != NULL ? pb_customer_get_name (customer) : "");
-  self->contact = g_strdup (customer != NULL ? pb_customer_get_contact (customer) : NULL);
-  self->enterprise = customer != NULL && pb_customer_get_enterprise (customer);
-  self->date = pb_time_format_date (pb_quote_get_date (quote));
-  self->valid_until = pb_time_format_date (pb_time_add_days (pb_quote_get_date (quote),
-                                                             (int) pb_quote_get_valid_days (quote)));
-  self->status = status_word (self, pb_quote_get_status (quote));
-  self->title = g_strdup_printf ("%s %s · %s", label (self, L_TITLE), self->number, self->customer);
+  if (seller != NULL && is_set (seller->logo) && !load_logo (self, seller->logo, error))
+    return NULL;
+  build_text (self, quote, pricing);
 
   build_rows (self, pricing);
   self->subtotal = pb_money_format_display (pricing->subtotal);
   if (pricing->discount_percent != 0)
     {
       percent = pb_percent_format (pricing->discount_percent);
-      self->discount_label = g_strdup_printf (self->labels == labels_zh ? "%s（%s%%）" : "%s (%s%%)",
+      self->discount_label = g_strdup_printf (chinese (self) ? "%s（%s%%）" : "%s (%s%%)",
                                               label (self, L_DISCOUNT), percent);
       self->discount = pb_money_format_display (-pricing->discount);
     }
   self->total = pb_money_format_display (pricing->total);
-  self->total_words = pb_money_format_chinese (pricing->total);
-  for (guint i = 0; i < pricing->terms->len; i++)
-    {
-      const PbQuoteTerm *term = g_ptr_array_index (pricing->terms, i);
-
-      g_ptr_array_add (self->terms, g_strdup (term->text));
-    }
 
   build_figure (self, quote, catalog);
 
-  add_block (self, BLOCK_HEADER, 0, TRUE);
-  add_space (self, 14);
-  add_block (self, BLOCK_INFO, 0, FALSE);
-  add_space (self, 18);
-  add_block (self, BLOCK_NOTE, L_CURRENCY_NOTE, TRUE);
-  add_block (self, BLOCK_TABLE_HEAD, 0, TRUE);
-  for (guint i = 0; i < self->rows->len; i++)
-    add_block (self, BLOCK_ROW, i, FALSE);
-  add_block (self, BLOCK_TOTALS, 0, TRUE);
-  add_space (self, 8);
-  add_block (self, BLOCK_WORDS, 0, FALSE);
-  if (self->terms->len > 0)
-    {
-      add_space (self, 20);
-      g_ptr_array_add (self->headings, g_strdup (label (self, L_TERMS)));
-      add_block (self, BLOCK_HEADING, self->headings->len - 1, TRUE);
-      for (guint i = 0; i < self->terms->len; i++)
-        add_block (self, BLOCK_TERM, i, FALSE);
-    }
+  add_body_blocks (self, quote);
   if (self->timeline != NULL || self->figure_note != NULL)
     {
       add_space (self, 20);
@@ -1217,6 +1723,31 @@ draw_footer (PbQuoteDocument *self, cairo_t *cr, guint page)
   show_text (cr, MARGIN_X + CONTENT_WIDTH * 0.7, FOOTER_Y, number, &right, &dim);
 }
 
+/* "DRAFT" / "草稿" across the page while the quote is a draft: over the
+ * content, light enough to read through.  Drawn as outlines, not text:
+ * diagonal text would come out of a copy or of pdftotext as stray letters
+ * inside the lines it crosses (an account number, a total).  The facts band
+ * says "Draft" as text. */
+static void
+draw_watermark (PbQuoteDocument *self, cairo_t *cr)
+{
+  const char *word = tr (self, "DRAFT");
+  Style style = { chinese (self) ? 150 : 120, TRUE, 0, PANGO_ALIGN_LEFT, FALSE, 0 };
+  g_autoptr(PangoLayout) layout = make_layout (cr, word, &style);
+  PangoRectangle ink_rect;
+
+  pango_layout_get_extents (layout, &ink_rect, NULL);
+  cairo_save (cr);
+  cairo_translate (cr, PB_QUOTE_DOCUMENT_PAGE_WIDTH / 2, PB_QUOTE_DOCUMENT_PAGE_HEIGHT / 2);
+  cairo_rotate (cr, -atan2 (PB_QUOTE_DOCUMENT_PAGE_HEIGHT, PB_QUOTE_DOCUMENT_PAGE_WIDTH) * 0.62);
+  cairo_move_to (cr, -(ink_rect.x + ink_rect.width / 2.0) / PANGO_SCALE,
+                 -(ink_rect.y + ink_rect.height / 2.0) / PANGO_SCALE);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_source_rgba (cr, WATERMARK_RED, WATERMARK_GREEN, WATERMARK_BLUE, WATERMARK_ALPHA);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 void
 pb_quote_document_draw_page (PbQuoteDocument *self, cairo_t *cr, guint page)
 {
@@ -1246,6 +1777,8 @@ pb_quote_document_draw_page (PbQuoteDocument *self, cairo_t *cr, guint page)
         block_draw (self, cr, head, head->y, TRUE);
     }
   draw_footer (self, cr, page);
+  if (self->draft)
+    draw_watermark (self, cr);
   cairo_set_user_data (cr, &language_key, NULL, NULL);
   cairo_restore (cr);
 }

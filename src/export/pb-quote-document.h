@@ -33,15 +33,34 @@ G_BEGIN_DECLS
 #define PB_QUOTE_DOCUMENT_PAGE_WIDTH  595.2756
 #define PB_QUOTE_DOCUMENT_PAGE_HEIGHT 841.8898
 
+typedef enum
+{
+  /* What the customer receives: no rule column in the line table (the
+   * rules stay in the terms). */
+  PB_QUOTE_DOCUMENT_CUSTOMER_COPY = 0,
+  /* For the seller's own files: the line table keeps its rule column, and
+   * the header says the copy is not for the customer. */
+  PB_QUOTE_DOCUMENT_INTERNAL      = 1 << 0,
+} PbQuoteDocumentFlags;
+
 #define PB_TYPE_QUOTE_DOCUMENT (pb_quote_document_get_type ())
 G_DECLARE_FINAL_TYPE (PbQuoteDocument, pb_quote_document, PB, QUOTE_DOCUMENT, GObject)
 
-/* Prices @quote and lays it out.  A quote that breaks a rule is never
- * made into a document: PB_ERROR_RULE, naming each item and rule (Q-4).
- * @seller may be NULL.  Call it on the thread that owns @quote. */
+/* Prices @quote and lays it out: the customer's copy.  A quote that breaks
+ * a rule is never made into a document: PB_ERROR_RULE, naming each item
+ * and rule (Q-4).  @seller may be NULL; its logo (a PNG, at most 8 MiB and
+ * 4096 × 4096 pixels) is read here: PB_ERROR_INPUT when it cannot be.  Call
+ * it on the thread that owns @quote.  What the document would lack (no
+ * customer name, no items) is pb_quote_get_missing()'s to say, before. */
 PbQuoteDocument *pb_quote_document_new        (PbQuote          *quote,
                                                PbCatalog        *catalog,
                                                const PbSeller   *seller,
+                                               GError          **error);
+/* The same, with @flags: PB_QUOTE_DOCUMENT_INTERNAL for the internal copy. */
+PbQuoteDocument *pb_quote_document_new_full   (PbQuote          *quote,
+                                               PbCatalog        *catalog,
+                                               const PbSeller   *seller,
+                                               PbQuoteDocumentFlags flags,
                                                GError          **error);
 guint            pb_quote_document_get_n_pages (PbQuoteDocument *self);
 /* "报价单 Q-2026-0042 · 杭州云帆网络科技有限公司": the PDF's title, and a
