@@ -77,6 +77,35 @@ test_pdf (void)
   g_unlink (output);
 }
 
+/* Q-5: the customer's copy has no rule column; --internal keeps it and
+ * says the copy is not for the customer. */
+static void
+test_pdf_internal (void)
+{
+  g_autofree char *path = data_path ("sample.pricebook");
+  g_autofree char *customer = temp_output ("customer.pdf");
+  g_autofree char *internal = g_strconcat (customer, ".internal.pdf", NULL);
+  g_autofree char *customer_text = NULL, *internal_text = NULL;
+  g_auto(PbCliRun) run = { 0 };
+  g_auto(PbCliRun) run_internal = { 0 };
+
+  if (!pb_test_have_pdftotext ())
+    return;
+  pb_cli_run (&run, "export-pdf", path, "-o", customer, NULL);
+  pb_cli_run (&run_internal, "export-pdf", path, "--internal", "-o", internal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (run_internal.status, ==, 0);
+  customer_text = pb_test_pdf_text (customer);
+  internal_text = pb_test_pdf_text (internal);
+  /* VM-2 is the numbers' line rule, named by no term. */
+  g_assert_null (strstr (customer_text, "VM-2"));
+  g_assert_null (strstr (customer_text, "Internalcopy"));
+  g_assert_nonnull (strstr (internal_text, "VM-2"));
+  g_assert_nonnull (strstr (internal_text, "Internalcopy:notforthecustomer"));
+  g_unlink (customer);
+  g_unlink (internal);
+}
+
 /* Q-3: a Chinese quote's PDF is Chinese throughout, its timeline figure
  * too, though pricebook-cli itself runs in the C locale. */
 static void
@@ -417,6 +446,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cli/export-pdf/Q-3/sample", test_pdf);
   g_test_add_func ("/cli/export-pdf/Q-3/chinese-figure", test_pdf_chinese_figure);
+  g_test_add_func ("/cli/export-pdf/Q-5/internal", test_pdf_internal);
   g_test_add_func ("/cli/export-pdf/Q-1/seller-file", test_pdf_seller_file);
   g_test_add_func ("/cli/export-pdf/Q-1/seller-refused", test_pdf_seller_refused);
   g_test_add_func ("/cli/export-pdf/Q-1/warns-missing", test_pdf_warns_missing);

@@ -24,7 +24,7 @@
 #include "pb-quote-document.h"
 
 static const char pdf_usage[] =
-  "Usage: pricebook-cli export-pdf QUOTE.json -o OUT.pdf [--seller SELLER.json]\n"
+  "Usage: pricebook-cli export-pdf QUOTE.json -o OUT.pdf [--seller SELLER.json] [--internal]\n"
   "                                [--seller-company TEXT] [--seller-name TEXT]\n"
   "                                [--seller-phone TEXT] [--seller-email TEXT]\n"
   "\n"
@@ -40,7 +40,9 @@ static const char pdf_usage[] =
   "  --seller-company TEXT  the seller's company,\n"
   "  --seller-name TEXT     sales person (contact),\n"
   "  --seller-phone TEXT    phone\n"
-  "  --seller-email TEXT    and e-mail, instead of the file's\n";
+  "  --seller-email TEXT    and e-mail, instead of the file's\n"
+  "  --internal             the internal copy: the line table keeps its rule column\n"
+  "                         and the header says the copy is not for the customer\n";
 
 static const char csv_usage[] =
   "Usage: pricebook-cli export-csv QUOTE.json -o OUT.csv\n"
@@ -66,12 +68,13 @@ typedef struct
   const char *name;
   const char *phone;
   const char *email;
+  const char *internal;   /* non-NULL: --internal was given */
 } Arguments;
 
 /* Parses argv into @args; returns -1 to go on, or an exit status. */
 static int
-parse_arguments (int argc, char **argv, const Option *options, guint n_options, const char *usage,
-                 const char *extension, Arguments *args)
+parse_arguments (int argc, char **argv, const Option *options, guint n_options, const Option *flags,
+                 const char *usage, const char *extension, Arguments *args)
 {
   for (int i = 1; i < argc; i++)
     {
@@ -106,6 +109,11 @@ parse_arguments (int argc, char **argv, const Option *options, guint n_options, 
         }
       if (taken)
         continue;
+      if (flags != NULL && g_str_equal (arg, flags->name))
+        {
+          *flags->value = arg;
+          continue;
+        }
       if (arg[0] == '-' && arg[1] != '\0')
         {
           g_autofree char *message = g_strdup_printf (_("unknown option: “%s”"), arg);
@@ -174,9 +182,10 @@ pb_cli_export_pdf (PbCli *cli, int argc, char **argv)
     { "--seller-company", &args.company }, { "--seller-name", &args.name },
     { "--seller-phone", &args.phone }, { "--seller-email", &args.email },
   };
+  const Option internal = { "--internal", &args.internal };
   int status;
 
-  status = parse_arguments (argc, argv, options, G_N_ELEMENTS (options), pdf_usage, ".pdf", &args);
+  status = parse_arguments (argc, argv, options, G_N_ELEMENTS (options), &internal, pdf_usage, ".pdf", &args);
   if (status >= 0)
     return status;
   quote = pb_cli_load_quote (cli, args.path, &status);
@@ -184,7 +193,9 @@ pb_cli_export_pdf (PbCli *cli, int argc, char **argv)
     return status;
   if (!load_seller (&args, &seller, &error))
     return pb_cli_fail (error);
-  document = pb_quote_document_new (quote, cli->catalog, seller, &error);
+  document = pb_quote_document_new_full (quote, cli->catalog, seller,
+                                         args.internal != NULL ? PB_QUOTE_DOCUMENT_INTERNAL
+                                                               : PB_QUOTE_DOCUMENT_CUSTOMER_COPY, &error);
   if (document == NULL || !pb_quote_document_export_pdf (document, args.output, &error))
     return pb_cli_fail (error);
   warn_missing (quote, args.path);
@@ -200,7 +211,7 @@ pb_cli_export_csv (PbCli *cli, int argc, char **argv)
   const Option options[] = { { "-o", &args.output }, { "--output", &args.output } };
   int status;
 
-  status = parse_arguments (argc, argv, options, G_N_ELEMENTS (options), csv_usage, ".csv", &args);
+  status = parse_arguments (argc, argv, options, G_N_ELEMENTS (options), NULL, csv_usage, ".csv", &args);
   if (status >= 0)
     return status;
   quote = pb_cli_load_quote (cli, args.path, &status);
