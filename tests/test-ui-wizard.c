@@ -932,6 +932,33 @@ test_wizard_advice_base_fee (Fixture *f, gconstpointer data)
   the_warning (GTK_WIDGET (row_at (f, "live_list", 0)), "EL-8");
 }
 
+/* Q-1, issue 15 item 5: the window numbers a quote when it is first
+ * saved, so a quote still without a number is not warned about; its
+ * entry says when the number comes.  A customer without a name still is. */
+static void
+test_wizard_number_to_come (Fixture *f, gconstpointer data)
+{
+  GtkWidget *customer = pb_test_get (root (f), "customer_issues");
+  g_autofree char *shown = NULL;
+
+  pb_quote_set_number (f->quote, "");
+  pb_test_iterate ();
+  shown = issues_text (customer);
+  g_assert_null (strstr (shown, _("the quote has no number")));
+  g_assert_nonnull (strstr (shown, _("the customer has no name")));
+  g_assert_cmpuint (count_warnings (customer, "Q-1"), ==, 1);
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (pb_test_get (root (f), "number_entry"))), ==,
+                   _("Given when the quote is first saved"));
+  /* The footer's button goes to the field the warning is about. */
+  pb_quote_wizard_set_step (f->wizard, "voice");
+  pb_test_iterate ();
+  pb_test_click (root (f), "jump_button");
+  pb_test_iterate ();
+  g_assert_cmpstr (pb_quote_wizard_get_step (f->wizard), ==, "customer");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         pb_test_get (root (f), "name_entry")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -967,5 +994,6 @@ main (int argc, char **argv)
   ADD ("/ui/wizard/Q-6/VM-6/advice-packages", test_wizard_advice_packages);
   ADD ("/ui/wizard/Q-6/VM-8/VM-11/advice-numbers", test_wizard_advice_numbers);
   ADD ("/ui/wizard/Q-6/EL-8/advice-base-fee", test_wizard_advice_base_fee);
+  ADD ("/ui/wizard/Q-1/number-to-come", test_wizard_number_to_come);
   return g_test_run ();
 }

@@ -381,8 +381,6 @@ quote_issue_field (const PbQuoteIssue *issue)
 {
   if (g_str_equal (issue->rule, "VM-10") || g_str_equal (issue->rule, "EL-2"))
     return _("Enterprise customer");
-  if (strstr (issue->message, _("the quote has no number")) != NULL)
-    return _("Quote number");
   if (strstr (issue->message, _("the customer has no name")) != NULL)
     return _("Customer name");
   return _("Quote");
@@ -413,6 +411,21 @@ step_issues_box (PbQuoteWizard *self, const char *step)
   return self->customer_issues;
 }
 
+/* The field a quote-wide issue is about, for the footer's button to focus:
+ * the customer's name or the enterprise switch, else the issues of its
+ * step. */
+static GtkWidget *
+quote_issue_widget (PbQuoteWizard *self, const PbQuoteIssue *issue, const char *step)
+{
+  const char *field = quote_issue_field (issue);
+
+  if (g_str_equal (field, _("Customer name")))
+    return GTK_WIDGET (self->name_entry);
+  if (g_str_equal (field, _("Enterprise customer")))
+    return GTK_WIDGET (self->enterprise_switch);
+  return GTK_WIDGET (step_issues_box (self, step));
+}
+
 /* The step of the first issue of @severity, and where to take the focus:
  * the item's row, or the quote-wide issues of the step. */
 static const char *
@@ -428,8 +441,7 @@ issue_step (PbQuoteWizard *self, GPtrArray *issues, PbIssueSeverity severity, Gt
       if (issue->item < 0 || (guint) issue->item >= self->rows->len)
         {
           step = quote_issue_step (issue);
-          *widget = g_str_equal (step, "customer") ? GTK_WIDGET (self->enterprise_switch)
-                                                    : GTK_WIDGET (step_issues_box (self, step));
+          *widget = quote_issue_widget (self, issue, step);
           return step;
         }
       *widget = g_ptr_array_index (self->rows, issue->item);
@@ -549,6 +561,22 @@ show_quote_issues (PbQuoteWizard *self)
     gtk_widget_set_visible (GTK_WIDGET (boxes[b]), gtk_widget_get_first_child (GTK_WIDGET (boxes[b])) != NULL);
 }
 
+/* The window takes a quote's number from the counter when it is first
+ * saved or exported (so numbers have no gaps): an empty number is one to
+ * come, not a problem of the quote being built (Q-1). */
+static void
+drop_number_to_come (GPtrArray *issues)
+{
+  for (guint i = issues->len; i-- > 0;)
+    {
+      const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->item < 0 && g_str_equal (issue->rule, "Q-1") &&
+          g_str_equal (issue->message, _("the quote has no number")))
+        g_ptr_array_remove_index (issues, i);
+    }
+}
+
 static void
 reprice (PbQuoteWizard *self)
 {
@@ -567,6 +595,7 @@ reprice (PbQuoteWizard *self)
    * next one. */
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   self->issues = pb_pricing_check (self->catalog, self->quote);
+  drop_number_to_come (self->issues);
   if (problem_step == NULL && !pb_pricing_issues_have_errors (self->issues))
     pb_pricing_compute (self->catalog, self->quote, &pricing, NULL);
 
