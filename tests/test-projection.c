@@ -343,6 +343,27 @@ test_projection_options (void)
   g_assert_cmpuint (pb_scenario_get_n_events (pb_projection_get_scenario (no_numbers)), ==, 4);
 }
 
+/* The projection's title names the quote, and a new quote, which has no
+ * number until it is first saved, as new (no "Quote  over time"). */
+static void
+test_projection_title (void)
+{
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbProjection) unnumbered = NULL;
+  g_autoptr(PbProjection) numbered = NULL;
+  g_autoptr(GError) error = NULL;
+
+  unnumbered = pb_projection_new (quote, catalog, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_scenario_get_title (pb_projection_get_scenario (unnumbered)), ==, "New quote over time");
+  pb_quote_set_number (quote, "Q-2026-0042");
+  numbered = pb_projection_new (quote, catalog, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_scenario_get_title (pb_projection_get_scenario (numbered)), ==,
+                   "Quote Q-2026-0042 over time");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -354,5 +375,6 @@ main (int argc, char **argv)
   g_test_add_func ("/projection/EL-7/EL-10/history", test_projection_history);
   g_test_add_func ("/projection/EL-4/VM-2/VM-6/groups", test_projection_groups);
   g_test_add_func ("/projection/EL-7/options", test_projection_options);
+  g_test_add_func ("/projection/title", test_projection_title);
   return g_test_run ();
 }

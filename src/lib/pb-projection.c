@@ -277,7 +277,10 @@ pb_projection_new (PbQuote *quote, PbCatalog *catalog, const PbProjectionOptions
   self = g_object_new (PB_TYPE_PROJECTION, NULL);
   self->scenario = pb_scenario_new (catalog);
   self->start = options->start != PB_INSTANT_NONE ? options->start : pb_quote_get_date (quote);
-  title = g_strdup_printf (_("Quote %s over time"), pb_quote_get_number (quote));
+  /* A new quote has no number until it is first saved. */
+  title = *pb_quote_get_number (quote) != '\0'
+          ? g_strdup_printf (_("Quote %s over time"), pb_quote_get_number (quote))
+          : g_strdup (_("New quote over time"));
   pb_scenario_set_title (self->scenario, title);
   p.self = self;
   p.options = options;
