@@ -934,6 +934,48 @@ test_missing (void)
   g_assert_null (pb_quote_missing_to_string (PB_QUOTE_MISSING_NONE));
 }
 
+/* Issue 17, item 6: a sent quote saved with changes is a new revision;
+ * marking it sent, changing only its status, or a draft is none. */
+static void
+test_revise (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbQuote) saved = NULL;
+  g_autoptr(PbQuoteItem) item = pb_quote_item_new (PB_ITEM_KIND_BASE_FEE);
+
+  pb_customer_set_name (pb_quote_get_customer (quote), "Acme");
+  pb_quote_append_item (quote, item);
+  saved = pb_quote_copy (quote);
+  /* A draft changed: no revision. */
+  pb_quote_set_notes (quote, "Call first");
+  g_assert_false (pb_quote_revise (quote, saved));
+  /* Marked sent: the first revision, not stated. */
+  pb_quote_set_status (quote, PB_QUOTE_STATUS_SENT);
+  g_assert_false (pb_quote_revise (quote, saved));
+  g_assert_cmpint (pb_quote_get_revision (quote), ==, 0);
+  g_clear_object (&saved);
+  saved = pb_quote_copy (quote);
+  /* Saved unchanged: none. */
+  g_assert_false (pb_quote_revise (quote, saved));
+  /* Changed once sent: rev. 2, and once only until it is saved. */
+  pb_quote_set_notes (quote, "Call first, then e-mail");
+  g_assert_true (pb_quote_revise (quote, saved));
+  g_assert_cmpint (pb_quote_get_revision (quote), ==, 2);
+  g_assert_false (pb_quote_revise (quote, saved));
+  g_assert_cmpint (pb_quote_get_revision (quote), ==, 2);
+  g_clear_object (&saved);
+  saved = pb_quote_copy (quote);
+  pb_quote_item_set_years (pb_quote_get_item (quote, 0), 2);
+  g_assert_true (pb_quote_revise (quote, saved));
+  g_assert_cmpint (pb_quote_get_revision (quote), ==, 3);
+  /* Accepted: a change of status alone is no revision. */
+  g_clear_object (&saved);
+  saved = pb_quote_copy (quote);
+  pb_quote_set_status (quote, PB_QUOTE_STATUS_ACCEPTED);
+  g_assert_false (pb_quote_revise (quote, saved));
+  g_assert_cmpint (pb_quote_get_revision (quote), ==, 3);
+}
+
 /* The documented example's history up to its renewal (EL-3, EL-7, EL-10),
  * as a quote's account. */
 #define HISTORY \
@@ -1110,6 +1152,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-json/Q-7/details-refused", test_details_refused);
   g_test_add_func ("/quote-json/Q-1/details-signals", test_details_signals);
   g_test_add_func ("/quote-json/Q-1/missing", test_missing);
+  g_test_add_func ("/quote-json/Q-1/revise", test_revise);
 
   return g_test_run ();
 }

@@ -926,6 +926,22 @@ pb_quote_set_revision (PbQuote *self, gint revision)
   notify_changed (self, PROP_REVISION);
 }
 
+gboolean
+pb_quote_revise (PbQuote *self, PbQuote *saved)
+{
+  g_return_val_if_fail (PB_IS_QUOTE (self), FALSE);
+  g_return_val_if_fail (PB_IS_QUOTE (saved), FALSE);
+
+  /* Same status and revision on both sides: pb_quote_equal then compares
+   * only what the customer was sent. */
+  if (self->status != PB_QUOTE_STATUS_SENT || saved->status != PB_QUOTE_STATUS_SENT ||
+      self->revision != saved->revision || saved->revision >= PB_QUOTE_MAX_REVISION ||
+      pb_quote_equal (self, saved))
+    return FALSE;
+  pb_quote_set_revision (self, MAX (saved->revision, 1) + 1);
+  return TRUE;
+}
+
 /* What an exported document would lack: the window asks before exporting,
  * the CLI warns.  A name of white space only is no name. */
 PbQuoteMissing

@@ -186,6 +186,14 @@ void             pb_quote_set_notes               (PbQuote          *self,
 gint             pb_quote_get_revision            (PbQuote          *self);
 void             pb_quote_set_revision            (PbQuote          *self,
                                                    gint              revision);
+/* A sent quote saved with changes is a new revision (issue 17, item 6):
+ * when @self and @saved (the same quote as last saved) are both sent, have
+ * the same revision and differ in anything else, @self's revision becomes
+ * @saved's plus one (a quote that states none is revision 1).  A quote
+ * being marked sent, or only its status changing, is no new revision.
+ * Returns whether it changed @self. */
+gboolean         pb_quote_revise                  (PbQuote          *self,
+                                                   PbQuote          *saved);
 /* What a document made now would lack (no customer name, no items), and a
  * sentence saying so in the program's language (NULL when nothing lacks). */
 PbQuoteMissing   pb_quote_get_missing             (PbQuote          *self);

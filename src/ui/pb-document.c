@@ -23,6 +23,7 @@ struct _PbDocument
   GObject      parent_instance;
 
   PbQuote     *quote;
+  PbQuote     *saved;      /* the quote as last read or written, or NULL */
   PbScenario  *scenario;
   GFile       *file;
   char        *etag;       /* the file's, when last read or written here */
@@ -187,6 +188,7 @@ pb_document_new_for_file (GFile *file, GError **error)
         }
     }
   self = document_new (quote, scenario);
+  self->saved = quote != NULL ? pb_quote_copy (quote) : NULL;
   self->file = g_object_ref (file);
   self->etag = query_etag (file, NULL, NULL);
   return self;
@@ -200,6 +202,8 @@ pb_document_new_restored (GFile *copy, GFile *origin, const char *etag, GError *
   if (self == NULL)
     return NULL;
   g_set_object (&self->file, origin);
+  /* What the origin holds is not known here: no revision is counted. */
+  g_clear_object (&self->saved);
   g_free (self->etag);
   self->etag = origin != NULL ? g_strdup (etag) : NULL;
   set_dirty (self, TRUE);
@@ -216,12 +220,14 @@ typedef struct
   char                *expected_etag;  /* NULL: nothing to compare with */
   PbDocumentSaveFlags  flags;
   guint64              changes;        /* the model's, when the text was taken */
+  PbQuote             *quote;          /* a copy of the quote written, or NULL */
 } SaveJob;
 
 static void
 save_job_free (SaveJob *job)
 {
   g_clear_object (&job->file);
+  g_clear_object (&job->quote);
   g_free (job->text);
   g_free (job->expected_etag);
   g_free (job);
@@ -305,9 +311,13 @@ pb_document_save_async (PbDocument          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pb_document_save_async);
+  /* Before the text is taken: the revision is part of it. */
+  if (self->quote != NULL && self->saved != NULL)
+    pb_quote_revise (self->quote, self->saved);
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file ? file : self->file);
   job->text = pb_document_serialize (self);
+  job->quote = self->quote != NULL ? pb_quote_copy (self->quote) : NULL;
   job->flags = flags;
   job->changes = self->changes;
   /* Only the file this document was read from can have changed under it. */
@@ -338,6 +348,7 @@ pb_document_save_finish (PbDocument *self, GAsyncResult *result, GError **error)
   self->etag = g_steal_pointer (&etag);
   if (g_set_object (&self->file, job->file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_set_object (&self->saved, job->quote);
   /* Changes made while the worker wrote are still unsaved. */
   if (self->changes == job->changes)
     set_dirty (self, FALSE);
@@ -451,6 +462,7 @@ pb_document_finalize (GObject *object)
   PbDocument *self = PB_DOCUMENT (object);
 
   g_clear_object (&self->quote);
+  g_clear_object (&self->saved);
   g_clear_object (&self->scenario);
   g_clear_object (&self->file);
   g_clear_pointer (&self->etag, g_free);
