@@ -282,9 +282,11 @@ static void
 on_export_pdf_response (GtkNativeDialog *dialog, int response, PbWindow *self)
 {
   g_autofree char *path = chosen_path (dialog, response, ".pdf");
+  const char *internal = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "internal");
 
   if (path != NULL)
-    _pb_window_export_pdf (self, path);
+    _pb_window_export_pdf (self, path, g_strcmp0 (internal, "true") == 0 ? PB_QUOTE_DOCUMENT_INTERNAL
+                                                                         : PB_QUOTE_DOCUMENT_CUSTOMER_COPY);
   g_object_unref (dialog);
 }
 
@@ -307,6 +309,10 @@ export_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_filter_add_pattern (filter, "*.pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  /* The customer's copy unless told: the internal one keeps each line's
+   * rule and says it is not for the customer. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "internal",
+                               _("Internal copy, with each line’s rule"), NULL, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_pdf_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -341,7 +347,7 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
 
-  if (!has_quote (self) || (document = _pb_window_make_quote_document (self)) == NULL)
+  if (!has_quote (self) || (document = _pb_window_make_quote_document (self, PB_QUOTE_DOCUMENT_CUSTOMER_COPY)) == NULL)
     return;
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   operation = gtk_print_operation_new ();

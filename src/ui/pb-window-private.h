@@ -111,13 +111,17 @@ PbWindow   *_pb_window_quote_from_account (PbWindow             *self,
                                            PbInstant             at);
 void        _pb_window_open_sample        (PbWindow             *self,
                                            const char           *name);
-/* The quote laid out as the customer's document, or NULL with a banner. */
-PbQuoteDocument *_pb_window_make_quote_document (PbWindow *self);
+/* The quote laid out as a document (the customer's copy, or with
+ * PB_QUOTE_DOCUMENT_INTERNAL the seller's), or NULL with a banner. */
+PbQuoteDocument *_pb_window_make_quote_document (PbWindow *self,
+                                                 PbQuoteDocumentFlags flags);
 /* Exports the quote's PDF and opens a message with it in the user's mail
  * program (issue 17, item 8). */
 void        _pb_window_send               (PbWindow             *self);
+/* Asks first when the quote lacks a customer's name or items. */
 void        _pb_window_export_pdf         (PbWindow             *self,
-                                           const char           *path);
+                                           const char           *path,
+                                           PbQuoteDocumentFlags  flags);
 void        _pb_window_restore            (PbWindow             *self);
 PbTimelineView *_pb_window_ensure_timeline (PbWindow            *self);
 /* The key dates from the as-of instant on, as an .ics file at @path;

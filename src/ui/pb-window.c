@@ -492,7 +492,10 @@ ensure_quote_number (PbWindow *self)
 static void
 apply_quote_defaults (PbWindow *self, PbQuote *quote)
 {
+  g_autofree char *payment_terms = g_settings_get_string (self->settings, "default-payment-terms");
+
   pb_quote_set_valid_days (quote, g_settings_get_uint (self->settings, "default-valid-days"));
+  pb_quote_set_payment_terms (quote, payment_terms);
   pb_quote_set_language (quote, g_settings_get_enum (self->settings, "document-language") == 1
                                 ? PB_QUOTE_LANGUAGE_ZH_CN : PB_QUOTE_LANGUAGE_EN);
 }
@@ -1056,14 +1059,26 @@ seller_from_settings (PbWindow *self)
   g_autofree char *name = g_settings_get_string (self->settings, "seller-name");
   g_autofree char *phone = g_settings_get_string (self->settings, "seller-phone");
   g_autofree char *email = g_settings_get_string (self->settings, "seller-email");
+  PbSeller *seller = pb_seller_new (company, name, phone, email);
+  const struct { const char *key; char **field; } more[] = {
+    { "seller-address", &seller->address }, { "seller-tax-id", &seller->tax_id },
+    { "seller-bank", &seller->bank }, { "seller-bank-account", &seller->bank_account },
+    { "seller-logo", &seller->logo },
+  };
 
-  return pb_seller_new (company, name, phone, email);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      g_autofree char *value = g_settings_get_string (self->settings, more[i].key);
+
+      pb_seller_set (more[i].field, value);
+    }
+  return seller;
 }
 
 /* The document is laid out and priced here, on the main thread; a quote
  * that breaks a rule is refused with the item and rule, never exported. */
 PbQuoteDocument *
-_pb_window_make_quote_document (PbWindow *self)
+_pb_window_make_quote_document (PbWindow *self, PbQuoteDocumentFlags flags)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
@@ -1081,7 +1096,7 @@ _pb_window_make_quote_document (PbWindow *self)
     }
   ensure_quote_number (self);
   if (catalog != NULL)
-    document = pb_quote_document_new (quote_of (self), catalog, seller, &error);
+    document = pb_quote_document_new_full (quote_of (self), catalog, seller, flags, &error);
   if (document == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The quote cannot be made into a document: %s"),
@@ -1168,9 +1183,9 @@ on_pdf_exported (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 static void
-export_pdf (PbWindow *self, const char *path, gboolean send)
+export_pdf_now (PbWindow *self, const char *path, gboolean send, PbQuoteDocumentFlags flags)
 {
-  g_autoptr(PbQuoteDocument) document = _pb_window_make_quote_document (self);
+  g_autoptr(PbQuoteDocument) document = _pb_window_make_quote_document (self, flags);
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *message = g_strdup_printf (_("Exporting “%s”…"), name);
@@ -1187,10 +1202,70 @@ export_pdf (PbWindow *self, const char *path, gboolean send)
   g_task_run_in_thread (task, export_pdf_thread);
 }
 
-void
-_pb_window_export_pdf (PbWindow *self, const char *path)
+/* An export the user is asked about first. */
+typedef struct
 {
-  export_pdf (self, path, FALSE);
+  PbWindow             *window;
+  char                 *path;
+  gboolean              send;
+  PbQuoteDocumentFlags  flags;
+} PendingExport;
+
+static void
+pending_export_free (PendingExport *pending)
+{
+  g_object_unref (pending->window);
+  g_free (pending->path);
+  g_free (pending);
+}
+
+static void
+on_export_question (GtkDialog *dialog, int response, PendingExport *pending)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    export_pdf_now (pending->window, pending->path, pending->send, pending->flags);
+  pending_export_free (pending);
+}
+
+/* Issue 17, item 6: a quote without a customer's name or without items is
+ * rarely meant to leave; say what it lacks and let the user choose. */
+static void
+export_pdf (PbWindow *self, const char *path, gboolean send, PbQuoteDocumentFlags flags)
+{
+  PbQuote *quote = quote_of (self);
+  PbQuoteMissing missing = quote != NULL ? pb_quote_get_missing (quote) : PB_QUOTE_MISSING_NONE;
+  g_autofree char *what = NULL;
+  PendingExport *pending;
+  GtkWidget *dialog;
+
+  if (missing == PB_QUOTE_MISSING_NONE)
+    {
+      export_pdf_now (self, path, send, flags);
+      return;
+    }
+  what = pb_quote_missing_to_string (missing);
+  pending = g_new0 (PendingExport, 1);
+  pending->window = g_object_ref (self);
+  pending->path = g_strdup (path);
+  pending->send = send;
+  pending->flags = flags;
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   send ? _("Send the quote anyway?") : _("Export the quote anyway?"));
+  gtk_widget_set_name (dialog, "export_question");
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", what);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          send ? _("_Send Anyway") : _("_Export Anyway"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_question), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_pb_window_export_pdf (PbWindow *self, const char *path, PbQuoteDocumentFlags flags)
+{
+  export_pdf (self, path, FALSE, flags);
 }
 
 /* Issue 17, item 8: the quote leaves in one step, as GNOME applications
@@ -1216,13 +1291,13 @@ _pb_window_send (PbWindow *self)
   ensure_quote_number (self);
   name = g_strdup_printf ("%s.pdf", pb_quote_get_number (quote));
   path = g_build_filename (dir, name, NULL);
-  export_pdf (self, path, TRUE);
+  export_pdf (self, path, TRUE, PB_QUOTE_DOCUMENT_CUSTOMER_COPY);
 }
 
 void
 pb_window_export_pdf (PbWindow *self, const char *path)
 {
-  _pb_window_export_pdf (self, path);
+  _pb_window_export_pdf (self, path, PB_QUOTE_DOCUMENT_CUSTOMER_COPY);
 }
 
 /* ------------------------------------------------------------------ */
