@@ -658,9 +658,10 @@ test_long_quote (void)
   g_assert_cmpuint (rows_on_page[last_row_page], >, 0);
   g_assert_cmpuint (rows_on_page[last_row_page], <=, rows_per_full);
   g_assert_cmpuint (last_row_page, ==, 2 + (300 - rows_on_page[1] - 1) / rows_per_full);
-  /* After the table: totals, terms and the figure, at most two more pages. */
+  /* After the table: totals, terms, assumptions, the signature block, the
+   * figure and its key dates, at most three more pages. */
   g_assert_cmpuint (n_pages, >=, last_row_page);
-  g_assert_cmpuint (n_pages, <=, last_row_page + 2);
+  g_assert_cmpuint (n_pages, <=, last_row_page + 3);
   g_unlink (path);
 }
 
@@ -1169,6 +1170,72 @@ test_logo (void)
   g_unlink (logo);
 }
 
+/* Issue 17, item 7: under the projected timeline, the key dates the rules
+ * derive (EL-7, EL-3 with EL-T4, VM-9), in the quote's language.  The
+ * sample is dated 2026-03-16: codes bound within 2 months, so strictly
+ * before 2026-05-16 00:00; one year of base fee ends 2027-03-15 00:00;
+ * packages last 24 months, to 2028-03-16 00:00 (hand-computed). */
+static void
+test_key_dates (void)
+{
+  struct {
+    PbQuoteLanguage language;
+    const char *rows[5];
+  } cases[] = {
+    { PB_QUOTE_LANGUAGE_EN, { "Key dates What When Applies to",
+                              "Bind codes by 2026-05-16 00:00 G1, C1 × 2 (EL-7)",
+                              "Renew the base fee by 2027-03-15 00:00 Base fee (EL-3)",
+                              "Packages usable until 2028-03-16 00:00 P1, P2 (VM-9)", "Projected timeline" } },
+    { PB_QUOTE_LANGUAGE_ZH_CN, { "关键日期 事项 日期 涉及",
+                                 "激活码绑定截止 2026-05-16 00:00 G1、C1 × 2（EL-7）",
+                                 "基础年费续费截止 2027-03-15 00:00 基础年费（EL-3）",
+                                 "套餐包可用至 2028-03-16 00:00 P1、P2（VM-9）", "预计时间线" } },
+  };
+
+  if (!have_poppler ())
+    return;
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+      g_autoptr(PbCatalog) cat = pb_test_catalog ();
+      g_autoptr(PbQuoteDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL, *text = NULL, *heading = NULL, *figure = NULL;
+
+      pb_quote_set_language (quote, cases[c].language);
+      document = pb_quote_document_new (quote, cat, NULL, &error);
+      g_assert_no_error (error);
+      text = export_text (document, &path);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].rows); i++)
+        assert_shows (text, cases[c].rows[i]);
+      /* Below the figure, not before it. */
+      heading = squeeze (cases[c].rows[0]);
+      figure = squeeze (cases[c].rows[4]);
+      g_assert_true (strstr (text, heading) > strstr (text, figure));
+      g_unlink (path);
+    }
+}
+
+/* A quote with nothing that lasts has neither figure nor key dates. */
+static void
+test_no_key_dates (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL, *text = NULL;
+
+  if (!have_poppler ())
+    return;
+  pb_customer_set_name (pb_quote_get_customer (quote), "Acme");
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  text = export_text (document, &path);
+  g_assert_null (strstr (text, "Keydates"));
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1180,6 +1247,8 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-document/Q-5/internal-copy", test_internal_copy);
   g_test_add_func ("/quote-document/Q-1/signature-together", test_signature_together);
   g_test_add_func ("/quote-document/Q-1/logo", test_logo);
+  g_test_add_func ("/quote-document/EL-7/EL-3/VM-9/key-dates", test_key_dates);
+  g_test_add_func ("/quote-document/Q-1/no-key-dates", test_no_key_dates);
   g_test_add_func ("/quote-document/Q-5/chinese", test_chinese);
   g_test_add_func ("/quote-document/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/quote-document/Q-3/english-pdf-size", test_english_pdf_size);

@@ -26,6 +26,8 @@
 
 #include "pb-error.h"
 #include "pb-export-file.h"
+#include "pb-key-dates-text.h"
+#include "pb-key-dates.h"
 #include "pb-lifecycle.h"
 #include "pb-money.h"
 #include "pb-pricing.h"
@@ -213,6 +215,8 @@ typedef enum
   BLOCK_SIGNATURE,
   BLOCK_NOTE,
   BLOCK_FIGURE,
+  BLOCK_KEY_HEAD,
+  BLOCK_KEY_ROW,
   BLOCK_SPACE,
 } BlockKind;
 
@@ -249,6 +253,16 @@ typedef struct
   const char *key;
   char       *value;
 } Detail;
+
+/* A row of the key dates table: what to do (or what ends), when, and
+ * which of the figure's codes or packages, with the rule set small. */
+typedef struct
+{
+  char   *what;       /* "Bind codes by" */
+  char   *when;       /* "2026-05-16 00:00" */
+  char   *subjects;   /* "G1, C1 × 2 (EL-7)" */
+  gsize   rule_bytes; /* the rule's part at the end of @subjects */
+} KeyRow;
 
 struct _PbQuoteDocument
 {
@@ -293,6 +307,7 @@ struct _PbQuoteDocument
   guint            figure_lanes;
   guint            figure_lanes_shown;
   char            *figure_note;   /* when items are left out, or the whole figure */
+  GPtrArray       *key_dates;     /* KeyRow: the table under the figure */
 
   GArray          *blocks;        /* Block */
   GArray          *repeated_heads;/* Block: the table's head on continued pages */
@@ -312,6 +327,17 @@ row_free (gpointer data)
   g_free (row->quantity);
   g_free (row->unit_price);
   g_free (row->amount);
+  g_free (row);
+}
+
+static void
+key_row_free (gpointer data)
+{
+  KeyRow *row = data;
+
+  g_free (row->what);
+  g_free (row->when);
+  g_free (row->subjects);
   g_free (row);
 }
 
@@ -363,6 +389,7 @@ pb_quote_document_finalize (GObject *object)
   g_clear_pointer (&self->headings, g_ptr_array_unref);
   g_clear_object (&self->timeline);
   g_free (self->figure_note);
+  g_clear_pointer (&self->key_dates, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->repeated_heads, g_array_unref);
 
@@ -387,6 +414,7 @@ pb_quote_document_init (PbQuoteDocument *self)
   self->buyer_details = g_array_new (FALSE, TRUE, sizeof (Detail));
   g_array_set_clear_func (self->buyer_details, detail_clear);
   self->headings = g_ptr_array_new_with_free_func (g_free);
+  self->key_dates = g_ptr_array_new_with_free_func (key_row_free);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   self->repeated_heads = g_array_new (FALSE, TRUE, sizeof (Block));
 }
@@ -1041,6 +1069,41 @@ note_block (PbQuoteDocument *self, cairo_t *cr, guint index, double y, gboolean 
   return (draw ? show_text (cr, MARGIN_X, y, text, &style, &dim) : text_height (cr, text, &style)) + 4;
 }
 
+#define KEY_WHAT_WIDTH 170.0
+#define KEY_WHEN_WIDTH 110.0
+
+/* One row of the key dates table, or its head (@row NULL). */
+static double
+key_row_block (PbQuoteDocument *self, cairo_t *cr, const KeyRow *row, double y, gboolean draw)
+{
+  const double subjects_width = CONTENT_WIDTH - KEY_WHAT_WIDTH - KEY_WHEN_WIDTH;
+  gboolean head = row == NULL;
+  double size = head ? SIZE_SMALL + 0.5 : SIZE_BODY;
+  Style what = { size, head, KEY_WHAT_WIDTH - 2 * CELL_PAD_X, PANGO_ALIGN_LEFT, FALSE, 0 };
+  Style when = { size, head, KEY_WHEN_WIDTH - 2 * CELL_PAD_X, PANGO_ALIGN_LEFT, !head, 0 };
+  Style subjects = { size, head, subjects_width - 2 * CELL_PAD_X, PANGO_ALIGN_LEFT, FALSE,
+                     head ? 0 : row->rule_bytes };
+  const char *cells[3] = { head ? tr (self, "What") : row->what, head ? tr (self, "When") : row->when,
+                           head ? tr (self, "Applies to") : row->subjects };
+  double height = MAX (MAX (text_height (cr, cells[0], &what), text_height (cr, cells[1], &when)),
+                       text_height (cr, cells[2], &subjects)) + 2 * CELL_PAD_Y;
+
+  if (!draw)
+    return height;
+  if (head)
+    {
+      fill_rect (cr, MARGIN_X, y, CONTENT_WIDTH, height, &head_fill);
+      hline (cr, MARGIN_X, y + height - 0.8, CONTENT_WIDTH, 0.8, &accent);
+    }
+  else
+    hline (cr, MARGIN_X, y + height - 0.4, CONTENT_WIDTH, 0.4, &hairline);
+  show_text (cr, MARGIN_X + CELL_PAD_X, y + CELL_PAD_Y, cells[0], &what, &ink);
+  show_text (cr, MARGIN_X + KEY_WHAT_WIDTH + CELL_PAD_X, y + CELL_PAD_Y, cells[1], &when, &ink);
+  show_text (cr, MARGIN_X + KEY_WHAT_WIDTH + KEY_WHEN_WIDTH + CELL_PAD_X, y + CELL_PAD_Y, cells[2], &subjects,
+             &ink);
+  return height;
+}
+
 static double
 figure_block (PbQuoteDocument *self, cairo_t *cr, double y, gboolean draw)
 {
@@ -1098,6 +1161,8 @@ block_draw (PbQuoteDocument *self, cairo_t *cr, const Block *block, double y, gb
     case BLOCK_SIGNATURE: return signature_block (self, cr, y, draw);
     case BLOCK_NOTE: return note_block (self, cr, block->index, y, draw);
     case BLOCK_FIGURE: return figure_block (self, cr, y, draw);
+    case BLOCK_KEY_HEAD: return key_row_block (self, cr, NULL, y, draw);
+    case BLOCK_KEY_ROW: return key_row_block (self, cr, g_ptr_array_index (self->key_dates, block->index), y, draw);
     case BLOCK_SPACE: default: return block->height;
     }
 }
@@ -1282,6 +1347,67 @@ fit_figure (PbQuoteDocument *self, PbTimeline *timeline)
     }
 }
 
+#define KEY_MAX_SUBJECTS 8
+#define KEY_MAX_KEPT_ROWS 12
+
+/* The key dates the rules derive from the projection, from the quote's
+ * date on (pb-key-dates.h: read, never computed here): when to bind the
+ * codes, to renew the base fee, and until when the packages are usable.
+ * Dates of one kind at one instant share a row. */
+static void
+build_key_dates (PbQuoteDocument *self, PbQuote *quote, PbLifecycle *lifecycle)
+{
+  g_autoptr(GArray) dates = pb_lifecycle_key_dates (lifecycle, pb_quote_get_date (quote));
+  g_autoptr(GString) subjects = g_string_new (NULL);
+  guint listed = 0;
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const PbKeyDate *date = &g_array_index (dates, PbKeyDate, i);
+      const PbKeyDate *next = i + 1 < dates->len ? &g_array_index (dates, PbKeyDate, i + 1) : NULL;
+      g_autofree char *rule = NULL;
+      KeyRow *row;
+
+      if (date->kind != PB_KEY_DATE_BIND_DEADLINE && date->kind != PB_KEY_DATE_BASE_FEE_EXPIRES &&
+          date->kind != PB_KEY_DATE_PACKAGE_EXPIRES)
+        continue;
+      if (date->subject == NULL)
+        g_string_append (subjects, tr (self, "Base fee"));
+      else if (listed == KEY_MAX_SUBJECTS)
+        {
+          /* A long list says only that there are more: the projection may
+           * hold fewer items than the quote (the figure's note says so). */
+          g_string_append (subjects, chinese (self) ? "等" : ", …");
+          listed++;
+        }
+      else if (listed < KEY_MAX_SUBJECTS)
+        {
+          listed++;
+          if (subjects->len > 0)
+            g_string_append (subjects, chinese (self) ? "、" : ", ");
+          g_string_append (subjects, date->subject);
+          if (date->quantity > 1)
+            {
+              g_autofree char *count = pb_format_count (date->quantity);
+
+              g_string_append_printf (subjects, " × %s", count);
+            }
+        }
+      if (next != NULL && next->kind == date->kind && next->at == date->at && g_strcmp0 (next->rule, date->rule) == 0)
+        continue;
+      rule = g_strdup_printf (chinese (self) ? "（%s）" : " (%s)", date->rule);
+      row = g_new0 (KeyRow, 1);
+      row->what = g_strdup (pb_key_date_kind_phrase (date->kind, self->translation));
+      row->when = pb_time_format_display (date->at);
+      row->rule_bytes = strlen (rule);
+      g_string_append (subjects, rule);
+      row->subjects = g_strdup (subjects->str);
+      g_ptr_array_add (self->key_dates, row);
+      g_string_truncate (subjects, 0);
+      listed = 0;
+    }
+}
+
 /* The figure: the quote projected by the lifecycle engine, at most
  * FIGURE_MAX_ITEMS of its items.  A quote with nothing to show over time
  * has none; one the engine cannot replay says why instead. */
@@ -1312,6 +1438,7 @@ build_figure (PbQuoteDocument *self, PbQuote *quote, PbCatalog *catalog)
   if (pb_timeline_get_n_lanes (timeline) == 0 || !pb_timeline_get_extent (timeline, &self->from, &self->to))
     return;
   fit_figure (self, timeline);
+  build_key_dates (self, quote, lifecycle);
   count_items_shown (self, quote, projection, timeline, &shown, &total);
   if (shown < total)
     self->figure_note = g_strdup_printf (label (self, L_LANES_SHOWN), shown, total);
@@ -1669,6 +1796,18 @@ pb_quote_document_new_full (PbQuote *quote, PbCatalog *catalog, const PbSeller *
         add_block (self, BLOCK_FIGURE, 0, self->figure_note != NULL);
       if (self->figure_note != NULL)
         add_block (self, BLOCK_NOTE, N_LABELS, FALSE);
+    }
+  if (self->key_dates->len > 0)
+    {
+      add_space (self, 14);
+      g_ptr_array_add (self->headings, g_strdup (tr (self, "Key dates")));
+      add_block (self, BLOCK_HEADING, self->headings->len - 1, TRUE);
+      add_block (self, BLOCK_KEY_HEAD, 0, TRUE);
+      /* A short table stays on one page, with its head; a long one (an
+       * account's long history) flows. */
+      for (guint i = 0; i < self->key_dates->len; i++)
+        add_block (self, BLOCK_KEY_ROW, i,
+                   self->key_dates->len <= KEY_MAX_KEPT_ROWS && i + 1 < self->key_dates->len);
     }
   /* Measure on a surface that keeps nothing. */
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
