@@ -1397,6 +1397,36 @@ pb_lifecycle_base_fee_valid_at (PbLifecycle *self, PbInstant at)
   return pb_lifecycle_base_fee_at (self, at, NULL) == PB_BASE_FEE_ACTIVE;
 }
 
+/* EL-7 allows a binding strictly before the deadline and only while a base
+ * fee is valid: the latest such instant is the last one of the last period
+ * that starts before the deadline and ends after the purchase, or the
+ * instant before the deadline.  From there EL-8 gives one term, usable
+ * while that period lasts. */
+gboolean
+pb_lifecycle_code_assume_bound (PbLifecycle *self, const PbLifecycleCode *code, PbSpan *usable)
+{
+  g_return_val_if_fail (PB_IS_LIFECYCLE (self), FALSE);
+  g_return_val_if_fail (code != NULL && usable != NULL, FALSE);
+
+  if (code->bound_at != PB_INSTANT_NONE)
+    return FALSE;
+  for (guint i = self->periods->len; i-- > 0;)
+    {
+      const PbSpan *period = &g_array_index (self->periods, PbSpan, i);
+      PbInstant latest;
+
+      if (period->start >= code->bind_deadline)
+        continue;
+      latest = MIN (code->bind_deadline, period->end) - 1;
+      if (latest < code->purchased_at)
+        return FALSE;
+      usable->start = latest;
+      usable->end = MIN (pb_time_term_end (self->term_rule, latest), period->end);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 pb_lifecycle_code_at (PbLifecycle *self, const PbLifecycleCode *code, PbInstant at, PbCodeStatus *status)
 {

@@ -292,6 +292,14 @@ gboolean                 pb_lifecycle_code_at              (PbLifecycle         
                                                             const PbLifecycleCode *code,
                                                             PbInstant              at,
                                                             PbCodeStatus          *status);
+/* EL-7, EL-8: were @code, never bound, bound at the last instant the rules
+ * allow (strictly before its deadline, while a base fee is valid), the span
+ * it would be usable from that binding: one term (EL-8), cut where the base
+ * fee lapses.  FALSE when it is bound, or could never be bound.  What a
+ * quote's projection draws as the year a proposed code gives. */
+gboolean                 pb_lifecycle_code_assume_bound    (PbLifecycle           *self,
+                                                            const PbLifecycleCode *code,
+                                                            PbSpan                *usable);
 /* FALSE when the number was not activated by @at.  Months are counted up to
  * @at's month, that month included (VM-3/VM-4). */
 gboolean                 pb_lifecycle_number_at            (PbLifecycle             *self,

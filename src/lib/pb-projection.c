@@ -26,6 +26,9 @@ struct _PbProjection
   PbInstant   start;
   GByteArray *roles;          /* PbProjectionRole of each event */
   GPtrArray  *subjects;       /* per quote item: the id it was bought under, or NULL */
+  GHashTable *subject_roles;  /* code, number or package id → the role of the event
+                               * first naming it, plus one; copies, so that a what-if
+                               * edit of the scenario leaves them */
 };
 
 G_DEFINE_FINAL_TYPE (PbProjection, pb_projection, G_TYPE_OBJECT)
@@ -38,6 +41,7 @@ pb_projection_finalize (GObject *object)
   g_clear_object (&self->scenario);
   g_clear_pointer (&self->roles, g_byte_array_unref);
   g_clear_pointer (&self->subjects, g_ptr_array_unref);
+  g_clear_pointer (&self->subject_roles, g_hash_table_unref);
   G_OBJECT_CLASS (pb_projection_parent_class)->finalize (object);
 }
 
@@ -52,6 +56,16 @@ pb_projection_init (PbProjection *self)
 {
   self->roles = g_byte_array_new ();
   self->subjects = g_ptr_array_new ();
+  self->subject_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The first event naming a subject bought it (a purchase, a gift, an
+ * activation): later ones (an expansion, an unsubscription) keep its role. */
+static void
+note_role (PbProjection *self, const char *subject, PbProjectionRole role)
+{
+  if (subject != NULL && !g_hash_table_contains (self->subject_roles, subject))
+    g_hash_table_insert (self->subject_roles, g_strdup (subject), GUINT_TO_POINTER (role + 1));
 }
 
 typedef struct
@@ -75,6 +89,7 @@ add_as (Projection *p, PbScenarioEvent *event, const char *note, PbProjectionRol
   if (pb_scenario_append_event (p->self->scenario, event, p->error) < 0)
     return FALSE;
   g_byte_array_append (p->self->roles, &byte, 1);
+  note_role (p->self, event->subject, role);
   return TRUE;
 }
 
@@ -221,6 +236,7 @@ project_account (Projection *p, PbQuote *quote)
       guint8 role = (gint) i == stand_in ? PB_PROJECTION_STAND_IN : PB_PROJECTION_HISTORY;
 
       g_byte_array_append (p->self->roles, &role, 1);
+      note_role (p->self, pb_scenario_get_event (p->self->scenario, i)->subject, role);
     }
   return TRUE;
 }
@@ -340,22 +356,19 @@ pb_projection_is_stand_in (PbProjection *self, guint event)
   return event < self->roles->len && self->roles->data[event] == PB_PROJECTION_STAND_IN;
 }
 
-/* The event that bought the code or package a key date is about. */
-static guint
-subject_event (PbLifecycle *lifecycle, const PbKeyDate *date)
+gboolean
+pb_projection_lookup_subject (PbProjection *self, const char *subject, PbProjectionRole *role)
 {
-  const PbLifecycleCode *code;
-  const PbLifecyclePackage *package;
+  gpointer value;
 
-  if (date->subject == NULL)
-    return PB_NO_EVENT;
-  if (date->kind == PB_KEY_DATE_PACKAGE_EXPIRES)
-    {
-      package = pb_lifecycle_lookup_package (lifecycle, date->subject);
-      return package != NULL ? package->event : PB_NO_EVENT;
-    }
-  code = pb_lifecycle_lookup_code (lifecycle, date->subject);
-  return code != NULL ? code->event : PB_NO_EVENT;
+  g_return_val_if_fail (PB_IS_PROJECTION (self), FALSE);
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  value = subject != NULL ? g_hash_table_lookup (self->subject_roles, subject) : NULL;
+  if (value == NULL)
+    return FALSE;
+  *role = (PbProjectionRole) (GPOINTER_TO_UINT (value) - 1);
+  return TRUE;
 }
 
 static PbInstant
@@ -365,8 +378,9 @@ first_real_event (PbProjection *self)
   const PbScenarioEvent *events = pb_scenario_get_events (self->scenario, &n);
   PbInstant first = PB_INSTANT_NONE;
 
-  /* The quote's own purchases: the history's dates are past. */
-  for (guint i = 0; i < n; i++)
+  /* The quote's own purchases: the history's dates are past.  Roles are
+   * known for the events as projected, not for what-ifs added since. */
+  for (guint i = 0; i < MIN (n, self->roles->len); i++)
     if (pb_projection_get_event_role (self, i) == PB_PROJECTION_PROPOSED &&
         (first == PB_INSTANT_NONE || events[i].at < first))
       first = events[i].at;
@@ -387,14 +401,19 @@ pb_projection_key_dates (PbProjection *self, PbLifecycle *lifecycle, PbInstant f
   for (guint i = 0; i < dates->len; i++)
     {
       PbKeyDate date = g_array_index (dates, PbKeyDate, i);
-      guint event = subject_event (lifecycle, &date);
+      PbProjectionRole role;
 
-      if (pb_projection_is_stand_in (self, event))
-        continue;
-      /* Nothing is bound in a projection: a proposed code is to be bound
-       * by its deadline, not void at it (issue 17.7). */
-      if (event != PB_NO_EVENT && pb_projection_get_event_role (self, event) == PB_PROJECTION_PROPOSED)
-        date.lapses = FALSE;
+      /* By the subject's id, not its event's index: a what-if edit of the
+       * scenario in the window moves events, never the ids. */
+      if (pb_projection_lookup_subject (self, date.subject, &role))
+        {
+          if (role == PB_PROJECTION_STAND_IN)
+            continue;
+          /* Nothing is bound in a projection: a proposed code is to be
+           * bound by its deadline, not void at it (issue 17.7). */
+          if (role == PB_PROJECTION_PROPOSED)
+            date.lapses = FALSE;
+        }
       g_array_index (dates, PbKeyDate, kept++) = date;
     }
   g_array_set_size (dates, kept);

@@ -64,6 +64,14 @@ PbProjectionRole  pb_projection_get_event_role (PbProjection              *self,
 gboolean          pb_projection_is_stand_in    (PbProjection              *self,
                                                 guint                      event);
 
+/* The role of what bought @subject (a code, number or package id), known
+ * by its id rather than its event so that it survives what-if edits of the
+ * scenario; FALSE for a subject the projection did not name (one a what-if
+ * added). */
+gboolean          pb_projection_lookup_subject (PbProjection              *self,
+                                                const char                *subject,
+                                                PbProjectionRole          *role);
+
 /* The key dates (pb-key-dates.h) of @lifecycle, the replay of this
  * projection's scenario, at or after @from (PB_INSTANT_NONE: the first
  * purchase the quote proposes, the history's dates being past; or all when
