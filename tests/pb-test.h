@@ -10,6 +10,7 @@
 
 #include "pb-catalog.h"
 #include "pb-lifecycle.h"
+#include "pb-quote.h"
 #include "pb-scenario.h"
 
 /* The built-in catalog (a new reference); the test fails if it cannot be read. */
@@ -46,6 +47,18 @@ pb_test_scenario_resource (const char *name)
   g_assert_no_error (error);
   g_assert_nonnull (scenario);
   return scenario;
+}
+
+/* A quote of tests/data/quotes ("sample.pricebook"). */
+static inline PbQuote *
+pb_test_quote (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
+  PbQuote *quote = pb_quote_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return quote;
 }
 
 /* The whole replay of @scenario. */

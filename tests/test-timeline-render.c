@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pb-test.h"
 #include "pb-timeline-render.h"
 
 /* ------------------------------------------------------------------ */
@@ -265,6 +266,154 @@ test_item_keys (void)
   g_assert_nonnull (pb_timeline_lookup_item (timeline, "code:A/suspended/0"));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_null (pb_timeline_lookup_item (timeline, bad[i]));
+}
+
+/* ------------------------------------------------------------------ */
+/* A quote's projection (issue 17.7)                                  */
+
+typedef struct
+{
+  PbProjection *projection;
+  PbLifecycle  *lifecycle;
+  PbTimeline   *sells;      /* pb_timeline_new_for_projection () */
+  PbTimeline   *replay;     /* pb_timeline_new (): the replay's own truth */
+} Projected;
+
+static void
+projected_init (Projected *p, PbQuote *quote)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (&error);
+
+  g_assert_no_error (error);
+  p->projection = pb_projection_new (quote, catalog, NULL, &error);
+  g_assert_no_error (error);
+  p->lifecycle = pb_lifecycle_replay_scenario (pb_projection_get_scenario (p->projection), PB_INSTANT_NONE, &error);
+  g_assert_no_error (error);
+  p->sells = pb_timeline_new_for_projection (p->lifecycle, catalog, NULL, p->projection);
+  p->replay = pb_timeline_new (p->lifecycle, catalog);
+}
+
+static void
+projected_clear (Projected *p)
+{
+  g_clear_object (&p->sells);
+  g_clear_object (&p->replay);
+  g_clear_object (&p->lifecycle);
+  g_clear_object (&p->projection);
+}
+
+/* The sample is dated 2026-03-16 00:00 and proposes a year of base fee
+ * (its gift G1), codes C1 and packages P1, P2, none bound or called: the
+ * replay voids the codes at their deadline and lets the minutes expire,
+ * and that is what a plain timeline shows.  The quote's timeline shows
+ * the deadline to bind by instead (EL-7: two months, strictly before
+ * 2026-05-16 00:00), then, dashed, the year a code bound at the last
+ * second gives (EL-8), cut where the base fee's year ends, 2027-03-15
+ * 00:00 (EL-T4), and each package's last day of use, 2028-03-16 00:00
+ * (VM-9: 24 months). */
+static void
+test_projection_sells (void)
+{
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
+  const char *codes[] = { "code:G1", "code:C1" };
+  const char *packages[] = { "package:P1", "package:P2" };
+  Projected p;
+
+  projected_init (&p, quote);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      const PbTimelineItem *assumed = item (p.sells, codes[i], PB_TIMELINE_ITEM_ASSUMED, 0);
+      g_autofree char *text = NULL;
+
+      g_assert_true (lane (p.sells, codes[i])->proposed);
+      g_assert_cmpuint (count_kind (p.sells, codes[i], PB_TIMELINE_ITEM_VOID), ==, 0);
+      assert_mark (item (p.sells, codes[i], PB_TIMELINE_ITEM_BIND_BY, 0), "2026-05-16T00:00:00+08:00", "EL-7");
+      assert_span (item (p.sells, codes[i], PB_TIMELINE_ITEM_BINDING, 0), "2026-03-16T00:00:00+08:00",
+                   "2026-05-16T00:00:00+08:00", "EL-7");
+      assert_span (assumed, "2026-05-15T23:59:59+08:00", "2027-03-15T00:00:00+08:00", "EL-8");
+      g_assert_true (assumed->value2);   /* cut by the base fee, not the code's year */
+      g_assert_cmpstr (pb_timeline_item_state (assumed), ==, "assumed");
+      text = pb_timeline_describe_item (p.sells, item (p.sells, codes[i], PB_TIMELINE_ITEM_BINDING, 0));
+      g_assert_null (strstr (text, "void"));
+      /* The replay itself still says what becomes of an unbound code. */
+      assert_mark (item (p.replay, codes[i], PB_TIMELINE_ITEM_VOID, 0), "2026-05-16T00:00:00+08:00", "EL-7");
+      g_assert_null (item (p.replay, codes[i], PB_TIMELINE_ITEM_ASSUMED, 0));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (packages); i++)
+    {
+      g_assert_true (lane (p.sells, packages[i])->proposed);
+      g_assert_cmpuint (count_kind (p.sells, packages[i], PB_TIMELINE_ITEM_EXPIRED_UNUSED), ==, 0);
+      assert_mark (item (p.sells, packages[i], PB_TIMELINE_ITEM_USE_BY, 0), "2028-03-16T00:00:00+08:00", "VM-9");
+      assert_mark (item (p.replay, packages[i], PB_TIMELINE_ITEM_EXPIRED_UNUSED, 0), "2028-03-16T00:00:00+08:00",
+                   "VM-9");
+    }
+  projected_clear (&p);
+}
+
+/* The customer's history is drawn as it happened: B, gifted 2020-05-01
+ * 15:00 and never bound, is void at 2020-07-01 15:00 (EL-7), while the
+ * code the quote proposes on 2020-06-01 is to be bound by 2020-08-01
+ * 00:00 and then usable for a year, its base fee renewed by the history
+ * until 2021-12-31 12:00 (EL-8, EL-10). */
+static void
+test_projection_history (void)
+{
+  g_autoptr(PbQuote) quote = pb_test_quote ("account.pricebook");
+  Projected p;
+
+  projected_init (&p, quote);
+  g_assert_false (lane (p.sells, "code:B")->proposed);
+  assert_mark (item (p.sells, "code:B", PB_TIMELINE_ITEM_VOID, 0), "2020-07-01T15:00:00+08:00", "EL-7");
+  g_assert_null (item (p.sells, "code:B", PB_TIMELINE_ITEM_BIND_BY, 0));
+  g_assert_cmpuint (count_kind (p.sells, "code:A", PB_TIMELINE_ITEM_USABLE), ==, 1);
+  g_assert_cmpuint (count_kind (p.sells, "code:C1", PB_TIMELINE_ITEM_VOID), ==, 0);
+  assert_mark (item (p.sells, "code:C1", PB_TIMELINE_ITEM_BIND_BY, 0), "2020-08-01T00:00:00+08:00", "EL-7");
+  /* EL-T4: one year from 2020-07-31 23:59:59 ends the day before its
+   * anniversary, at the same time of day. */
+  assert_span (item (p.sells, "code:C1", PB_TIMELINE_ITEM_ASSUMED, 0), "2020-07-31T23:59:59+08:00",
+               "2021-07-30T23:59:59+08:00", "EL-8");
+  g_assert_false (item (p.sells, "code:C1", PB_TIMELINE_ITEM_ASSUMED, 0)->value2);
+  projected_clear (&p);
+}
+
+/* A base fee the customer only says is held until 2026-04-01 is a
+ * stand-in: its gift has no lane.  A code proposed on 2026-03-16 can be
+ * bound only while it is valid (EL-7), so at the latest 2026-03-31
+ * 23:59:59, and is usable until it lapses (EL-8). */
+static void
+test_projection_stand_in (void)
+{
+  g_autoptr(PbQuote) quote = pb_quote_new ();
+  g_autoptr(PbQuoteItem) codes = pb_quote_item_new (PB_ITEM_KIND_CODE);
+  Projected p;
+
+  pb_quote_item_set_tier (codes, "standard");
+  pb_quote_append_item (quote, codes);
+  pb_quote_set_date (quote, at ("2026-03-16T00:00:00+08:00"));
+  pb_quote_set_live_base_fee_until (quote, at ("2026-04-01T00:00:00+08:00"));
+  projected_init (&p, quote);
+  g_assert_cmpint (pb_timeline_find_lane (p.sells, "code:G0"), ==, -1);
+  g_assert_cmpint (pb_timeline_find_lane (p.replay, "code:G0"), >=, 0);
+  assert_mark (item (p.sells, "code:C1", PB_TIMELINE_ITEM_BIND_BY, 0), "2026-05-16T00:00:00+08:00", "EL-7");
+  assert_span (item (p.sells, "code:C1", PB_TIMELINE_ITEM_ASSUMED, 0), "2026-03-31T23:59:59+08:00",
+               "2026-04-01T00:00:00+08:00", "EL-8");
+  projected_clear (&p);
+}
+
+/* A scenario is no quote: its timeline says what the rules make of it,
+ * whichever constructor draws it (EL-7: A bound at its deadline is void). */
+static void
+test_scenario_keeps_void (void)
+{
+  g_autoptr(PbTimeline) timeline = load_timeline ("bind-after-deadline.pbscenario");
+  g_autoptr(PbTimeline) again = pb_timeline_new_for_projection (pb_timeline_get_lifecycle (timeline), NULL, NULL,
+                                                                NULL);
+
+  assert_mark (item (timeline, "code:A", PB_TIMELINE_ITEM_VOID, 0), "2020-03-01T12:00:00+08:00", "EL-7");
+  assert_mark (item (again, "code:A", PB_TIMELINE_ITEM_VOID, 0), "2020-03-01T12:00:00+08:00", "EL-7");
+  g_assert_null (item (again, "code:A", PB_TIMELINE_ITEM_BIND_BY, 0));
+  g_assert_false (lane (again, "code:A")->proposed);
 }
 
 /* The details: both instants in +08:00, the state and the rule. */
@@ -664,6 +813,10 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/lanes/VM-8/VM-9/packages", test_lanes_packages);
   g_test_add_func ("/timeline/lanes/VM-3/VM-4/numbers-in-china-months", test_lanes_numbers);
   g_test_add_func ("/timeline/lanes/item-keys", test_item_keys);
+  g_test_add_func ("/timeline/projection/EL-7/EL-8/VM-9/sells", test_projection_sells);
+  g_test_add_func ("/timeline/projection/EL-7/EL-10/history-keeps-void", test_projection_history);
+  g_test_add_func ("/timeline/projection/EL-7/EL-8/stand-in", test_projection_stand_in);
+  g_test_add_func ("/timeline/projection/EL-7/scenario-keeps-void", test_scenario_keeps_void);
   g_test_add_func ("/timeline/lanes/EL-8/describe", test_describe);
   g_test_add_func ("/timeline/span/zoom-anchored", test_span_zoom_anchored);
   g_test_add_func ("/timeline/span/clamped", test_span_clamped);

@@ -534,6 +534,43 @@ span_label (Painter *p, PbTimelineRole role, double x, double y, double w, doubl
              text, 0);
 }
 
+/* What a proposed code's deadline says beside it (EL-7). */
+static char *
+bind_by_text (Painter *p, PbInstant deadline)
+{
+  g_autofree char *date = pb_time_format_display (deadline);
+
+  /* TRANSLATORS: beside the end of a quoted code's binding window */
+  return g_strdup_printf (pb_translate (language (p), "bind by %s"), date);
+}
+
+/* The year a proposed code gives if bound by its deadline: dashed, since it
+ * is an assumption.  It starts at the deadline, so it carries the
+ * deadline's words first (the mark leaves them to it), then its own. */
+static void
+draw_assumed (Painter *p, const PbTimelineItem *item, double x, double y, double w, double h)
+{
+  cairo_t *cr = p->cr;
+  static const double dash[] = { 4.0, 3.0 };
+  g_autofree char *deadline = bind_by_text (p, item->value);
+  double skip = text_width (p, FONT_SMALL, deadline) + 8;
+
+  set_color (p, PB_TIMELINE_ROLE_USABLE, 0.1);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  cairo_save (cr);
+  set_color (p, PB_TIMELINE_ROLE_USABLE, 1);
+  cairo_set_line_width (cr, 1.2);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_rectangle (cr, x + 0.6, y + 0.6, MAX (0.0, w - 1.2), h - 1.2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  span_label (p, PB_TIMELINE_ROLE_FOREGROUND, x, y, w, h, deadline);
+  /* TRANSLATORS: a dashed span: what a quoted code gives if bound by its deadline */
+  span_label (p, PB_TIMELINE_ROLE_USABLE, MAX (x, p->viewport->label_width) + skip, y, w - skip, h,
+              pb_translate (language (p), "if bound by then"));
+}
+
 static void
 draw_span (Painter *p, const PbTimelineItem *item)
 {
@@ -602,6 +639,9 @@ draw_span (Painter *p, const PbTimelineItem *item)
       rounded_rect (cr, x, y, w, h, h / 2);
       cairo_fill (cr);
       break;
+    case PB_TIMELINE_ITEM_ASSUMED:
+      draw_assumed (p, item, x, y, w, h);
+      break;
     case PB_TIMELINE_ITEM_VALIDITY:
       set_color (p, PB_TIMELINE_ROLE_PACKAGE, 0.12);
       cairo_rectangle (cr, x, y, w, h);
@@ -628,6 +668,22 @@ mark_label (Painter *p, PbTimelineRole role, double cx, double y, double h, cons
     draw_text (p, FONT_SMALL, role, cx + 7, top, ALIGN_START, text, 0);
   else
     draw_text (p, FONT_SMALL, role, cx - 7, top, ALIGN_END, text, 0);
+}
+
+/* An end: a bar with a foot, like ⊣. */
+static void
+end_bar (Painter *p, PbTimelineRole role, double cx, double y, double h)
+{
+  cairo_t *cr = p->cr;
+
+  set_color (p, role, 1);
+  cairo_move_to (cr, cx, y);
+  cairo_line_to (cr, cx, y + h);
+  cairo_move_to (cr, cx - 4, y + 1);
+  cairo_line_to (cr, cx, y + 1);
+  cairo_move_to (cr, cx - 4, y + h - 1);
+  cairo_line_to (cr, cx, y + h - 1);
+  cairo_stroke (cr);
 }
 
 static void
@@ -668,15 +724,24 @@ draw_mark (Painter *p, const PbTimelineItem *item)
       break;
     case PB_TIMELINE_ITEM_EXPIRED:
     case PB_TIMELINE_ITEM_UNSUBSCRIBED:
-      /* An end: a bar with a foot, like ⊣. */
-      set_color (p, PB_TIMELINE_ROLE_EXPIRED, 1);
-      cairo_move_to (cr, cx, y);
-      cairo_line_to (cr, cx, y + h);
-      cairo_move_to (cr, cx - 4, y + 1);
-      cairo_line_to (cr, cx, y + 1);
-      cairo_move_to (cr, cx - 4, y + h - 1);
-      cairo_line_to (cr, cx, y + h - 1);
-      cairo_stroke (cr);
+      end_bar (p, PB_TIMELINE_ROLE_EXPIRED, cx, y, h);
+      break;
+    case PB_TIMELINE_ITEM_BIND_BY:
+      end_bar (p, PB_TIMELINE_ROLE_BINDING, cx, y, h);
+      /* The year it gives, when there is one, says it (draw_assumed). */
+      text = bind_by_text (p, item->start);
+      if (!item->value2)
+        mark_label (p, PB_TIMELINE_ROLE_FOREGROUND, cx, y, h, text);
+      break;
+    case PB_TIMELINE_ITEM_USE_BY:
+      {
+        g_autofree char *date = pb_time_format_display (item->start);
+
+        end_bar (p, PB_TIMELINE_ROLE_PACKAGE, cx, y, h);
+        /* TRANSLATORS: the end of a quoted package's validity */
+        text = g_strdup_printf (pb_translate (language (p), "usable until %s"), date);
+        mark_label (p, PB_TIMELINE_ROLE_FOREGROUND, cx, y, h, text);
+      }
       break;
     case PB_TIMELINE_ITEM_USED_UP:
       {

@@ -49,7 +49,7 @@ G_DEFINE_FINAL_TYPE (PbTimeline, pb_timeline, G_TYPE_OBJECT)
 static const char * const kind_keys[PB_TIMELINE_N_ITEM_KINDS] = {
   "term", "lapsed", "binding", "usable", "suspended", "broadcast", "expansion", "void", "expired",
   "month", "subscribed", "unsubscribed", "validity", "used-up", "expired-unused", "alarm",
-  "rejected",
+  "rejected", "bind-by", "assumed", "use-by",
 };
 
 static void
@@ -93,6 +93,7 @@ typedef struct
 {
   PbTimeline *self;
   const char *language;   /* the words' language, for pb_translate() */
+  PbProjection *projection; /* a quote's, or NULL: a plain scenario */
   GArray     *items;      /* of the lane being built */
   guint       lane;
   guint       counts[PB_TIMELINE_N_ITEM_KINDS];
@@ -204,13 +205,58 @@ tier_name (PbCatalog *catalog, const char *language, const char *tier)
   return g_str_equal (language, PB_TRANSLATION_CHINESE) ? found->name_zh : found->name;
 }
 
+/* What bought @id in a quote's projection; a plain scenario's lanes, and
+ * what a what-if added, are history: drawn as the replay has it. */
+static PbProjectionRole
+role_of (Builder *b, const char *id)
+{
+  PbProjectionRole role;
+
+  if (b->projection == NULL || !pb_projection_lookup_subject (b->projection, id, &role))
+    return PB_PROJECTION_HISTORY;
+  return role;
+}
+
 static void
-build_code (Builder *b, PbCatalog *catalog, const PbLifecycleCode *code)
+mark_proposed (Builder *b)
+{
+  g_array_index (b->self->lanes, PbTimelineLane, b->lane).proposed = TRUE;
+}
+
+/* A code the quote proposes is sold, not left to lapse: its deadline is
+ * the date to bind it by (EL-7), and the year it gives if bound by then
+ * (EL-8) is drawn as the assumption it is. */
+static void
+build_proposed_code_end (Builder *b, PbLifecycle *lifecycle, const PbLifecycleCode *code)
+{
+  PbTimelineItem *item;
+  PbSpan usable;
+
+  mark_proposed (b);
+  item = add_mark (b, PB_TIMELINE_ITEM_BIND_BY, code->bind_deadline, "EL-7", code->event);
+  item->value = code->bind_deadline;
+  if (!pb_lifecycle_code_assume_bound (lifecycle, code, &usable))
+    return;
+  item->value2 = TRUE;    /* the assumed year follows, and says the deadline */
+  item = add_item (b, PB_TIMELINE_ITEM_ASSUMED, usable.start, usable.end, "EL-8", code->event);
+  item->value = code->bind_deadline;
+  /* Cut short by the base fee's end rather than the code's own year. */
+  item->value2 = usable.end < pb_time_term_end (pb_lifecycle_get_term_rule (lifecycle), usable.start);
+}
+
+static void
+build_code (Builder *b, PbLifecycle *lifecycle, PbCatalog *catalog, const PbLifecycleCode *code)
 {
   gint64 viewers = code->tier_viewers + code->addon_viewers;
+  PbProjectionRole role = role_of (b, code->id);
   g_autofree char *viewers_text = NULL;
   PbTimelineItem *item;
   char *subtitle;
+
+  /* The gift of a base fee the customer only says is held is not theirs
+   * to bind: it is neither drawn nor listed. */
+  if (role == PB_PROJECTION_STAND_IN)
+    return;
 
   for (guint i = 0; i < code->n_expansions; i++)
     viewers += code->expansions[i].viewers;
@@ -240,7 +286,9 @@ build_code (Builder *b, PbCatalog *catalog, const PbLifecycleCode *code)
       item->value = code->expansions[i].viewers;
       item->value2 = code->expansions[i].end;
     }
-  if (code->void_at != PB_INSTANT_NONE)
+  if (role == PB_PROJECTION_PROPOSED && code->bound_at == PB_INSTANT_NONE)
+    build_proposed_code_end (b, lifecycle, code);
+  else if (code->void_at != PB_INSTANT_NONE)
     add_mark (b, PB_TIMELINE_ITEM_VOID, code->void_at, "EL-7", code->event);
   if (code->bound_at != PB_INSTANT_NONE)
     add_mark (b, PB_TIMELINE_ITEM_EXPIRED, code->expires_at, "EL-8", code->bind_event);
@@ -327,6 +375,15 @@ build_package (Builder *b, const PbLifecyclePackage *package)
   item = add_item (b, PB_TIMELINE_ITEM_VALIDITY, package->purchased_at, package->expires_at, "VM-9",
                    package->event);
   item->value = package->minutes * package->quantity;
+  /* A package a quote proposes is sold for its validity: its last day of
+   * use, not the minutes a customer who never calls would lose (VM-9). */
+  if (role_of (b, package->id) == PB_PROJECTION_PROPOSED)
+    {
+      mark_proposed (b);
+      item = add_mark (b, PB_TIMELINE_ITEM_USE_BY, package->expires_at, "VM-9", package->event);
+      item->value = package->minutes * package->quantity;
+      return;
+    }
   for (guint i = 0; i < n; i++)
     {
       const PbBalanceStep *step = &package->steps[i];
@@ -460,18 +517,27 @@ pb_timeline_new (PbLifecycle *lifecycle, PbCatalog *catalog)
 PbTimeline *
 pb_timeline_new_for_language (PbLifecycle *lifecycle, PbCatalog *catalog, const char *language)
 {
+  return pb_timeline_new_for_projection (lifecycle, catalog, language, NULL);
+}
+
+PbTimeline *
+pb_timeline_new_for_projection (PbLifecycle *lifecycle, PbCatalog *catalog, const char *language,
+                                PbProjection *projection)
+{
   g_autoptr(PbTimeline) self = NULL;
   Builder b = { 0 };
   guint n_terms, n_codes, n_numbers, n_packages;
 
   g_return_val_if_fail (PB_IS_LIFECYCLE (lifecycle), NULL);
   g_return_val_if_fail (catalog == NULL || PB_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (projection == NULL || PB_IS_PROJECTION (projection), NULL);
 
   self = g_object_new (PB_TYPE_TIMELINE, NULL);
   self->lifecycle = g_object_ref (lifecycle);
   self->language = g_intern_string (language);
   b.self = self;
   b.language = self->language;
+  b.projection = projection;
 
   pb_lifecycle_get_base_fee_terms (lifecycle, &n_terms);
   n_codes = pb_lifecycle_get_n_codes (lifecycle);
@@ -484,7 +550,7 @@ pb_timeline_new_for_language (PbLifecycle *lifecycle, PbCatalog *catalog, const 
       if (n_terms > 0)
         build_base_fee (&b, lifecycle);
       for (guint i = 0; i < n_codes; i++)
-        build_code (&b, catalog, pb_lifecycle_get_code (lifecycle, i));
+        build_code (&b, lifecycle, catalog, pb_lifecycle_get_code (lifecycle, i));
       build_broadcasts (self, lifecycle);
     }
   if (n_numbers > 0 || n_packages > 0)
@@ -682,6 +748,8 @@ pb_timeline_item_is_mark (const PbTimelineItem *item)
     case PB_TIMELINE_ITEM_EXPIRED_UNUSED:
     case PB_TIMELINE_ITEM_ALARM:
     case PB_TIMELINE_ITEM_REJECTED:
+    case PB_TIMELINE_ITEM_BIND_BY:
+    case PB_TIMELINE_ITEM_USE_BY:
       return TRUE;
     default:
       return FALSE;
@@ -711,6 +779,9 @@ pb_timeline_item_state (const PbTimelineItem *item)
     case PB_TIMELINE_ITEM_EXPIRED_UNUSED: return "expired";
     case PB_TIMELINE_ITEM_ALARM: return "alarm";
     case PB_TIMELINE_ITEM_REJECTED: return "rejected";
+    case PB_TIMELINE_ITEM_BIND_BY: return "bind-by";
+    case PB_TIMELINE_ITEM_ASSUMED: return "assumed";
+    case PB_TIMELINE_ITEM_USE_BY: return "use-by";
     case PB_TIMELINE_N_ITEM_KINDS:
     default: g_return_val_if_reached (NULL);
     }
@@ -738,6 +809,9 @@ pb_timeline_item_kind_name (PbTimelineItemKind kind)
     case PB_TIMELINE_ITEM_EXPIRED_UNUSED: return _("Expired unused");
     case PB_TIMELINE_ITEM_ALARM: return _("Alarm");
     case PB_TIMELINE_ITEM_REJECTED: return _("Rejected");
+    case PB_TIMELINE_ITEM_BIND_BY: return _("Bind by");
+    case PB_TIMELINE_ITEM_ASSUMED: return _("Usable if bound in time");
+    case PB_TIMELINE_ITEM_USE_BY: return _("Usable until");
     case PB_TIMELINE_N_ITEM_KINDS:
     default: g_return_val_if_reached (NULL);
     }
@@ -798,11 +872,27 @@ why_binding (PbTimeline *self, const PbTimelineItem *item)
   const PbLifecycleCode *code = pb_lifecycle_lookup_code (self->lifecycle, lane->id);
   g_autofree char *deadline = pb_time_format (item->value);
 
+  if (lane->proposed && code != NULL && code->bound_at == PB_INSTANT_NONE)
+    return g_strdup_printf (_("To be bound strictly before %s; its year starts at the binding (EL-7, EL-8)."),
+                            deadline);
   if (code != NULL && code->bound_at != PB_INSTANT_NONE)
     return g_strdup_printf (_("Bound before the deadline %s (EL-7)."), deadline);
   if (code != NULL && code->void_at != PB_INSTANT_NONE)
     return g_strdup_printf (_("Not bound before the deadline %s: the code is void (EL-7)."), deadline);
   return g_strdup_printf (_("Must be bound strictly before %s, or it becomes void (EL-7)."), deadline);
+}
+
+static char *
+why_assumed (const PbTimelineItem *item)
+{
+  g_autofree char *deadline = pb_time_format (item->value);
+  g_autofree char *end = pb_time_format (item->end);
+
+  if (item->value2)
+    return g_strdup_printf (_("An assumption: bound just before %s, the code is usable until %s, when the base "
+                              "fee ends unless renewed (EL-8)."), deadline, end);
+  return g_strdup_printf (_("An assumption: bound just before %s, the code is usable for one year, until %s "
+                            "(EL-8)."), deadline, end);
 }
 
 static char *
@@ -859,6 +949,15 @@ why_item (PbTimeline *self, const PbTimelineItem *item)
     case PB_TIMELINE_ITEM_REJECTED:
       return g_strdup_printf (_("Event %u (%s) was rejected: %s."), item->event,
                               pb_event_type_to_string ((PbEventType) item->value), item->text);
+    case PB_TIMELINE_ITEM_BIND_BY:
+      a = pb_time_format (item->value);
+      return g_strdup_printf (_("Bind the code strictly before %s, while the base fee is valid (EL-7)."), a);
+    case PB_TIMELINE_ITEM_ASSUMED:
+      return why_assumed (item);
+    case PB_TIMELINE_ITEM_USE_BY:
+      a = pb_format_count (item->value);
+      b = pb_time_format (item->start);
+      return g_strdup_printf (_("%s minutes to use until %s (VM-9)."), a, b);
     case PB_TIMELINE_N_ITEM_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -889,6 +988,9 @@ state_label (const PbTimelineItem *item)
     case PB_TIMELINE_ITEM_USED_UP: return _("used up");
     case PB_TIMELINE_ITEM_ALARM: return _("alarm");
     case PB_TIMELINE_ITEM_REJECTED: return _("rejected");
+    case PB_TIMELINE_ITEM_BIND_BY: return _("to bind");
+    case PB_TIMELINE_ITEM_ASSUMED: return _("assumed");
+    case PB_TIMELINE_ITEM_USE_BY: return _("valid");
     case PB_TIMELINE_N_ITEM_KINDS:
     default: return pb_timeline_item_state (item);
     }
@@ -963,6 +1065,7 @@ item_band (const PbTimelineLane *lane, const PbTimelineItem *item, double *top, 
     case PB_TIMELINE_ITEM_BINDING:
     case PB_TIMELINE_ITEM_USABLE:
     case PB_TIMELINE_ITEM_SUSPENDED:
+    case PB_TIMELINE_ITEM_ASSUMED:
       *top = LANE_PAD;
       *bottom = h - 12;
       break;

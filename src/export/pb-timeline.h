@@ -22,6 +22,7 @@
 
 #include "pb-catalog.h"
 #include "pb-lifecycle.h"
+#include "pb-projection.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,10 @@ typedef enum
   PB_TIMELINE_ITEM_EXPIRED_UNUSED,  /* mark: minutes lost at expiry (VM-9) */
   PB_TIMELINE_ITEM_ALARM,           /* mark (VM-11) */
   PB_TIMELINE_ITEM_REJECTED,        /* mark: an event the rules refused */
+  /* A quote's projection draws what it proposes as what it sells: */
+  PB_TIMELINE_ITEM_BIND_BY,         /* mark: a proposed code's deadline, to bind by (EL-7) */
+  PB_TIMELINE_ITEM_ASSUMED,         /* span: its year if bound by then, an assumption (EL-8) */
+  PB_TIMELINE_ITEM_USE_BY,          /* mark: a proposed package's last day of use (VM-9) */
   PB_TIMELINE_N_ITEM_KINDS
 } PbTimelineItemKind;
 
@@ -68,7 +73,9 @@ typedef struct
   const char        *rule;      /* "EL-8" */
   guint              event;     /* the scenario event behind it, or PB_NO_EVENT */
   gint64             value;     /* viewers, minutes, a month index or a balance */
-  gint64             value2;    /* broadcast minutes, alarm threshold, term renewal flag */
+  gint64             value2;    /* broadcast minutes, alarm threshold, term renewal flag; a
+                                 * deadline: an assumed year follows; an assumed year: cut
+                                 * short by the base fee */
   const char        *text;      /* a rejection's reason, or NULL */
   PbInstant          reach;     /* the latest end of this and every earlier item of the lane */
 } PbTimelineItem;
@@ -87,6 +94,7 @@ typedef struct
   const PbBalanceStep *steps;       /* burn-down: remaining minutes from each instant on */
   guint                n_steps;
   gint64               capacity;    /* the minutes a full burn-down bar stands for */
+  gboolean             proposed;    /* what a quote proposes (pb_timeline_new_for_projection) */
 } PbTimelineLane;
 
 /* The drawing area: the lane labels on the left, the ruler on top, the
@@ -138,6 +146,18 @@ PbTimeline           *pb_timeline_new               (PbLifecycle          *lifec
 PbTimeline           *pb_timeline_new_for_language  (PbLifecycle          *lifecycle,
                                                      PbCatalog            *catalog,
                                                      const char           *language);
+/* The timeline of a quote: @lifecycle replays @projection's scenario (or a
+ * what-if edit of it).  What the quote proposes is drawn as what it sells,
+ * not as what becomes of it if nothing more is done: a code it proposes,
+ * left unbound, has its deadline to bind by (EL-7) and then, dashed, the
+ * year it gives if bound by then (EL-8), never a void mark; a package, its
+ * last day of use (VM-9), never minutes expiring unused.  The customer's
+ * history is drawn as it happened, and the stand-in for a base fee the
+ * customer holds has no code lane. */
+PbTimeline           *pb_timeline_new_for_projection (PbLifecycle         *lifecycle,
+                                                      PbCatalog           *catalog,
+                                                      const char          *language,
+                                                      PbProjection        *projection);
 const char           *pb_timeline_get_language      (PbTimeline           *self);
 PbLifecycle          *pb_timeline_get_lifecycle     (PbTimeline           *self);
 guint                 pb_timeline_get_n_lanes       (PbTimeline           *self);
