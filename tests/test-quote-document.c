@@ -26,17 +26,6 @@
 #include "pb-translation-private.h"
 #include "pb-translation.h"
 
-static PbQuote *
-load_quote (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quotes", name, NULL);
-  PbQuote *quote = pb_quote_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  return quote;
-}
-
 static gboolean
 have_poppler (void)
 {
@@ -122,6 +111,19 @@ export_text (PbQuoteDocument *document, char **path_out)
   text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
   *path_out = path;
   return squeeze (text);
+}
+
+/* The customer's copy of @quote, exported: its text, white space removed. */
+static char *
+quote_text (PbQuote *quote, char **path_out)
+{
+  g_autoptr(PbCatalog) cat = pb_test_catalog ();
+  g_autoptr(PbQuoteDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = pb_quote_document_new (quote, cat, NULL, &error);
+  g_assert_no_error (error);
+  return export_text (document, path_out);
 }
 
 /* TRUE when @rule is the rule of one of @pricing's terms. */
@@ -229,7 +231,7 @@ assert_document_shows_model (PbQuote *quote, const PbSeller *seller, PbQuoteDocu
 static void
 test_english (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbSeller) seller = pb_seller_new ("Shanghai Cloudway IT Co., Ltd.", "Li Ming", "021-6000-1234",
                                               "liming@example.com");
 
@@ -419,7 +421,7 @@ test_mo_reader (void)
 static void
 test_figure_language (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -448,7 +450,7 @@ test_figure_language (void)
 static void
 test_chinese (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("contract-example.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("contract-example.pricebook");
   g_autoptr(PbSeller) seller = pb_seller_new ("上海云途信息技术有限公司", "李明", "021-6000-1234",
                                               "liming@example.com");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
@@ -481,7 +483,7 @@ test_chinese (void)
 static void
 test_english_pdf_size (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -518,7 +520,7 @@ test_english_pdf_size (void)
 static void
 test_fonts_embedded (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("contract-example.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("contract-example.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -668,7 +670,7 @@ test_long_quote (void)
 static void
 test_refused (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -693,7 +695,7 @@ test_refused (void)
 static void
 test_draw_page (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -734,7 +736,7 @@ test_draw_page (void)
 static void
 test_metadata (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbSeller) seller = pb_seller_new ("云途信息", "李明", NULL, "");
   g_autoptr(PbQuoteDocument) document = NULL;
@@ -762,7 +764,7 @@ test_metadata (void)
 static void
 test_unwritable (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -780,7 +782,7 @@ test_unwritable (void)
 static void
 test_csv (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbPricing) pricing = NULL;
   g_autoptr(GError) error = NULL;
@@ -911,7 +913,7 @@ watermark_pixels (const char *path)
 static PbQuote *
 detailed_quote (PbQuoteLanguage language)
 {
-  PbQuote *quote = load_quote ("sample.pricebook");
+  PbQuote *quote = pb_test_quote ("sample.pricebook");
   PbCustomer *customer = pb_quote_get_customer (quote);
 
   pb_quote_set_language (quote, language);
@@ -997,7 +999,7 @@ test_quotation_details (void)
 static void
 test_default_tax (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -1025,7 +1027,7 @@ test_default_tax (void)
 static void
 test_internal_copy (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbQuoteDocument) internal = NULL, sent = NULL;
   g_autoptr(GError) error = NULL;
@@ -1067,7 +1069,7 @@ test_signature_together (void)
     return;
   for (guint lines = 0; lines <= 60; lines += 4)
     {
-      g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+      g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
       g_autoptr(PbQuoteDocument) document = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *dir = temp_dir ();
@@ -1125,7 +1127,7 @@ write_png (int width, int height)
 static void
 test_logo (void)
 {
-  g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+  g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
   g_autoptr(PbCatalog) cat = pb_test_catalog ();
   g_autoptr(PbSeller) seller = detailed_seller ();
   g_autofree char *logo = write_png (120, 60);
@@ -1196,7 +1198,7 @@ test_key_dates (void)
     return;
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autoptr(PbQuote) quote = load_quote ("sample.pricebook");
+      g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
       g_autoptr(PbCatalog) cat = pb_test_catalog ();
       g_autoptr(PbQuoteDocument) document = NULL;
       g_autoptr(GError) error = NULL;
@@ -1214,6 +1216,81 @@ test_key_dates (void)
       g_assert_true (strstr (text, heading) > strstr (text, figure));
       g_unlink (path);
     }
+}
+
+/* The text from the figure's heading on: the terms before it quote the
+ * rules (EL-7 says what becomes of a code never bound), the figure sells. */
+static const char *
+figure_text (const char *text, const char *heading)
+{
+  g_autofree char *wanted = squeeze (heading);
+  const char *figure = strstr (text, wanted);
+
+  g_assert_nonnull (figure);
+  return figure;
+}
+
+/* Issue 17, item 7: the projected timeline of a quote never draws a quoted
+ * code as void nor quoted minutes as expiring unused.  The sample's codes
+ * are to be bound by 2026-05-16 00:00 (EL-7) and then, an assumption,
+ * usable if bound by then (EL-8); its packages are usable until 2028-03-16
+ * 00:00 (VM-9). */
+static void
+test_figure_sells (void)
+{
+  struct {
+    PbQuoteLanguage language;
+    const char *heading;
+    const char *shown[3];
+    const char *never[3];
+  } cases[] = {
+    { PB_QUOTE_LANGUAGE_EN, "Projected timeline",
+      { "bind by 2026-05-16 00:00", "if bound by then", "usable until 2028-03-16 00:00" },
+      { "void", "expire unused", "expireunused" } },
+    { PB_QUOTE_LANGUAGE_ZH_CN, "预计时间线",
+      { "请于 2026-05-16 00:00 前绑定", "若按期绑定", "可用至 2028-03-16 00:00" },
+      { "已失效", "作废", "void" } },
+  };
+
+  if (!have_poppler ())
+    return;
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PbQuote) quote = pb_test_quote ("sample.pricebook");
+      g_autofree char *path = NULL, *text = NULL;
+      const char *figure;
+
+      pb_quote_set_language (quote, cases[c].language);
+      text = quote_text (quote, &path);
+      figure = figure_text (text, cases[c].heading);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].shown); i++)
+        assert_shows (figure, cases[c].shown[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].never); i++)
+        if (strstr (figure, cases[c].never[i]) != NULL)
+          g_error ("the projected timeline shows “%s”:\n%s", cases[c].never[i], figure);
+      g_unlink (path);
+    }
+}
+
+/* The customer's history is no proposal: the account quote's B, gifted and
+ * never bound, is drawn void as it is (EL-7), beside the proposed C1 to
+ * bind by 2020-08-01 00:00. */
+static void
+test_figure_history_void (void)
+{
+  g_autoptr(PbQuote) quote = pb_test_quote ("account.pricebook");
+  g_autofree char *path = NULL, *text = NULL;
+  const char *figure;
+
+  if (!have_poppler ())
+    return;
+  text = quote_text (quote, &path);
+  figure = figure_text (text, "Projected timeline");
+  /* The figure's only void: C1 is to be bound, A is bound. */
+  assert_shows (figure, "void");
+  g_assert_true (strstr (figure, "void") == g_strrstr (figure, "void"));
+  assert_shows (figure, "bind by 2020-08-01 00:00");
+  g_unlink (path);
 }
 
 /* A quote with nothing that lasts has neither figure nor key dates. */
@@ -1249,6 +1326,8 @@ main (int argc, char **argv)
   g_test_add_func ("/quote-document/Q-1/logo", test_logo);
   g_test_add_func ("/quote-document/EL-7/EL-3/VM-9/key-dates", test_key_dates);
   g_test_add_func ("/quote-document/Q-1/no-key-dates", test_no_key_dates);
+  g_test_add_func ("/quote-document/EL-7/EL-8/VM-9/figure-sells", test_figure_sells);
+  g_test_add_func ("/quote-document/EL-7/figure-history-void", test_figure_history_void);
   g_test_add_func ("/quote-document/Q-5/chinese", test_chinese);
   g_test_add_func ("/quote-document/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/quote-document/Q-3/english-pdf-size", test_english_pdf_size);

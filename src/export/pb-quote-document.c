@@ -152,7 +152,8 @@ static const char * const labels_en[N_LABELS] = {
   [L_TERMS] = "Terms",
   [L_FIGURE] = "Projected timeline",
   [L_FIGURE_NOTE] = "Everything quoted, bought on the quote date: base fee, activation codes and their "
-                    "binding windows, numbers and minute packages.",
+                    "binding windows, numbers and minute packages. Dashed: the use a code gives if bound "
+                    "by its deadline, an assumption.",
   [L_LANES_SHOWN] = "The figure shows %u of the %u items quoted: no more fit on a page.",
   [L_CURRENCY_NOTE] = "All amounts in Chinese yuan (CNY); list prices, each amount list price × quantity.",
   [L_DRAFT] = "Draft",
@@ -186,7 +187,8 @@ static const char * const labels_zh[N_LABELS] = {
   [L_IN_WORDS] = "人民币大写",
   [L_TERMS] = "条款",
   [L_FIGURE] = "预计时间线",
-  [L_FIGURE_NOTE] = "按报价内容于报价日期购买：基础年费、激活码及其绑定期限、号码与分钟包。",
+  [L_FIGURE_NOTE] = "按报价内容于报价日期购买：基础年费、激活码及其绑定期限、号码与分钟包。"
+                    "虚线：激活码按期绑定后的可用期（假设）。",
   [L_LANES_SHOWN] = "图中显示所报 %2$u 项中的 %1$u 项：一页只容得下这么多。",
   [L_CURRENCY_NOTE] = "金额单位：人民币元（CNY）；单价为目录价，金额 = 单价 × 数量。",
   [L_DRAFT] = "草稿",
@@ -1355,9 +1357,9 @@ fit_figure (PbQuoteDocument *self, PbTimeline *timeline)
  * codes, to renew the base fee, and until when the packages are usable.
  * Dates of one kind at one instant share a row. */
 static void
-build_key_dates (PbQuoteDocument *self, PbQuote *quote, PbLifecycle *lifecycle)
+build_key_dates (PbQuoteDocument *self, PbQuote *quote, PbProjection *projection, PbLifecycle *lifecycle)
 {
-  g_autoptr(GArray) dates = pb_lifecycle_key_dates (lifecycle, pb_quote_get_date (quote));
+  g_autoptr(GArray) dates = pb_projection_key_dates (projection, lifecycle, pb_quote_get_date (quote));
   g_autoptr(GString) subjects = g_string_new (NULL);
   guint listed = 0;
 
@@ -1431,14 +1433,16 @@ build_figure (PbQuoteDocument *self, PbQuote *quote, PbCatalog *catalog)
       self->figure_note = g_strdup_printf (label (self, L_FIGURE_LEFT_OUT), error->message);
       return;
     }
-  /* The figure's words are the quote's language too, not the program's. */
-  timeline = pb_timeline_new_for_language (lifecycle, catalog,
-                                           pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN
-                                           ? PB_TRANSLATION_CHINESE : PB_TRANSLATION_ENGLISH);
+  /* The figure's words are the quote's language too, not the program's;
+   * what the quote proposes is drawn as what it sells (issue 17.7). */
+  timeline = pb_timeline_new_for_projection (lifecycle, catalog,
+                                             pb_quote_get_language (quote) == PB_QUOTE_LANGUAGE_ZH_CN
+                                             ? PB_TRANSLATION_CHINESE : PB_TRANSLATION_ENGLISH,
+                                             projection);
   if (pb_timeline_get_n_lanes (timeline) == 0 || !pb_timeline_get_extent (timeline, &self->from, &self->to))
     return;
   fit_figure (self, timeline);
-  build_key_dates (self, quote, lifecycle);
+  build_key_dates (self, quote, projection, lifecycle);
   count_items_shown (self, quote, projection, timeline, &shown, &total);
   if (shown < total)
     self->figure_note = g_strdup_printf (label (self, L_LANES_SHOWN), shown, total);
