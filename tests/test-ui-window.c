@@ -436,6 +436,73 @@ test_window_quote_over_time (Fixture *f, gconstpointer data)
                    pb_quote_get_date (pb_window_get_quote (f->window)));
 }
 
+/* How many items of @kind the window's timeline has in lane @key. */
+static guint
+count_items (PbWindow *window, const char *key, PbTimelineItemKind kind)
+{
+  PbTimeline *timeline = pb_timeline_view_get_timeline (pb_window_get_timeline (window));
+  gint index = pb_timeline_find_lane (timeline, key);
+  const PbTimelineLane *lane;
+  guint n = 0;
+
+  g_assert_cmpint (index, >=, 0);
+  lane = pb_timeline_get_lane (timeline, index);
+  for (guint i = 0; i < lane->n_items; i++)
+    n += lane->items[i].kind == kind;
+  return n;
+}
+
+/* Issue 17.7: the Timeline of a quote sells, as its PDF does: the sample's
+ * codes are to be bound by their deadline (EL-7), then dashed the year if
+ * bound (EL-8), never void; its packages are usable until their end
+ * (VM-9), never expiring unused.  A what-if code added in the Simulator is
+ * no proposal: it is drawn as the replay has it, void (EL-7).  A scenario
+ * still shows its voids. */
+static void
+test_window_quote_timeline_sells (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = data_file ("sample.pricebook");
+  g_autofree char *scenario_path = g_test_build_filename (G_TEST_DIST, "data", "scenarios",
+                                                          "bind-after-deadline.pbscenario", NULL);
+  const char *codes[] = { "code:G1", "code:C1" };
+  PbScenarioEvent what_if;
+  PbScenario *projection;
+
+  open_path (f, path);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "timeline");
+  pb_test_iterate ();
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_assert_cmpuint (count_items (f->window, codes[i], PB_TIMELINE_ITEM_VOID), ==, 0);
+      g_assert_cmpuint (count_items (f->window, codes[i], PB_TIMELINE_ITEM_BIND_BY), ==, 1);
+      g_assert_cmpuint (count_items (f->window, codes[i], PB_TIMELINE_ITEM_ASSUMED), ==, 1);
+    }
+  g_assert_cmpuint (count_items (f->window, "package:P1", PB_TIMELINE_ITEM_EXPIRED_UNUSED), ==, 0);
+  g_assert_cmpuint (count_items (f->window, "package:P1", PB_TIMELINE_ITEM_USE_BY), ==, 1);
+
+  /* A what-if in the Simulator, and an event removed there: C1's event
+   * moves, C1 is still the quote's. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "simulator");
+  pb_test_iterate ();
+  projection = pb_simulator_page_get_scenario (PB_SIMULATOR_PAGE (pb_test_get (GTK_WIDGET (f->window), "simulator")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "timeline");
+  pb_test_iterate ();
+  g_assert_cmpint (pb_scenario_get_event (projection, 1)->type, ==, PB_EVENT_VOICE_NUMBER_ACTIVATE);
+  pb_scenario_event_init (&what_if, PB_EVENT_LIVE_CODE_BUY, pb_scenario_get_event (projection, 0)->at, "X");
+  what_if.tier = "standard";
+  g_assert_cmpint (pb_scenario_append_event (projection, &what_if, NULL), >=, 0);
+  pb_scenario_remove_event (projection, 1);
+  pb_test_iterate ();
+  g_assert_cmpuint (count_items (f->window, "code:X", PB_TIMELINE_ITEM_VOID), ==, 1);
+  g_assert_cmpuint (count_items (f->window, "code:C1", PB_TIMELINE_ITEM_VOID), ==, 0);
+  g_assert_cmpuint (count_items (f->window, "code:C1", PB_TIMELINE_ITEM_BIND_BY), ==, 1);
+
+  open_path (f, scenario_path);
+  pb_test_iterate ();
+  g_assert_cmpuint (count_items (f->window, "code:A", PB_TIMELINE_ITEM_VOID), ==, 1);
+  g_assert_cmpuint (count_items (f->window, "code:A", PB_TIMELINE_ITEM_BIND_BY), ==, 0);
+}
+
 /* The main menu is built when first opened, and only then: GTK asks for
  * it on every opening. */
 static void
@@ -1220,6 +1287,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/Q-1/new-quote-number", test_window_new_quote);
   ADD ("/ui/window/EL-8/example-and-scenarios", test_window_example_and_scenarios);
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
+  ADD ("/ui/window/EL-7/EL-8/VM-9/quote-timeline-sells", test_window_quote_timeline_sells);
   ADD ("/ui/window/samples", test_window_samples);
   ADD ("/ui/window/menu-built-once", test_window_menu_built_once);
   ADD ("/ui/window/menu-keys", test_window_menu_keys);

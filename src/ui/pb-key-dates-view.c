@@ -30,6 +30,7 @@ struct _PbKeyDatesView
   GtkLabel     *more_label;
   GArray       *dates;         /* PbKeyDate, as listed */
   PbLifecycle  *lifecycle;
+  PbProjection *projection;    /* a quote's, or NULL */
   PbInstant     from;
 };
 
@@ -79,7 +80,10 @@ fill (PbKeyDatesView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_array_set_size (self->dates, 0);
-  if (self->lifecycle != NULL)
+  if (self->lifecycle != NULL && self->projection != NULL)
+    all = pb_projection_key_dates (self->projection, self->lifecycle,
+                                   self->from != PB_INSTANT_NONE ? self->from : PB_INSTANT_MIN);
+  else if (self->lifecycle != NULL)
     all = pb_lifecycle_key_dates (self->lifecycle, self->from);
   shown = all ? MIN (all->len, MAX_ROWS) : 0;
   for (guint i = 0; i < shown; i++)
@@ -115,6 +119,16 @@ pb_key_dates_view_set_lifecycle (PbKeyDatesView *self, PbLifecycle *lifecycle, P
   fill (self);
 }
 
+void
+pb_key_dates_view_set_projection (PbKeyDatesView *self, PbProjection *projection)
+{
+  g_return_if_fail (PB_IS_KEY_DATES_VIEW (self));
+  g_return_if_fail (projection == NULL || PB_IS_PROJECTION (projection));
+
+  if (g_set_object (&self->projection, projection))
+    fill (self);
+}
+
 guint
 pb_key_dates_view_get_n_dates (PbKeyDatesView *self)
 {
@@ -145,6 +159,7 @@ pb_key_dates_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->lifecycle);
+  g_clear_object (&self->projection);
   g_clear_pointer (&self->dates, g_array_unref);
   G_OBJECT_CLASS (pb_key_dates_view_parent_class)->dispose (object);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "pb-lifecycle.h"
+#include "pb-projection.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ GtkWidget   *pb_key_dates_view_new           (void);
 void         pb_key_dates_view_set_lifecycle (PbKeyDatesView *self,
                                               PbLifecycle    *lifecycle,
                                               PbInstant       from);
+/* A quote's projection, of which the lifecycle is a replay: its key dates
+ * leave stand-ins out and never call a proposed code void
+ * (pb_projection_key_dates); NULL lists the replay's own. */
+void         pb_key_dates_view_set_projection (PbKeyDatesView *self,
+                                               PbProjection   *projection);
 /* How many key dates are listed (for the tests). */
 guint        pb_key_dates_view_get_n_dates   (PbKeyDatesView *self);
 

@@ -13,6 +13,7 @@ struct _PbReplay
   GObject      parent_instance;
 
   PbScenario  *scenario;
+  PbProjection *projection;   /* the scenario's, or NULL */
   PbLifecycle *lifecycle;
   GError      *error;
 };
@@ -39,12 +40,39 @@ replay (PbReplay *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIFECYCLE]);
 }
 
+static void set_scenario (PbReplay *self, PbScenario *scenario);
+
 void
 pb_replay_set_scenario (PbReplay *self, PbScenario *scenario)
 {
   g_return_if_fail (PB_IS_REPLAY (self));
   g_return_if_fail (scenario == NULL || PB_IS_SCENARIO (scenario));
 
+  g_clear_object (&self->projection);
+  set_scenario (self, scenario);
+}
+
+void
+pb_replay_set_projection (PbReplay *self, PbProjection *projection)
+{
+  g_return_if_fail (PB_IS_REPLAY (self));
+  g_return_if_fail (projection == NULL || PB_IS_PROJECTION (projection));
+
+  /* Before the replay: its ::lifecycle handlers ask for the projection. */
+  g_set_object (&self->projection, projection);
+  set_scenario (self, projection != NULL ? pb_projection_get_scenario (projection) : NULL);
+}
+
+PbProjection *
+pb_replay_get_projection (PbReplay *self)
+{
+  g_return_val_if_fail (PB_IS_REPLAY (self), NULL);
+  return self->projection;
+}
+
+static void
+set_scenario (PbReplay *self, PbScenario *scenario)
+{
   if (self->scenario != NULL)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
   if (g_set_object (&self->scenario, scenario))
@@ -114,6 +142,7 @@ pb_replay_dispose (GObject *object)
   if (self->scenario != NULL)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->projection);
   g_clear_object (&self->lifecycle);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (pb_replay_parent_class)->dispose (object);

@@ -11,6 +11,7 @@
 #include <glib-object.h>
 
 #include "pb-lifecycle.h"
+#include "pb-projection.h"
 #include "pb-scenario.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,14 @@ PbReplay     *pb_replay_new          (void);
 void          pb_replay_set_scenario (PbReplay   *self,
                                       PbScenario *scenario);
 PbScenario   *pb_replay_get_scenario (PbReplay   *self);
+/* A quote's projection: its scenario is replayed as by set_scenario(), and
+ * the projection is kept beside it, so that the quote's Timeline knows
+ * what the quote proposes (pb_timeline_new_for_projection).  Setting a
+ * scenario forgets it. */
+void          pb_replay_set_projection (PbReplay     *self,
+                                        PbProjection *projection);
+/* NULL unless the scenario is a quote's projection. */
+PbProjection *pb_replay_get_projection (PbReplay     *self);
 /* NULL without a scenario, or when the replay failed (see get_error). */
 PbLifecycle  *pb_replay_get_lifecycle (PbReplay  *self);
 /* Why the last replay failed, or NULL. */

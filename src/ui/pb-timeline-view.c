@@ -115,6 +115,7 @@ struct _PbTimelineView
 
   PbTimelineState   *state;
   PbLifecycle       *lifecycle;
+  PbProjection      *projection;     /* a quote's, or NULL */
   PbTimeline        *timeline;
   GtkWidget         *details;
   GtkWidget         *swatches[PB_TIMELINE_N_ROLES];
@@ -854,23 +855,19 @@ measure_label_width (PbTimeline *timeline)
   return width;
 }
 
-void
-pb_timeline_view_set_lifecycle (PbTimelineView *self, PbLifecycle *lifecycle)
+/* The lanes again, for a new lifecycle or projection. */
+static void
+rebuild (PbTimelineView *self)
 {
   g_autoptr(PbCatalog) catalog = NULL;
 
-  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (lifecycle == NULL || PB_IS_LIFECYCLE (lifecycle));
-
-  if (!g_set_object (&self->lifecycle, lifecycle))
-    return;
   g_clear_object (&self->timeline);
-  if (lifecycle != NULL)
+  if (self->lifecycle != NULL)
     {
       /* The built-in catalog names the tiers; a code's tier id is shown
        * when it names none. */
       catalog = pb_catalog_get_default (NULL);
-      self->timeline = pb_timeline_new (lifecycle, catalog);
+      self->timeline = pb_timeline_new_for_projection (self->lifecycle, catalog, NULL, self->projection);
     }
   self->label_width = measure_label_width (self->timeline);
   self->generation++;
@@ -880,7 +877,28 @@ pb_timeline_view_set_lifecycle (PbTimelineView *self, PbLifecycle *lifecycle)
   update_details (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pb_timeline_view_set_lifecycle (PbTimelineView *self, PbLifecycle *lifecycle)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (lifecycle == NULL || PB_IS_LIFECYCLE (lifecycle));
+
+  if (!g_set_object (&self->lifecycle, lifecycle))
+    return;
+  rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIFECYCLE]);
+}
+
+void
+pb_timeline_view_set_projection (PbTimelineView *self, PbProjection *projection)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (projection == NULL || PB_IS_PROJECTION (projection));
+
+  if (g_set_object (&self->projection, projection) && self->lifecycle != NULL)
+    rebuild (self);
 }
 
 PbLifecycle *
@@ -938,6 +956,7 @@ pb_timeline_view_dispose (GObject *object)
     g_clear_pointer (&self->layers[i], gsk_render_node_unref);
   g_clear_object (&self->timeline);
   g_clear_object (&self->lifecycle);
+  g_clear_object (&self->projection);
   g_clear_object (&self->state);
   G_OBJECT_CLASS (pb_timeline_view_parent_class)->dispose (object);
 }

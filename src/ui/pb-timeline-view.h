@@ -46,6 +46,11 @@ PbTimelineState *pb_timeline_view_get_state     (PbTimelineView  *self);
 void             pb_timeline_view_set_lifecycle (PbTimelineView  *self,
                                                  PbLifecycle     *lifecycle);
 PbLifecycle     *pb_timeline_view_get_lifecycle (PbTimelineView  *self);
+/* A quote's projection, of which the lifecycle is a replay: what the quote
+ * proposes is drawn as it sells (pb_timeline_new_for_projection); NULL
+ * draws the replay as it is, as for any scenario. */
+void             pb_timeline_view_set_projection (PbTimelineView *self,
+                                                  PbProjection   *projection);
 /* The lanes drawn, or NULL. */
 PbTimeline      *pb_timeline_view_get_timeline  (PbTimelineView  *self);
 

@@ -171,9 +171,11 @@ fit_new_scenario (PbWindow *self)
 static void
 update_key_dates (PbWindow *self)
 {
-  if (self->key_dates != NULL)
-    pb_key_dates_view_set_lifecycle (self->key_dates, pb_replay_get_lifecycle (self->replay),
-                                     pb_timeline_state_get_as_of (self->timeline_state));
+  if (self->key_dates == NULL)
+    return;
+  pb_key_dates_view_set_projection (self->key_dates, pb_replay_get_projection (self->replay));
+  pb_key_dates_view_set_lifecycle (self->key_dates, pb_replay_get_lifecycle (self->replay),
+                                   pb_timeline_state_get_as_of (self->timeline_state));
 }
 
 static void
@@ -218,6 +220,7 @@ _pb_window_ensure_timeline (PbWindow *self)
       gtk_box_append (GTK_BOX (row), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
       gtk_box_append (GTK_BOX (row), key_dates_panel (self));
       gtk_box_append (self->timeline_box, row);
+      pb_timeline_view_set_projection (self->timeline, pb_replay_get_projection (self->replay));
       pb_timeline_view_set_lifecycle (self->timeline, pb_replay_get_lifecycle (self->replay));
       fit_new_scenario (self);
     }
@@ -320,7 +323,10 @@ show_broken_rules (PbWindow *self, PbCatalog *catalog)
 }
 
 /* A quote is seen over time through its projection: its purchases bought on
- * the quote's date, replayed by the lifecycle engine.  It is rebuilt when
+ * the quote's date, replayed by the lifecycle engine.  The replay keeps the
+ * projection, so that the Timeline (and its key dates) draws what the quote
+ * sells: a code to bind by its deadline, never a void one (issue 17.7); the
+ * Simulator, a simulation, shows the replay as it is.  It is rebuilt when
  * the quote has changed since, and only then: edits to it in the simulator
  * are what-ifs that never touch the quote, and they (with the as-of
  * instant) outlive a switch of views. */
@@ -329,7 +335,8 @@ refresh_projection (PbWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbCatalog) catalog = NULL;
-  g_autoptr(PbScenario) projection = NULL;
+  g_autoptr(PbProjection) projection = NULL;
+  PbProjectionOptions options;
   PbQuote *quote = quote_of (self);
   const char *view = gtk_stack_get_visible_child_name (self->views);
 
@@ -337,8 +344,10 @@ refresh_projection (PbWindow *self)
     return;
   self->projection_stale = FALSE;
   catalog = pb_catalog_get_default (&error);
+  pb_projection_options_init (&options);
+  options.start = pb_quote_get_date (quote);
   if (catalog != NULL)
-    projection = pb_quote_project (quote, catalog, pb_quote_get_date (quote), &error);
+    projection = pb_projection_new (quote, catalog, &options, &error);
   if (projection == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The quote cannot be shown over time yet: %s"), error->message);
@@ -347,7 +356,7 @@ refresh_projection (PbWindow *self)
     }
   else
     show_broken_rules (self, catalog);
-  pb_replay_set_scenario (self->replay, projection);
+  pb_replay_set_projection (self->replay, projection);
   gtk_stack_set_visible_child_name (self->simulator_stack, projection ? "simulator" : "empty");
 }
 
@@ -1323,6 +1332,7 @@ on_lifecycle_changed (PbWindow *self)
 
   if (self->timeline != NULL)
     {
+      pb_timeline_view_set_projection (self->timeline, pb_replay_get_projection (self->replay));
       pb_timeline_view_set_lifecycle (self->timeline, lifecycle);
       fit_new_scenario (self);
     }
