@@ -932,16 +932,27 @@ test_wizard_advice_base_fee (Fixture *f, gconstpointer data)
   the_warning (GTK_WIDGET (row_at (f, "live_list", 0)), "EL-8");
 }
 
-/* Q-1, issue 15 item 5: the window numbers a quote when it is first
- * saved, so a quote still without a number is not warned about; its
- * entry says when the number comes.  A customer without a name still is. */
+/* Q-1, issue 15 items 5 and 6: the window numbers a quote when it is
+ * first saved, so a quote still without a number is not warned about; its
+ * entry says when the number comes.  A blank quote is not warned that its
+ * customer has no name (nobody has filled it in yet); once it holds an
+ * item, it is. */
 static void
 test_wizard_number_to_come (Fixture *f, gconstpointer data)
 {
   GtkWidget *customer = pb_test_get (root (f), "customer_issues");
+  g_autoptr(PbQuoteItem) item = pb_quote_item_new (PB_ITEM_KIND_FIXED_PACKAGE);
   g_autofree char *shown = NULL;
 
   pb_quote_set_number (f->quote, "");
+  pb_test_iterate ();
+  g_assert_cmpuint (count_warnings (customer, "Q-1"), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pb_test_get (root (f), "status_label"))), ==,
+                   _("Add items in the Voice Message and Enterprise Live steps"));
+  gtk_switch_set_active (GTK_SWITCH (pb_test_get (root (f), "enterprise_switch")), TRUE);
+  pb_quote_item_set_minutes (item, 10000);
+  pb_quote_item_set_quantity (item, 1);
+  pb_quote_append_item (f->quote, item);
   pb_test_iterate ();
   shown = issues_text (customer);
   g_assert_null (strstr (shown, _("the quote has no number")));

@@ -563,16 +563,23 @@ show_quote_issues (PbQuoteWizard *self)
 
 /* The window takes a quote's number from the counter when it is first
  * saved or exported (so numbers have no gaps): an empty number is one to
- * come, not a problem of the quote being built (Q-1). */
+ * come, not a problem of the quote being built (Q-1).  A blank quote (no
+ * items yet) is not warned that its customer has no name either: nobody
+ * has filled it in yet, and the name is wanted once there is something to
+ * send. */
 static void
-drop_number_to_come (GPtrArray *issues)
+drop_still_to_come (PbQuote *quote, GPtrArray *issues)
 {
+  gboolean blank = pb_quote_get_n_items (quote) == 0;
+
   for (guint i = issues->len; i-- > 0;)
     {
       const PbQuoteIssue *issue = g_ptr_array_index (issues, i);
 
-      if (issue->item < 0 && g_str_equal (issue->rule, "Q-1") &&
-          g_str_equal (issue->message, _("the quote has no number")))
+      if (issue->item >= 0 || !g_str_equal (issue->rule, "Q-1"))
+        continue;
+      if (g_str_equal (issue->message, _("the quote has no number")) ||
+          (blank && g_str_equal (issue->message, _("the customer has no name"))))
         g_ptr_array_remove_index (issues, i);
     }
 }
@@ -595,7 +602,7 @@ reprice (PbQuoteWizard *self)
    * next one. */
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   self->issues = pb_pricing_check (self->catalog, self->quote);
-  drop_number_to_come (self->issues);
+  drop_still_to_come (self->quote, self->issues);
   if (problem_step == NULL && !pb_pricing_issues_have_errors (self->issues))
     pb_pricing_compute (self->catalog, self->quote, &pricing, NULL);
 
