@@ -167,8 +167,8 @@ test_window_save (Fixture *f, gconstpointer data)
   g_rmdir (copy);
 }
 
-/* New quote (Q-1): an untouched new quote has nothing to lose, so it is not
- * unsaved; its number Q-YYYY-NNNN comes from the counter in settings when
+/* New quote (Q-1): the focus is in the customer's name; an untouched new
+ * quote has nothing to lose, so it is not unsaved; its number Q-YYYY-NNNN comes from the counter in settings when
  * it is first saved, not before, so that a quote never saved leaves no gap. */
 static void
 test_window_new_quote (Fixture *f, gconstpointer data)
@@ -186,6 +186,9 @@ test_window_new_quote (Fixture *f, gconstpointer data)
   g_assert_cmpint (pb_quote_get_valid_days (pb_window_get_quote (f->window)), ==, 45);
   g_assert_false (pb_window_get_dirty (f->window));
   g_assert_null (strstr (title (f), "•"));
+  /* Typing starts with the customer's name. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         pb_test_get (GTK_WIDGET (f->window), "name_entry")));
 
   /* Ctrl+N again and Ctrl+W: nothing asks, and no number was taken. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);

@@ -1328,6 +1328,14 @@ pb_quote_wizard_set_step (PbQuoteWizard *self, const char *step)
   gtk_stack_set_visible_child_name (self->steps, step);
 }
 
+void
+pb_quote_wizard_focus_start (PbQuoteWizard *self)
+{
+  g_return_if_fail (PB_IS_QUOTE_WIZARD (self));
+  gtk_stack_set_visible_child_name (self->steps, "customer");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
 const char *
 pb_quote_wizard_get_step (PbQuoteWizard *self)
 {

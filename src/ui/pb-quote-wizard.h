@@ -19,6 +19,9 @@ PbQuote    *pb_quote_wizard_get_quote      (PbQuoteWizard *self);
 void        pb_quote_wizard_set_step       (PbQuoteWizard *self,
                                             const char    *step);
 const char *pb_quote_wizard_get_step       (PbQuoteWizard *self);
+/* The customer step, the focus in the customer's name: where a new quote
+ * is filled in first. */
+void        pb_quote_wizard_focus_start    (PbQuoteWizard *self);
 const char *pb_quote_wizard_get_total_text (PbQuoteWizard *self);
 const char *pb_quote_wizard_get_status_text (PbQuoteWizard *self);
 const char *pb_quote_wizard_get_problem    (PbQuoteWizard *self);

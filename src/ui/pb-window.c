@@ -522,6 +522,7 @@ _pb_window_new_quote (PbWindow *self)
   apply_quote_defaults (self, quote);
   document = pb_document_new_quote (quote);
   pb_window_set_document (self, document);
+  pb_quote_wizard_focus_start (self->wizard);
 }
 
 /* A window for a new document: this one when it shows none, else a new
