@@ -11,7 +11,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "pb-test.h"
+#include "pb-timeline-private.h"
 #include "pb-timeline-render.h"
 
 /* ------------------------------------------------------------------ */
@@ -804,6 +807,63 @@ test_render_pixels (void)
   cairo_surface_destroy (surface);
 }
 
+typedef struct
+{
+  double badge_x, badge_size, year_x;
+  char  *badge, *year;
+} RulerRuns;
+
+static void
+collect_ruler_run (const PbTimelineTextRun *run, gpointer user_data)
+{
+  RulerRuns *runs = user_data;
+
+  if (g_str_equal (run->text, runs->badge))
+    {
+      runs->badge_x = run->x;
+      runs->badge_size = run->size;
+    }
+  else if (g_str_equal (run->text, runs->year))
+    runs->year_x = run->x;
+}
+
+/* The as-of badge sits on the ruler's upper row: a year's label it would
+ * cut moves past it, whole, instead of peeking out from under it, and the
+ * window's ruler (drawn apart from the badge) does the same. */
+static void
+test_ruler_badge (void)
+{
+  PbTimelineViewport vp = viewport (at ("2025-06-01T00:00:00+08:00"), at ("2028-06-01T00:00:00+08:00"));
+  PbTimelineOverlay overlay = { at ("2026-12-28T00:00:00+08:00"), NULL };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) vp.width, (int) vp.height);
+  cairo_t *cr = cairo_create (surface);
+  RulerRuns runs = { -1, 0, -1, "2026-12-28 00:00", "2027" };
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (PB_TIMELINE_FONT_FAMILY_LATIN);
+  PbTimelinePalette palette;
+  int width;
+
+  pb_timeline_palette_init_document (&palette);
+  pb_timeline_render_full (NULL, cr, &vp, &palette, &overlay, PB_TIMELINE_PART_RULER | PB_TIMELINE_PART_OVERLAY,
+                           collect_ruler_run, &runs);
+  g_assert_cmpfloat (runs.badge_x, >, 0);
+  g_assert_cmpfloat (runs.year_x, >, 0);
+  /* The year's tick is under the badge; its label starts past the badge. */
+  g_assert_cmpfloat (pb_timeline_viewport_x (&vp, at ("2027-01-01T00:00:00+08:00")), <, runs.year_x - 20);
+  pango_font_description_set_absolute_size (font, runs.badge_size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, runs.badge, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_assert_cmpfloat (runs.year_x, >=, runs.badge_x + width);
+
+  /* The ruler alone, given the overlay, leaves the same room. */
+  runs.year_x = -1;
+  pb_timeline_render_full (NULL, cr, &vp, &palette, &overlay, PB_TIMELINE_PART_RULER, collect_ruler_run, &runs);
+  g_assert_cmpfloat (runs.year_x, >=, runs.badge_x + width);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -813,6 +873,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/lanes/VM-8/VM-9/packages", test_lanes_packages);
   g_test_add_func ("/timeline/lanes/VM-3/VM-4/numbers-in-china-months", test_lanes_numbers);
   g_test_add_func ("/timeline/lanes/item-keys", test_item_keys);
+  g_test_add_func ("/timeline/ruler/as-of-badge", test_ruler_badge);
   g_test_add_func ("/timeline/projection/EL-7/EL-8/VM-9/sells", test_projection_sells);
   g_test_add_func ("/timeline/projection/EL-7/EL-10/history-keeps-void", test_projection_history);
   g_test_add_func ("/timeline/projection/EL-7/EL-8/stand-in", test_projection_stand_in);

@@ -122,6 +122,9 @@ typedef struct
   PbTimelineTextFunc        text_func;
   gpointer                  text_data;
   guint                     drawn;
+  /* Where the as-of badge sits on the ruler's upper row (left < right
+   * when there is one): the row's labels it would cut are left out. */
+  double                    badge_left, badge_right;
 } Painter;
 
 /* The language of the timeline's words (pb-translation.h); NULL, the
@@ -1045,6 +1048,36 @@ draw_labels (Painter *p)
   cairo_restore (p->cr);
 }
 
+/* Whether a label of the ruler's upper row from @x, @width wide, would be
+ * cut by the as-of badge: it is moved past it, or left out, rather than
+ * left peeking out from under it (the badge's own date names the year). */
+static gboolean
+under_badge (const Painter *p, double x, double width)
+{
+  return p->badge_left < p->badge_right && x < p->badge_right + 4 && x + width > p->badge_left - 4;
+}
+
+/* The as-of badge's date, where it sits and how large it is. */
+static char *
+as_of_badge (Painter *p, const PbTimelineOverlay *overlay, double *left, double *w, double *h)
+{
+  const PbTimelineViewport *vp = p->viewport;
+  double x = round (pb_timeline_viewport_x (vp, overlay->as_of)) + 0.5;
+  g_autoptr(GDateTime) dt = pb_time_to_date_time (overlay->as_of);
+  char *text = g_date_time_format (dt, "%Y-%m-%d %H:%M");
+
+  *w = text_width (p, FONT_SMALL, text) + 10;
+  *h = font_height (p, FONT_SMALL) + 2;
+  *left = CLAMP (x - *w / 2, vp->label_width, vp->width - *w);
+  return text;
+}
+
+static gboolean
+shows_as_of (const PbTimelineViewport *vp, const PbTimelineOverlay *overlay)
+{
+  return overlay != NULL && overlay->as_of != PB_INSTANT_NONE && overlay->as_of >= vp->from && overlay->as_of <= vp->to;
+}
+
 static void
 draw_ruler (Painter *p)
 {
@@ -1099,12 +1132,21 @@ draw_ruler (Painter *p)
           set_color (p, PB_TIMELINE_ROLE_GRID, 2.0);
           cairo_rectangle (p->cr, x, 0, 1, vp->ruler_height);
           cairo_fill (p->cr);
-          draw_text (p, FONT_RULER_BOLD, PB_TIMELINE_ROLE_FOREGROUND, x + 4, (row - font_height (p, FONT_RULER_BOLD)) / 2 + 1,
-                     ALIGN_START, label, 0);
+          double width = text_width (p, FONT_RULER_BOLD, label), at = x + 4;
+          double end = pb_timeline_viewport_x (vp, pb_timeline_ticks_next (&coarse, t));
+
+          /* Cut by the badge, the label moves past it while it stays in
+           * its own unit. */
+          if (under_badge (p, at, width))
+            at = p->badge_right + 6;
+          if (at + width < end - 4 || at == x + 4)
+            draw_text (p, FONT_RULER_BOLD, PB_TIMELINE_ROLE_FOREGROUND, at,
+                       (row - font_height (p, FONT_RULER_BOLD)) / 2 + 1, ALIGN_START, label, 0);
         }
       /* The unit the left edge falls in. */
       current = pb_timeline_ticks_label (&coarse, vp->from, TRUE, language (p));
-      if (sticky_limit - vp->label_width > text_width (p, FONT_RULER_BOLD, current) + 12)
+      if (sticky_limit - vp->label_width > text_width (p, FONT_RULER_BOLD, current) + 12 &&
+          !under_badge (p, vp->label_width + 4, text_width (p, FONT_RULER_BOLD, current)))
         draw_text (p, FONT_RULER_BOLD, PB_TIMELINE_ROLE_FOREGROUND, vp->label_width + 4,
                    (row - font_height (p, FONT_RULER_BOLD)) / 2 + 1, ALIGN_START, current, 0);
     }
@@ -1143,16 +1185,14 @@ draw_overlay (Painter *p, const PbTimelineOverlay *overlay)
         }
     }
 
-  if (overlay->as_of != PB_INSTANT_NONE && overlay->as_of >= vp->from && overlay->as_of <= vp->to)
+  if (shows_as_of (vp, overlay))
     {
       double x = round (pb_timeline_viewport_x (vp, overlay->as_of)) + 0.5;
-      g_autoptr(GDateTime) dt = pb_time_to_date_time (overlay->as_of);
-      g_autofree char *text = g_date_time_format (dt, "%Y-%m-%d %H:%M");
-      double w = text_width (p, FONT_SMALL, text) + 10, h = font_height (p, FONT_SMALL) + 2;
-      double left = CLAMP (x - w / 2, vp->label_width, vp->width - w);
+      double left, w, h;
+      g_autofree char *text = as_of_badge (p, overlay, &left, &w, &h);
 
-      /* The badge hides what the ruler's upper row has under it whole (its
-       * own date names the year), rather than leaving a label peeking out. */
+      /* The badge covers the ruler's grid line under it; the labels it
+       * would cut were left out (under_badge()). */
       set_color (p, PB_TIMELINE_ROLE_BACKGROUND, 1);
       cairo_rectangle (cr, left - 4, 0, w + 8, MIN (h + 2, vp->ruler_height / 2));
       cairo_fill (cr);
@@ -1188,6 +1228,15 @@ pb_timeline_render_full (PbTimeline *timeline, cairo_t *cr, const PbTimelineView
     draw_lanes (&p);
   if (parts & PB_TIMELINE_PART_LABELS)
     draw_labels (&p);
+  /* The badge's place, even when it is drawn apart (the window caches
+   * the ruler): the ruler leaves out the labels it would cut. */
+  if (shows_as_of (viewport, overlay))
+    {
+      double w, h;
+      g_autofree char *text = as_of_badge (&p, overlay, &p.badge_left, &w, &h);
+
+      p.badge_right = p.badge_left + w;
+    }
   if (parts & PB_TIMELINE_PART_RULER)
     draw_ruler (&p);
   if ((parts & PB_TIMELINE_PART_OVERLAY) && overlay != NULL)

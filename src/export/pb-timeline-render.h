@@ -82,8 +82,10 @@ typedef struct
 } PbTimelineOverlay;
 
 /* Paints @parts of @timeline (NULL: an empty timeline, ruler only) into
- * @viewport's area of @cr, in @cr's user units.  Returns how many items it
- * painted. */
+ * @viewport's area of @cr, in @cr's user units.  @overlay is drawn with
+ * PB_TIMELINE_PART_OVERLAY; the ruler, drawn apart, is given it too so
+ * that it leaves out the labels the as-of badge would cut.  Returns how
+ * many items it painted. */
 guint  pb_timeline_render             (PbTimeline               *timeline,
                                        cairo_t                  *cr,
                                        const PbTimelineViewport *viewport,

@@ -107,6 +107,7 @@ typedef struct
 {
   PbTimelineViewport viewport;
   guint              generation;
+  PbInstant          as_of;          /* the ruler leaves out what its badge would cut */
 } LayerKey;
 
 struct _PbTimelineView
@@ -237,7 +238,7 @@ layer_key_equal (Layer layer, const LayerKey *a, const LayerKey *b)
     case LAYER_LANES: return same_span && same_lanes;
     case LAYER_LABELS: return same_lanes;
     case LAYER_RULER:
-    default: return same_span;
+    default: return same_span && a->as_of == b->as_of;
     }
 }
 
@@ -247,7 +248,8 @@ layer_node (PbTimelineView *self, Layer layer, const PbTimelineViewport *vp)
   static const PbTimelineParts parts[N_LAYERS] = {
     PB_TIMELINE_PART_LANES, PB_TIMELINE_PART_LABELS, PB_TIMELINE_PART_RULER,
   };
-  LayerKey key = { *vp, self->generation };
+  LayerKey key = { *vp, self->generation, pb_timeline_state_get_as_of (self->state) };
+  PbTimelineOverlay overlay = { key.as_of, NULL };
   g_autoptr(GtkSnapshot) snapshot = NULL;
   graphene_rect_t bounds;
   cairo_t *cr;
@@ -274,7 +276,7 @@ layer_node (PbTimelineView *self, Layer layer, const PbTimelineViewport *vp)
     return NULL;
   snapshot = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  pb_timeline_render (self->timeline, cr, vp, &self->palette, NULL, parts[layer]);
+  pb_timeline_render (self->timeline, cr, vp, &self->palette, layer == LAYER_RULER ? &overlay : NULL, parts[layer]);
   cairo_destroy (cr);
   self->layers[layer] = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   self->layer_keys[layer] = key;
