@@ -961,8 +961,12 @@ test_wizard_number_to_come (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (pb_test_get (root (f), "number_entry"))), ==,
                    _("Given when the quote is first saved"));
   /* The footer's button goes to the field the warning is about. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pb_test_get (root (f), "jump_button"))), ==,
+                   _("Show Where"));
   pb_quote_wizard_set_step (f->wizard, "voice");
   pb_test_iterate ();
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (pb_test_get (root (f), "jump_button"))),
+                            _("Customer")));
   pb_test_click (root (f), "jump_button");
   pb_test_iterate ();
   g_assert_cmpstr (pb_quote_wizard_get_step (f->wizard), ==, "customer");

@@ -294,17 +294,30 @@ product_step (PbProduct product)
 }
 
 /* The footer's button: to @step, focusing @widget there. */
+/* "Go to Voice Message" from another step; on the step itself, the
+ * button still takes the focus to what the footer is about, which may be
+ * scrolled out of sight. */
+static void
+update_jump_label (PbQuoteWizard *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->jump_step == NULL)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), self->jump_step) == 0)
+    /* TRANSLATORS: the footer's button, on the step that holds the problem or warning */
+    label = g_strdup (_("Show Where"));
+  else
+    label = g_strdup_printf (_("Go to %s"), step_title (self->jump_step));
+  gtk_button_set_label (self->jump_button, label);
+}
+
 static void
 set_jump (PbQuoteWizard *self, const char *step, GtkWidget *widget)
 {
   self->jump_step = step;
   g_set_weak_pointer (&self->jump_widget, widget);
-  if (step != NULL)
-    {
-      g_autofree char *label = g_strdup_printf (_("Go to %s"), step_title (step));
-
-      gtk_button_set_label (self->jump_button, label);
-    }
+  update_jump_label (self);
   gtk_widget_set_visible (GTK_WIDGET (self->jump_button), step != NULL);
 }
 
@@ -1347,6 +1360,7 @@ on_step_changed (PbQuoteWizard *self)
 {
   int index = step_index (self);
 
+  update_jump_label (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), index > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), index < (int) G_N_ELEMENTS (step_names) - 1);
 }
