@@ -106,6 +106,8 @@ pb_save_changes_dialog_run_async (GtkWindow           *parent,
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", text);
   gtk_widget_set_name (dialog, "save_changes_dialog");
+  /* A message dialog has no title: screen readers announce it by its question. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             documents->len > 1
                                             ? _("Tick the documents to save. If you don’t save, their changes will be lost.")
