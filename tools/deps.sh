@@ -8,6 +8,7 @@ PRICEBOOK_PACKAGES=(
   libglib2.0-dev libjson-glib-dev libgtk-4-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils flatpak-builder
   dbus-daemon gettext-base
+  at-spi2-core python3-gi gir1.2-atspi-2.0
   xvfb xauth
   fonts-noto-core fonts-noto-cjk poppler-utils
   clang libclang-rt-14-dev
