@@ -762,6 +762,35 @@ count_warnings (GtkWidget *root, const char *rule)
   return views->len;
 }
 
+/* Clicks a warning's fix as a person does: the button takes the focus
+ * first, and goes away with its warning. */
+static void
+click_fix (GtkWidget *view)
+{
+  g_assert_true (gtk_widget_grab_focus (pb_test_get (view, "fix")));
+  pb_test_click (view, "fix");
+}
+
+/* Q-6: after a fix the keyboard is in @row, at @field (the row's first
+ * field when NULL), never on its Remove button, where Space would delete
+ * the item just fixed. */
+static void
+assert_focus_in_row (Fixture *f, PbItemRow *row, const char *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *remove = pb_test_get (GTK_WIDGET (row), "remove_button");
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+  g_assert_false (focus == remove || gtk_widget_is_ancestor (focus, remove));
+  if (field != NULL)
+    {
+      GtkWidget *editor = pb_test_get (GTK_WIDGET (row), field);
+
+      g_assert_true (focus == editor || gtk_widget_is_ancestor (focus, editor));
+    }
+}
+
 static void
 assert_status_counts_warnings (Fixture *f, guint warnings)
 {
@@ -805,7 +834,7 @@ test_wizard_advice_packages (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (pb_test_get (root (f), "jump_button")));
   maybe_screenshot (f, "2-voice-advice");
 
-  pb_test_click (view, "fix");
+  click_fix (view);
   g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 4);
   item = pb_quote_get_item (f->quote, 1);
   g_assert_cmpint (pb_quote_item_get_kind (item), ==, PB_ITEM_KIND_CUSTOM_PACKAGE);
@@ -813,6 +842,8 @@ test_wizard_advice_packages (Fixture *f, gconstpointer data)
   g_assert_cmpint (pb_quote_item_get_quantity (item), ==, 1);
   g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 2)), ==, PB_ITEM_KIND_BASE_FEE);
   g_assert_cmpstr (pb_item_row_get_amount_text (row_at (f, "voice_list", 1)), ==, "¥13,000.00");
+  /* The fix put a new item in place of two: the keyboard is in it. */
+  assert_focus_in_row (f, row_at (f, "voice_list", 1), "minutes");
   g_assert_cmpuint (count_warnings (root (f), "VM-6"), ==, 0);
   g_assert_false (gtk_widget_get_visible (voice));
   after = model_total (f);
@@ -848,9 +879,10 @@ test_wizard_advice_numbers (Fixture *f, gconstpointer data)
   g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), !=, _("Gross (including tax) —"));
   assert_status_counts_warnings (f, 1);
 
-  pb_test_click (view, "fix");
+  click_fix (view);
   g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 2);
   g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 1)), ==, PB_ITEM_KIND_FIXED_PACKAGE);
+  assert_focus_in_row (f, row_at (f, "voice_list", 1), "package");
   g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (f->quote, 1)), >, 0);
   g_assert_cmpuint (count_warnings (root (f), "VM-8"), ==, 0);
   g_assert_cmpstr (pb_test_label (root (f), "status_label"), ==, _("Priced by the catalog, to the fen"));
@@ -881,8 +913,9 @@ test_wizard_advice_numbers (Fixture *f, gconstpointer data)
     assert_status_counts_warnings (f, 1);
   }
   /* An error's fix (VM-6: round up to 2,000 minutes) is undone the same way. */
-  pb_test_click (GTK_WIDGET (row_at (f, "voice_list", 1)), "fix");
+  click_fix (GTK_WIDGET (row_at (f, "voice_list", 1)));
   g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (f->quote, 1)), ==, 2000);
+  assert_focus_in_row (f, row_at (f, "voice_list", 1), "minutes");
   pb_test_click (root (f), "undo_button");
   g_assert_cmpint (pb_quote_item_get_minutes (pb_quote_get_item (f->quote, 1)), ==, 1500);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_get (GTK_WIDGET (row_at (f, "voice_list", 1)), "minutes"))),
@@ -922,9 +955,11 @@ test_wizard_advice_base_fee (Fixture *f, gconstpointer data)
   g_assert_cmpstr (pb_quote_wizard_get_total_text (f->wizard), ==, total);
   maybe_screenshot (f, "3-live-advice");
 
-  pb_test_click (view, "fix");
+  click_fix (view);
   g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 2);
   g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 1)), ==, PB_ITEM_KIND_BASE_FEE);
+  /* The fix added the base fee: the keyboard is in the new item. */
+  assert_focus_in_row (f, row_at (f, "live_list", 1), "years");
   g_assert_cmpint (pb_quote_item_get_years (pb_quote_get_item (f->quote, 1)), ==, 1);
   g_assert_cmpuint (count_warnings (root (f), "EL-8"), ==, 0);
   pb_test_click (root (f), "undo_button");

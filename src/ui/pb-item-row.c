@@ -151,6 +151,35 @@ pb_item_row_get_problem_field (PbItemRow *self)
   return NULL;
 }
 
+/* Puts the keyboard in the editor named @name (a property's name, as the
+ * editors are named), or in the row's first editor when none is or @name
+ * is NULL: after a fix, where typing goes on, not on the Remove button. */
+void
+pb_item_row_focus_field (PbItemRow *self, const char *name)
+{
+  GtkWidget *first = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->editors)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* Each flow box child holds a caption and its editor, last. */
+      GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *editor = box != NULL ? gtk_widget_get_last_child (box) : NULL;
+
+      if (editor == NULL)
+        continue;
+      if (first == NULL)
+        first = editor;
+      if (name != NULL && g_str_equal (gtk_widget_get_name (editor), name))
+        {
+          gtk_widget_grab_focus (editor);
+          return;
+        }
+    }
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
 /* VM-5: the fixed sizes come from the catalog. */
 static void
 on_package_selected (GtkDropDown *dropdown, GParamSpec *pspec, PbItemRow *self)

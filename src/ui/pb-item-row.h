@@ -26,5 +26,7 @@ void         pb_item_row_set_locked  (PbItemRow    *self,
                                       gboolean      locked);
 const char  *pb_item_row_get_amount_text (PbItemRow *self);
 PbCountEntry *pb_item_row_get_problem_field (PbItemRow *self);
+void         pb_item_row_focus_field (PbItemRow    *self,
+                                      const char   *name);
 
 G_END_DECLS

@@ -777,6 +777,37 @@ on_row_remove (PbQuoteWizard *self, PbItemRow *row)
   offer_undo (self, _("Item removed"));
 }
 
+/* The item a fix leaves the keyboard in: the one it changed, or the first
+ * it adds (at the first removed item's place, or at the end); -1 when it
+ * touches no item of its own.  @field: the field it changed, or NULL. */
+static int
+fix_target (PbQuoteWizard *self, const PbQuoteIssue *issue, const char **field)
+{
+  *field = NULL;
+  if (issue->fix_kind == PB_QUOTE_FIX_SET_PROPERTY)
+    {
+      *field = issue->fix_property;
+      return issue->item;
+    }
+  if (issue->fix_items != NULL && issue->fix_items->len > 0)
+    {
+      if (issue->fix_remove != NULL && issue->fix_remove->len > 0)
+        return (int) g_array_index (issue->fix_remove, guint, 0);
+      return (int) pb_quote_get_n_items (self->quote);
+    }
+  return issue->item;
+}
+
+/* The fix's button went with its warning, and the rows were made again:
+ * without this the keyboard fell on a row's Remove button, where Space
+ * deleted the item just fixed. */
+static void
+focus_fixed_item (PbQuoteWizard *self, int position, const char *field)
+{
+  if (position >= 0 && (guint) position < self->rows->len)
+    pb_item_row_focus_field (g_ptr_array_index (self->rows, position), field);
+}
+
 /* Q-6: a warning's fix, as the model states it (pb_quote_issue_apply_fix()),
  * applied as one change that Undo takes back; the check that follows no
  * longer finds the warning. */
@@ -785,11 +816,14 @@ apply_fix (PbQuoteWizard *self, const PbQuoteIssue *issue)
 {
   g_autoptr(GPtrArray) issues = NULL;
   gboolean applied;
+  const char *field;
+  int target;
 
   if (self->quote == NULL || is_locked (self) || self->issues == NULL || !g_ptr_array_find (self->issues, issue, NULL))
     return;
   /* The change checks the quote again; the issue must outlive that. */
   issues = g_ptr_array_ref (self->issues);
+  target = fix_target (self, issue, &field);
   begin_batch (self);
   if (issue->fix_kind == PB_QUOTE_FIX_SET_PROPERTY && issue->fix_property != NULL &&
       issue->item >= 0 && (guint) issue->item < pb_quote_get_n_items (self->quote))
@@ -801,7 +835,10 @@ apply_fix (PbQuoteWizard *self, const PbQuoteIssue *issue)
   applied = pb_quote_issue_apply_fix (issue, self->quote);
   end_batch (self);
   if (applied)
-    offer_undo (self, _("Fix applied"));
+    {
+      offer_undo (self, _("Fix applied"));
+      focus_fixed_item (self, target, field);
+    }
   else
     forget_undo (self);
 }
