@@ -465,6 +465,46 @@ test_view_empty (Fixture *f, gconstpointer data)
   g_assert_false (pb_timeline_state_get_visible (f->state, NULL, NULL));
 }
 
+/* The canvas takes the keyboard (the arrows select spans): with the focus
+ * shown, it draws a ring inside its edge in the theme's selection colour,
+ * over neither the lanes beside it nor the details below, and takes it
+ * away with the focus. */
+static void
+test_view_focus_ring (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PbLifecycle) lifecycle = load_documented_example ();
+  g_autoptr(GdkTexture) unfocused = NULL;
+  g_autoptr(GdkTexture) focused = NULL;
+  g_autoptr(GdkTexture) again = NULL;
+  int bottom = gtk_widget_get_height (GTK_WIDGET (f->view)) - 2;
+  PbTimelineViewport vp;
+  guint32 ring;
+  int y;
+
+  pb_timeline_view_set_lifecycle (f->view, lifecycle);
+  settle ();
+  g_assert_true (pb_timeline_view_get_viewport (f->view, &vp));
+  y = (int) (vp.height / 2);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  unfocused = render (f, "timeline-unfocused.png");
+
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (f->view)));
+  g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (f->view)));
+  focused = render (f, "timeline-focused.png");
+  ring = pixel (focused, 1, y);
+  g_assert_cmphex (ring, !=, pixel (unfocused, 1, y));
+  g_assert_cmphex (pixel (focused, (int) vp.width - 2, y), !=, pixel (unfocused, (int) vp.width - 2, y));
+  /* Bluer than it is red: the selection colour, not a shadow. */
+  g_assert_cmpuint (ring & 0xff, >, (ring >> 16) & 0xff);
+  g_assert_cmphex (pixel (focused, 12, y), ==, pixel (unfocused, 12, y));
+  g_assert_cmphex (pixel (focused, 1, bottom), ==, pixel (unfocused, 1, bottom));
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  again = render (f, "timeline-unfocused-again.png");
+  g_assert_cmphex (pixel (again, 1, y), ==, pixel (unfocused, 1, y));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -477,5 +517,6 @@ main (int argc, char **argv)
   ADD ("/timeline/view/shared-state", test_view_shared_state);
   ADD ("/timeline/view/EL-8/pointer", test_view_pointer);
   ADD ("/timeline/view/empty", test_view_empty);
+  ADD ("/timeline/view/focus-ring", test_view_focus_ring);
   return g_test_run ();
 }

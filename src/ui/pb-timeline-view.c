@@ -56,7 +56,9 @@ static const char default_css[] =
   "timelineview > swatch.alarm { color: #d4a20c; }\n"
   "timelineview > swatch.rejected { color: @error_color; }\n"
   "timelineview > swatch.as-of { color: #c2185b; }\n"
-  "timelineview > swatch.selection { color: @theme_selected_bg_color; }\n";
+  "timelineview > swatch.selection { color: @theme_selected_bg_color; }\n"
+  /* The ring the wizard's own controls draw when they have focus. */
+  "timelineview > swatch.focus-ring { color: alpha(@theme_selected_bg_color, 0.7); }\n";
 
 /* ------------------------------------------------------------------ */
 /* Swatches: CSS nodes that carry one colour each                     */
@@ -120,6 +122,7 @@ struct _PbTimelineView
   PbTimeline        *timeline;
   GtkWidget         *details;
   GtkWidget         *swatches[PB_TIMELINE_N_ROLES];
+  GtkWidget         *focus_swatch;
   PbTimelinePalette  palette;
   guint              generation;     /* the timeline or the palette changed */
 
@@ -337,6 +340,43 @@ snapshot_message (PbTimelineView *self, GtkSnapshot *snapshot, const char *text)
   gtk_snapshot_restore (snapshot);
 }
 
+#define FOCUS_RING_WIDTH  2.0
+#define FOCUS_RING_RADIUS 6.0
+
+/* A custom canvas gets no focus ring from the theme: without this, the
+ * keys that select spans worked on a canvas nothing showed as focused.
+ * Drawn as GTK's own ring looks, inside the canvas (not the details). */
+static void
+snapshot_focus_ring (PbTimelineView *self, GtkSnapshot *snapshot)
+{
+  GskRoundedRect ring;
+  GdkRGBA color;
+  const float inset = FOCUS_RING_WIDTH / 2.0;
+  float width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)) || self->canvas_height <= 2 * FOCUS_RING_WIDTH)
+    return;
+  swatch_color (self->focus_swatch, &color);
+  gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (inset, inset, width - 2 * inset,
+                                                               self->canvas_height - 2 * inset),
+                                   FOCUS_RING_RADIUS);
+  gtk_snapshot_append_border (snapshot, &ring,
+                              (float[4]) { FOCUS_RING_WIDTH, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH },
+                              (GdkRGBA[4]) { color, color, color, color });
+}
+
+/* Focus comes and goes without anything else changing: the ring must be
+ * drawn or taken away then. */
+static void
+pb_timeline_view_state_flags_changed (GtkWidget *widget, GtkStateFlags previous)
+{
+  GtkStateFlags focus = GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE;
+
+  if (((gtk_widget_get_state_flags (widget) ^ previous) & focus) != 0)
+    gtk_widget_queue_draw (widget);
+  GTK_WIDGET_CLASS (pb_timeline_view_parent_class)->state_flags_changed (widget, previous);
+}
+
 static void
 pb_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -360,6 +400,7 @@ pb_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   else if (self->canvas_height > 0)
     snapshot_message (self, snapshot, self->lifecycle == NULL ? _("No scenario to show")
                                                               : _("Nothing happens in this scenario"));
+  snapshot_focus_ring (self, snapshot);
   gtk_widget_snapshot_child (widget, self->details, snapshot);
 }
 
@@ -953,6 +994,7 @@ pb_timeline_view_dispose (GObject *object)
 
   for (guint i = 0; i < PB_TIMELINE_N_ROLES; i++)
     g_clear_pointer (&self->swatches[i], gtk_widget_unparent);
+  g_clear_pointer (&self->focus_swatch, gtk_widget_unparent);
   g_clear_pointer (&self->details, gtk_widget_unparent);
   for (guint i = 0; i < N_LAYERS; i++)
     g_clear_pointer (&self->layers[i], gsk_render_node_unref);
@@ -1016,6 +1058,7 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   object_class->get_property = pb_timeline_view_get_property;
   object_class->set_property = pb_timeline_view_set_property;
   widget_class->snapshot = pb_timeline_view_snapshot;
+  widget_class->state_flags_changed = pb_timeline_view_state_flags_changed;
   widget_class->measure = pb_timeline_view_measure;
   widget_class->size_allocate = pb_timeline_view_size_allocate;
   widget_class->query_tooltip = on_query_tooltip;
@@ -1101,6 +1144,9 @@ pb_timeline_view_init (PbTimelineView *self)
       gtk_widget_add_css_class (self->swatches[i], pb_timeline_role_name (i));
       gtk_widget_set_parent (self->swatches[i], widget);
     }
+  self->focus_swatch = g_object_new (PB_TYPE_TIMELINE_SWATCH, "visible", FALSE, NULL);
+  gtk_widget_add_css_class (self->focus_swatch, "focus-ring");
+  gtk_widget_set_parent (self->focus_swatch, widget);
   self->details = gtk_label_new (NULL);
   gtk_widget_set_name (self->details, "details");
   gtk_widget_add_css_class (self->details, "pb-timeline-details");
