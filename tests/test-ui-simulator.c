@@ -151,16 +151,36 @@ test_simulator_step (Fixture *f, gconstpointer data)
   };
 
   pb_simulator_page_set_at (f->page, at ("2020-01-01T12:00:00+08:00"));
+  pb_test_iterate ();
+  /* The first stop (the base fee bought) has nothing to go back to. */
+  g_assert_false (gtk_widget_is_sensitive (pb_test_get (root, "previous_button")));
+  g_assert_true (gtk_widget_grab_focus (pb_test_get (root, "next_button")));
   for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
     {
       pb_test_click (root, "next_button");
       g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at (stops[i]));
+      g_assert_true (gtk_widget_is_sensitive (pb_test_get (root, "previous_button")));
     }
-  for (guint i = G_N_ELEMENTS (stops) - 1; i > 1; i--)
+  /* At the last stop Next goes off, and the keyboard it had goes to
+   * Previous, not nowhere. */
+  g_assert_false (gtk_widget_is_sensitive (pb_test_get (root, "next_button")));
+  g_assert_true (gtk_widget_has_focus (pb_test_get (root, "previous_button")));
+  for (guint i = G_N_ELEMENTS (stops) - 1; i > 0; i--)
     {
       pb_test_click (root, "previous_button");
       g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at (stops[i - 1]));
+      g_assert_true (gtk_widget_is_sensitive (pb_test_get (root, "next_button")));
     }
+  /* Back at the first stop Previous goes off, handing the keyboard to
+   * Next, and comes back a second later. */
+  g_assert_true (gtk_widget_grab_focus (pb_test_get (root, "previous_button")));
+  pb_test_click (root, "previous_button");
+  g_assert_cmpint (pb_simulator_page_get_at (f->page), ==, at ("2020-01-01T12:00:00+08:00"));
+  g_assert_false (gtk_widget_is_sensitive (pb_test_get (root, "previous_button")));
+  g_assert_true (gtk_widget_has_focus (pb_test_get (root, "next_button")));
+  pb_simulator_page_set_at (f->page, at ("2020-01-01T12:00:00+08:00") + 1);
+  pb_test_iterate ();
+  g_assert_true (gtk_widget_is_sensitive (pb_test_get (root, "previous_button")));
   /* At B's deadline the page says what happens there. */
   pb_simulator_page_set_at (f->page, at ("2020-07-01T15:00:00+08:00"));
   pb_test_iterate ();

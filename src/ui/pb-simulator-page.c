@@ -107,7 +107,9 @@ struct _PbSimulatorPage
   GtkLabel       *form_issue;
   GtkButton      *form_button;
   GtkButton      *form_cancel;
+  GtkButton      *previous_button;
   GtkEntry       *at_entry;
+  GtkButton      *next_button;
   GtkScale       *scrubber;
   GtkAdjustment  *scrubber_adjustment;
   GtkLabel       *at_issue;
@@ -623,6 +625,39 @@ describe_here (PbSimulatorPage *self)
   return g_string_free (text, FALSE);
 }
 
+/* The stop Next (@direction > 0) or Previous (< 0) goes to; FALSE when
+ * there is none. */
+static gboolean
+find_stop (PbSimulatorPage *self, int direction, PbInstant *result)
+{
+  PbScenario *scenario = scenario_of (self);
+  PbLifecycle *lifecycle = lifecycle_of (self);
+  guint n = 0;
+  const PbScenarioEvent *events = scenario ? pb_scenario_get_events (scenario, &n) : NULL;
+
+  return lifecycle != NULL && pb_lifecycle_step (lifecycle, events, n, self->at, direction, result);
+}
+
+/* Next at the last stop (Previous at the first) did nothing, yet looked
+ * as if it would.  A button that goes off while it has the keyboard hands
+ * it to its twin, or to the instant's entry, so that it is not lost. */
+static void
+update_step_buttons (PbSimulatorPage *self)
+{
+  GtkWidget *buttons[2] = { GTK_WIDGET (self->previous_button), GTK_WIDGET (self->next_button) };
+  gboolean can[2];
+  PbInstant stop;
+
+  can[0] = find_stop (self, -1, &stop);
+  can[1] = find_stop (self, +1, &stop);
+  for (guint i = 0; i < 2; i++)
+    {
+      if (!can[i] && gtk_widget_has_focus (buttons[i]))
+        gtk_widget_grab_focus (can[1 - i] ? buttons[1 - i] : GTK_WIDGET (self->at_entry));
+      gtk_widget_set_sensitive (buttons[i], can[i]);
+    }
+}
+
 static void
 show_state (PbSimulatorPage *self)
 {
@@ -639,6 +674,7 @@ show_state (PbSimulatorPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->here_label), *here != '\0');
   self->updating = FALSE;
   mark_current_rows (self);
+  update_step_buttons (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -752,13 +788,9 @@ pb_simulator_page_get_at (PbSimulatorPage *self)
 void
 pb_simulator_page_step (PbSimulatorPage *self, int direction)
 {
-  PbScenario *scenario = scenario_of (self);
-  PbLifecycle *lifecycle = lifecycle_of (self);
-  guint n = 0;
-  const PbScenarioEvent *events = scenario ? pb_scenario_get_events (scenario, &n) : NULL;
   PbInstant next;
 
-  if (lifecycle != NULL && pb_lifecycle_step (lifecycle, events, n, self->at, direction, &next))
+  if (find_stop (self, direction, &next))
     pb_simulator_page_set_at (self, next);
 }
 
@@ -1117,7 +1149,9 @@ pb_simulator_page_class_init (PbSimulatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_issue);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_button);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, form_cancel);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, previous_button);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, at_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, scrubber);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, scrubber_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PbSimulatorPage, at_issue);
