@@ -967,6 +967,28 @@ test_wizard_advice_base_fee (Fixture *f, gconstpointer data)
   the_warning (GTK_WIDGET (row_at (f, "live_list", 0)), "EL-8");
 }
 
+/* Q-6, EL-7: codes on a quote that neither buys a base fee nor says the
+ * customer holds one are an error whose fix adds a base fee; the keyboard
+ * is then in the new item, not on the codes' Remove button. */
+static void
+test_wizard_fix_adds_base_fee (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) views = NULL;
+
+  fill_customer (f);
+  pb_quote_wizard_set_step (f->wizard, "live");
+  pb_test_click (root (f), "add_codes_button");
+  views = issue_views (GTK_WIDGET (row_at (f, "live_list", 0)), "EL-7");
+  g_assert_cmpuint (views->len, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (views, 0), "pb-issue-error"));
+
+  click_fix (g_ptr_array_index (views, 0));
+  g_assert_cmpuint (pb_quote_get_n_items (f->quote), ==, 2);
+  g_assert_cmpint (pb_quote_item_get_kind (pb_quote_get_item (f->quote, 1)), ==, PB_ITEM_KIND_BASE_FEE);
+  g_assert_cmpuint (count_warnings (root (f), "EL-7"), ==, 0);
+  assert_focus_in_row (f, row_at (f, "live_list", 1), "years");
+}
+
 /* Q-1, issue 15 items 5 and 6: the window numbers a quote when it is
  * first saved, so a quote still without a number is not warned about; its
  * entry says when the number comes.  A blank quote is not warned that its
@@ -1045,5 +1067,6 @@ main (int argc, char **argv)
   ADD ("/ui/wizard/Q-6/VM-8/VM-11/advice-numbers", test_wizard_advice_numbers);
   ADD ("/ui/wizard/Q-6/EL-8/advice-base-fee", test_wizard_advice_base_fee);
   ADD ("/ui/wizard/Q-1/number-to-come", test_wizard_number_to_come);
+  ADD ("/ui/wizard/Q-6/EL-7/fix-adds-base-fee", test_wizard_fix_adds_base_fee);
   return g_test_run ();
 }
