@@ -81,6 +81,27 @@ test_customer_a (void)
   assert_key_dates (later_root, customer_a + 1, G_N_ELEMENTS (customer_a) - 1);
 }
 
+/* EL-7: once A is bound (2020-02-01 12:00) its deadline is nothing to do:
+ * --from after the binding lists no bind_deadline for A, but still B's,
+ * which is never bound; --from just before the binding still lists A's. */
+static void
+test_bound_before_from (void)
+{
+  g_autofree char *path = shipped_path ("customer-a.pbscenario");
+  g_auto(PbCliRun) after = { 0 };
+  g_auto(PbCliRun) before = { 0 };
+  g_autoptr(JsonNode) after_root = NULL;
+  g_autoptr(JsonNode) before_root = NULL;
+
+  pb_cli_run (&after, "key-dates", path, "--from", "2020-02-02T00:00:00+08:00", NULL);
+  after_root = pb_cli_run_json (&after);
+  assert_key_dates (after_root, customer_a + 1, G_N_ELEMENTS (customer_a) - 1);
+
+  pb_cli_run (&before, "key-dates", path, "--from", "2020-02-01T11:59:59+08:00", NULL);
+  before_root = pb_cli_run_json (&before);
+  assert_key_dates (before_root, customer_a, G_N_ELEMENTS (customer_a));
+}
+
 /* A quote's projection, under a name that does not say it is a quote:
  * what it sells is bought on its date, so every code is to be bound two
  * months later (EL-7), the base fee renewed a year later (EL-3), packages
@@ -338,6 +359,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/key-dates/EL-7/EL-8/EL-10/customer-a", test_customer_a);
+  g_test_add_func ("/cli/key-dates/EL-7/bound-before-from", test_bound_before_from);
   g_test_add_func ("/cli/key-dates/EL-3/EL-7/VM-9/quote", test_quote);
   g_test_add_func ("/cli/key-dates/EL-7/held-base-fee", test_quote_held_base_fee);
   g_test_add_func ("/cli/key-dates/errors", test_errors);

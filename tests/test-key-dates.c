@@ -59,6 +59,29 @@ test_customer_a (void)
   assert_dates (key_dates, expected + 1, G_N_ELEMENTS (expected) - 1);
 }
 
+/* EL-7: a deadline to bind is a key date only for a code not bound as of
+ * @from.  A is bound 2020-02-01 12:00: from that instant on its deadline
+ * is gone, B's (never bound) stays; a moment earlier A's is still there. */
+static void
+test_bound_before_from (void)
+{
+  static const Expected expected[] = {
+    { "2020-03-01T12:00:00+08:00", "bind_deadline", "A", "EL-7", FALSE },
+    { "2020-07-01T15:00:00+08:00", "bind_deadline", "B", "EL-7", TRUE },
+    { "2021-01-31T12:00:00+08:00", "code_expires", "A", "EL-8", FALSE },
+    { "2021-12-31T12:00:00+08:00", "base_fee_expires", NULL, "EL-10", FALSE },
+  };
+  g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
+  g_autoptr(PbLifecycle) lifecycle = pb_test_replay (scenario);
+  g_autoptr(GArray) before = pb_lifecycle_key_dates (lifecycle, pb_test_at ("2020-02-01T11:59:59+08:00"));
+  g_autoptr(GArray) at = pb_lifecycle_key_dates (lifecycle, pb_test_at ("2020-02-01T12:00:00+08:00"));
+  g_autoptr(GArray) after = pb_lifecycle_key_dates (lifecycle, pb_test_at ("2020-02-02T00:00:00+08:00"));
+
+  assert_dates (before, expected, G_N_ELEMENTS (expected));
+  assert_dates (at, expected + 1, G_N_ELEMENTS (expected) - 1);
+  assert_dates (after, expected + 1, G_N_ELEMENTS (expected) - 1);
+}
+
 /* Without the renewal the base fee lapses under A, which is suspended until
  * its own expiry (EL-8): the suspension's end is the expiry, not an
  * instant of its own. */
@@ -124,14 +147,14 @@ test_packages (void)
 
 /* Issue 15.9: Next and Previous stop at the input events and at what the
  * rules derive: B void at its deadline (EL-7), A expiring (EL-8), the base
- * fee ending (EL-10). */
+ * fee ending (EL-10).  A's deadline is no stop: A was bound in time, so
+ * nothing happens there (EL-7). */
 static void
 test_step (void)
 {
   static const char * const stops[] = {
     "2020-01-01T12:00:00+08:00",   /* event: base fee */
     "2020-02-01T12:00:00+08:00",   /* event: bind A */
-    "2020-03-01T12:00:00+08:00",   /* A's deadline */
     "2020-05-01T15:00:00+08:00",   /* events: renewal, expansion of B */
     "2020-07-01T15:00:00+08:00",   /* B void */
     "2021-01-31T12:00:00+08:00",   /* A expires */
@@ -185,6 +208,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/key-dates/EL-7/EL-8/EL-10/customer-a", test_customer_a);
+  g_test_add_func ("/key-dates/EL-7/bound-before-from", test_bound_before_from);
   g_test_add_func ("/key-dates/EL-3/EL-8/no-renewal", test_no_renewal);
   g_test_add_func ("/key-dates/EL-8/EL-10/renewal-after-lapse", test_renewal_after_lapse);
   g_test_add_func ("/key-dates/VM-9/packages", test_packages);

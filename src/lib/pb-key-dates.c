@@ -74,17 +74,32 @@ visit_all (PbLifecycle *lifecycle, Visit func, gpointer data)
 
 typedef struct
 {
-  GArray    *dates;
-  PbInstant  from;
-  gboolean   key_dates_only;
+  PbLifecycle *lifecycle;
+  GArray      *dates;
+  PbInstant    from;
+  gboolean     key_dates_only;
 } Collect;
+
+/* EL-7: a deadline to bind is something to do only for a code not yet
+ * bound as of @from; one bound later (still in time) must be bound then. */
+static gboolean
+bound_by (PbLifecycle *lifecycle, const PbKeyDate *date, PbInstant from)
+{
+  const PbLifecycleCode *code;
+
+  if (date->kind != PB_KEY_DATE_BIND_DEADLINE)
+    return FALSE;
+  code = pb_lifecycle_lookup_code (lifecycle, date->subject);
+  return code != NULL && code->bound_at != PB_INSTANT_NONE && code->bound_at <= from;
+}
 
 static void
 collect (const PbKeyDate *date, gpointer data)
 {
   Collect *c = data;
 
-  if (c->key_dates_only && (date->kind == PB_KEY_DATE_SUSPENSION_ENDS || date->at < c->from))
+  if (c->key_dates_only && (date->kind == PB_KEY_DATE_SUSPENSION_ENDS || date->at < c->from ||
+                            bound_by (c->lifecycle, date, c->from)))
     return;
   g_array_append_vals (c->dates, date, 1);
 }
@@ -102,7 +117,7 @@ compare_dates (gconstpointer a, gconstpointer b, gpointer data)
 static GArray *
 collect_sorted (PbLifecycle *lifecycle, PbInstant from, gboolean key_dates_only)
 {
-  Collect c = { g_array_new (FALSE, FALSE, sizeof (PbKeyDate)), from, key_dates_only };
+  Collect c = { lifecycle, g_array_new (FALSE, FALSE, sizeof (PbKeyDate)), from, key_dates_only };
 
   visit_all (lifecycle, collect, &c);
   /* Stable (GLib's merge sort): ties keep the order of purchase. */
@@ -142,10 +157,13 @@ consider (Step *s, PbInstant t)
     s->best = t;
 }
 
+/* EL-7: a deadline passing is a stop only where the code becomes void;
+ * for a code bound in time nothing happens there. */
 static void
 consider_date (const PbKeyDate *date, gpointer data)
 {
-  consider (data, date->at);
+  if (date->kind != PB_KEY_DATE_BIND_DEADLINE || date->lapses)
+    consider (data, date->at);
 }
 
 gboolean

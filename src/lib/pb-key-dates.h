@@ -46,13 +46,15 @@ GArray     *pb_lifecycle_derive_instants (PbLifecycle            *lifecycle);
 
 /* The key dates of the contract (`pricebook-cli key-dates`): every derived
  * instant at or after @from (PB_INSTANT_NONE: all) but the ends of
- * suspensions, sorted as above. */
+ * suspensions and the bind deadlines of codes already bound at or before
+ * @from (EL-7), sorted as above. */
 GArray     *pb_lifecycle_key_dates       (PbLifecycle            *lifecycle,
                                           PbInstant               from);
 
 /* The instant a simulator's Next (@direction > 0) or Previous (< 0) goes to
  * from @at: the nearest one strictly after (before) @at at which an enabled
- * event of @events happens or the rules derive something.  FALSE when
+ * event of @events happens or the rules derive something (a bind deadline
+ * only where the code becomes void there, EL-7).  FALSE when
  * there is none.  Allocates nothing. */
 gboolean    pb_lifecycle_step            (PbLifecycle            *lifecycle,
                                           const PbScenarioEvent  *events,

@@ -613,11 +613,11 @@ describe_here (PbSimulatorPage *self)
       const PbKeyDate *date = &g_array_index (derived, PbKeyDate, i);
       g_autofree char *phrase = NULL;
 
-      if (date->at != self->at)
+      /* EL-7: a bound code's deadline passing is no event (nor a stop). */
+      if (date->at != self->at || (date->kind == PB_KEY_DATE_BIND_DEADLINE && !date->lapses))
         continue;
       if (date->kind == PB_KEY_DATE_BIND_DEADLINE)
-        phrase = g_strdup_printf (date->lapses ? _("Code %s becomes void: it was not bound in time")
-                                               : _("The deadline to bind code %s passes"), date->subject);
+        phrase = g_strdup_printf (_("Code %s becomes void: it was not bound in time"), date->subject);
       else
         phrase = pb_key_date_phrase (date, NULL);
       g_string_append_printf (text, "%s%s (%s)", text->len ? "\n" : "", phrase, date->rule);
