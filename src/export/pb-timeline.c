@@ -839,14 +839,14 @@ lane_name (const PbTimelineLane *lane)
 static char *
 when_text (const PbTimelineItem *item)
 {
-  g_autofree char *start = pb_time_format (item->start);
+  g_autofree char *start = pb_time_format_display (item->start);
   g_autofree char *end = NULL;
 
   if (pb_timeline_item_is_mark (item))
     return g_strdup_printf (_("At %s"), start);
   if (item->end == PB_INSTANT_FOREVER)
     return g_strdup_printf (_("From %s, not ended"), start);
-  end = pb_time_format (item->end);
+  end = pb_time_format_display (item->end);
   /* TRANSLATORS: a half-open span: valid at the start, not at the end */
   return g_strdup_printf (_("From %s until %s"), start, end);
 }
@@ -854,7 +854,7 @@ when_text (const PbTimelineItem *item)
 static char *
 why_term (const PbTimelineItem *item)
 {
-  g_autofree char *bought = pb_time_format (item->value);
+  g_autofree char *bought = pb_time_format_display (item->value);
 
   if (item->value2 == 0)
     return g_strdup_printf (_("Bought at %s: valid for one year, gifts a Flagship code (EL-3)."), bought);
@@ -870,7 +870,7 @@ why_binding (PbTimeline *self, const PbTimelineItem *item)
 {
   const PbTimelineLane *lane = &g_array_index (self->lanes, PbTimelineLane, item->lane);
   const PbLifecycleCode *code = pb_lifecycle_lookup_code (self->lifecycle, lane->id);
-  g_autofree char *deadline = pb_time_format (item->value);
+  g_autofree char *deadline = pb_time_format_display (item->value);
 
   if (lane->proposed && code != NULL && code->bound_at == PB_INSTANT_NONE)
     return g_strdup_printf (_("To be bound strictly before %s; its year starts at the binding (EL-7, EL-8)."),
@@ -885,8 +885,8 @@ why_binding (PbTimeline *self, const PbTimelineItem *item)
 static char *
 why_assumed (const PbTimelineItem *item)
 {
-  g_autofree char *deadline = pb_time_format (item->value);
-  g_autofree char *end = pb_time_format (item->end);
+  g_autofree char *deadline = pb_time_format_display (item->value);
+  g_autofree char *end = pb_time_format_display (item->end);
 
   if (item->value2)
     return g_strdup_printf (_("An assumption: bound just before %s, the code is usable until %s, when the base "
@@ -950,13 +950,13 @@ why_item (PbTimeline *self, const PbTimelineItem *item)
       return g_strdup_printf (_("Event %u (%s) was rejected: %s."), item->event,
                               pb_event_type_to_string ((PbEventType) item->value), item->text);
     case PB_TIMELINE_ITEM_BIND_BY:
-      a = pb_time_format (item->value);
+      a = pb_time_format_display (item->value);
       return g_strdup_printf (_("Bind the code strictly before %s, while the base fee is valid (EL-7)."), a);
     case PB_TIMELINE_ITEM_ASSUMED:
       return why_assumed (item);
     case PB_TIMELINE_ITEM_USE_BY:
       a = pb_format_count (item->value);
-      b = pb_time_format (item->start);
+      b = pb_time_format_display (item->start);
       return g_strdup_printf (_("%s minutes to use until %s (VM-9)."), a, b);
     case PB_TIMELINE_N_ITEM_KINDS:
     default:
