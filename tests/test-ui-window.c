@@ -213,6 +213,67 @@ test_window_new_quote (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+/* Q-7: a recent quote on the start page shows what the customer pays,
+ * the gross, as the wizard's footer and the document do, not the total
+ * before a tax that is added to the prices. */
+static gboolean
+recent_has (gpointer uri)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  gboolean found = FALSE;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    found |= g_str_equal (gtk_recent_info_get_uri (l->data), uri);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return found;
+}
+
+static void
+test_window_recent_gross (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "exclusive.pricebook", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PbCatalog) catalog = pb_catalog_get_default (NULL);
+  g_autoptr(PbQuote) quote = NULL;
+  g_autoptr(PbPricing) pricing = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *gross = NULL, *net = NULL;
+  gboolean gross_shown = FALSE, net_shown = FALSE;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{ \"format\": \"pricebook-quote/1\", \"number\": \"Q-2026-0101\",\n"
+                                      "  \"date\": \"2026-12-01\", \"valid_days\": 30,\n"
+                                      "  \"customer\": { \"name\": \"Gross Test\", \"enterprise\": true },\n"
+                                      "  \"currency\": \"CNY\", \"tax\": { \"basis\": \"exclusive\", \"rate_percent\": \"9\" },\n"
+                                      "  \"items\": [ { \"product\": \"voice\", \"kind\": \"numbers\", \"numbers\": 3, \"months\": 12 } ] }\n",
+                                      -1, NULL));
+  quote = pb_quote_new_from_file (path, NULL);
+  g_assert_nonnull (quote);
+  g_assert_true (pb_pricing_compute (catalog, quote, &pricing, NULL));
+  g_assert_cmpint (pricing->gross, !=, pricing->total);
+  gross = pb_money_format_display (pricing->gross);
+  net = pb_money_format_display (pricing->total);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  pb_test_wait_for (recent_has, uri);
+  /* A document shown and closed: the start page is read again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  pb_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close", NULL);
+  pb_test_iterate ();
+  pb_test_collect (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_label (g_ptr_array_index (labels, i));
+
+      gross_shown |= g_str_equal (text, gross);
+      net_shown |= g_str_equal (text, net);
+    }
+  g_assert_true (gross_shown);
+  g_assert_false (net_shown);
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+}
+
 /* The documented example opens as a scenario in the simulator; a scenario
  * file opens the same way, and a broken one changes nothing. */
 static void
@@ -1288,6 +1349,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/Q-1/malformed-file", test_window_malformed);
   ADD ("/ui/window/save", test_window_save);
   ADD ("/ui/window/Q-1/new-quote-number", test_window_new_quote);
+  ADD ("/ui/window/Q-7/recent-shows-gross", test_window_recent_gross);
   ADD ("/ui/window/EL-8/example-and-scenarios", test_window_example_and_scenarios);
   ADD ("/ui/window/quote-over-time", test_window_quote_over_time);
   ADD ("/ui/window/EL-7/EL-8/VM-9/quote-timeline-sells", test_window_quote_timeline_sells);

@@ -71,7 +71,7 @@ kind_note (PbItemKind kind)
     case PB_ITEM_KIND_CUSTOM_PACKAGE:
       return _("At least 1,000 minutes, in steps of 1,000; the unit price follows the package’s own size (VM-6).");
     case PB_ITEM_KIND_BASE_FEE:
-      return _("Each year bought gifts one Flagship activation code (EL-3).");
+      return _("One purchase of any number of consecutive years gifts one Flagship activation code (EL-3, an assumption).");
     case PB_ITEM_KIND_CODE:
       return _("Each code must be bound within 2 months of purchase while the base fee is valid, or it becomes void (EL-7). Add-on viewers come in steps of 100 (EL-5).");
     case PB_ITEM_KIND_EXPANSION:

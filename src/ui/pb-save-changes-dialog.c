@@ -46,6 +46,10 @@ on_response (GtkDialog *dialog, int response, GTask *task)
     }
   else if (response == RESPONSE_DISCARD)
     answer = PB_SAVE_CHANGES_DISCARD;
+  /* The answer may close the parent (quitting destroys every window) while
+   * the "response" emission still holds the dialog: let go of the parent
+   * now, or the dialog's dispose would later disconnect from a freed one. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_task_return_int (task, answer);
   g_object_unref (task);

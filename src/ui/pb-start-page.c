@@ -92,7 +92,9 @@ make_row (GFile *file, PbQuote *quote, PbCatalog *catalog)
   GtkWidget *text, *amount, *row;
 
   if (!pb_pricing_issues_have_errors (issues) && pb_pricing_compute (catalog, quote, &pricing, NULL))
-    total = pb_money_format_display (pricing->total);
+    /* What the customer pays, as the wizard's footer and the document
+     * headline it: the gross (Q-7), whatever the tax basis. */
+    total = pb_money_format_display (pricing->gross);
   else
     total = g_strdup (_("not priced"));
   details = g_strdup_printf ("%s · %s · %s", pb_quote_get_number (quote), date,
