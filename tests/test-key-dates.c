@@ -37,26 +37,29 @@ assert_dates (GArray *dates, const Expected *expected, guint n)
   g_assert_cmpuint (dates->len, ==, n);
 }
 
+/* The documented example's key dates, from its first event. */
+static const Expected customer_a_dates[] = {
+  { "2020-03-01T12:00:00+08:00", "bind_deadline", "A", "EL-7", FALSE },
+  { "2020-07-01T15:00:00+08:00", "bind_deadline", "B", "EL-7", TRUE },
+  { "2021-01-31T12:00:00+08:00", "code_expires", "A", "EL-8", FALSE },
+  { "2021-12-31T12:00:00+08:00", "base_fee_expires", NULL, "EL-10", FALSE },
+};
+
 /* Customer A: A bound in time (EL-7) expires a year after binding (EL-8);
  * B, never bound, is void at its deadline (EL-7); the renewal moves the
  * base fee's end to 2021-12-31 12:00 (EL-10, EL-T2). */
 static void
 test_customer_a (void)
 {
-  static const Expected expected[] = {
-    { "2020-03-01T12:00:00+08:00", "bind_deadline", "A", "EL-7", FALSE },
-    { "2020-07-01T15:00:00+08:00", "bind_deadline", "B", "EL-7", TRUE },
-    { "2021-01-31T12:00:00+08:00", "code_expires", "A", "EL-8", FALSE },
-    { "2021-12-31T12:00:00+08:00", "base_fee_expires", NULL, "EL-10", FALSE },
-  };
+  const Expected *expected = customer_a_dates;
   g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
   g_autoptr(PbLifecycle) lifecycle = pb_test_replay (scenario);
   g_autoptr(GArray) derived = pb_lifecycle_derive_instants (lifecycle);
   g_autoptr(GArray) key_dates = pb_lifecycle_key_dates (lifecycle, pb_test_at ("2020-03-01T12:00:01+08:00"));
 
-  assert_dates (derived, expected, G_N_ELEMENTS (expected));
+  assert_dates (derived, expected, G_N_ELEMENTS (customer_a_dates));
   /* Only what comes at or after the as-of instant. */
-  assert_dates (key_dates, expected + 1, G_N_ELEMENTS (expected) - 1);
+  assert_dates (key_dates, expected + 1, G_N_ELEMENTS (customer_a_dates) - 1);
 }
 
 /* EL-7: a deadline to bind is a key date only for a code not bound as of
@@ -65,21 +68,16 @@ test_customer_a (void)
 static void
 test_bound_before_from (void)
 {
-  static const Expected expected[] = {
-    { "2020-03-01T12:00:00+08:00", "bind_deadline", "A", "EL-7", FALSE },
-    { "2020-07-01T15:00:00+08:00", "bind_deadline", "B", "EL-7", TRUE },
-    { "2021-01-31T12:00:00+08:00", "code_expires", "A", "EL-8", FALSE },
-    { "2021-12-31T12:00:00+08:00", "base_fee_expires", NULL, "EL-10", FALSE },
-  };
+  const Expected *expected = customer_a_dates;
   g_autoptr(PbScenario) scenario = pb_test_scenario_resource ("customer-a.pbscenario");
   g_autoptr(PbLifecycle) lifecycle = pb_test_replay (scenario);
   g_autoptr(GArray) before = pb_lifecycle_key_dates (lifecycle, pb_test_at ("2020-02-01T11:59:59+08:00"));
   g_autoptr(GArray) at = pb_lifecycle_key_dates (lifecycle, pb_test_at ("2020-02-01T12:00:00+08:00"));
   g_autoptr(GArray) after = pb_lifecycle_key_dates (lifecycle, pb_test_at ("2020-02-02T00:00:00+08:00"));
 
-  assert_dates (before, expected, G_N_ELEMENTS (expected));
-  assert_dates (at, expected + 1, G_N_ELEMENTS (expected) - 1);
-  assert_dates (after, expected + 1, G_N_ELEMENTS (expected) - 1);
+  assert_dates (before, expected, G_N_ELEMENTS (customer_a_dates));
+  assert_dates (at, expected + 1, G_N_ELEMENTS (customer_a_dates) - 1);
+  assert_dates (after, expected + 1, G_N_ELEMENTS (customer_a_dates) - 1);
 }
 
 /* Without the renewal the base fee lapses under A, which is suspended until
