@@ -59,6 +59,21 @@ static const Expected customer_a[] = {
   { "2021-12-31T12:00:00+08:00", "base_fee_expires", NULL, "EL-10" },
 };
 
+/* `key-dates PATH --from FROM` (FROM NULL: no --from) lists @expected. */
+static void
+assert_key_dates_from (const char *path, const char *from, const Expected *expected, guint n)
+{
+  g_auto(PbCliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  if (from != NULL)
+    pb_cli_run (&run, "key-dates", path, "--from", from, "--format", "json", NULL);
+  else
+    pb_cli_run (&run, "key-dates", path, NULL);
+  root = pb_cli_run_json (&run);
+  assert_key_dates (root, expected, n);
+}
+
 /* The documented example: A to bind by 2020-03-01 12:00 (EL-7, EL-T3), B by
  * 2020-07-01 15:00, A expiring a year after binding (EL-8, EL-T1), the
  * renewed base fee at 2021-12-31 12:00 (EL-10, EL-T2). */
@@ -66,19 +81,10 @@ static void
 test_customer_a (void)
 {
   g_autofree char *path = shipped_path ("customer-a.pbscenario");
-  g_auto(PbCliRun) run = { 0 };
-  g_auto(PbCliRun) later = { 0 };
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) later_root = NULL;
 
-  pb_cli_run (&run, "key-dates", path, NULL);
-  root = pb_cli_run_json (&run);
-  assert_key_dates (root, customer_a, G_N_ELEMENTS (customer_a));
-
+  assert_key_dates_from (path, NULL, customer_a, G_N_ELEMENTS (customer_a));
   /* --from keeps what is at or after it; no offset means +08:00. */
-  pb_cli_run (&later, "key-dates", path, "--from", "2020-07-01T15:00:00", "--format", "json", NULL);
-  later_root = pb_cli_run_json (&later);
-  assert_key_dates (later_root, customer_a + 1, G_N_ELEMENTS (customer_a) - 1);
+  assert_key_dates_from (path, "2020-07-01T15:00:00", customer_a + 1, G_N_ELEMENTS (customer_a) - 1);
 }
 
 /* EL-7: once A is bound (2020-02-01 12:00) its deadline is nothing to do:
@@ -88,18 +94,9 @@ static void
 test_bound_before_from (void)
 {
   g_autofree char *path = shipped_path ("customer-a.pbscenario");
-  g_auto(PbCliRun) after = { 0 };
-  g_auto(PbCliRun) before = { 0 };
-  g_autoptr(JsonNode) after_root = NULL;
-  g_autoptr(JsonNode) before_root = NULL;
 
-  pb_cli_run (&after, "key-dates", path, "--from", "2020-02-02T00:00:00+08:00", NULL);
-  after_root = pb_cli_run_json (&after);
-  assert_key_dates (after_root, customer_a + 1, G_N_ELEMENTS (customer_a) - 1);
-
-  pb_cli_run (&before, "key-dates", path, "--from", "2020-02-01T11:59:59+08:00", NULL);
-  before_root = pb_cli_run_json (&before);
-  assert_key_dates (before_root, customer_a, G_N_ELEMENTS (customer_a));
+  assert_key_dates_from (path, "2020-02-02T00:00:00+08:00", customer_a + 1, G_N_ELEMENTS (customer_a) - 1);
+  assert_key_dates_from (path, "2020-02-01T11:59:59+08:00", customer_a, G_N_ELEMENTS (customer_a));
 }
 
 /* A quote's projection, under a name that does not say it is a quote:
